@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { AppError } from '../../../shared/errors'
+import { HLC_PATTERN, HybridLogicalClock, type ClockDrift } from '../../../shared/hlc'
+import { migrate } from './migrations'
+import { checkCell, type CellValue } from './tables'
+
+export const DATABASE_FILE = 'fieldbook.db'
+
+export interface ChangeInput {
+  table: string
+  rowId: string
+  column: string
+  value: CellValue
+  /** Set on changes received from another node; local edits are stamped here. */
+  hlc?: string
+}
+
+export interface ApplyResult {
+  /** Changes that won their field and are now the current value. */
+  applied: number
+  /** Changes that lost to a newer value (kept in the change log) or were already known. */
+  superseded: number
+  tables: string[]
+}
+
+export interface StoreOptions {
+  dataDir: string
+  /** Path of a better-sqlite3 binary built for the running runtime (Electron's ABI in the app). */
+  nativeBinding?: string
+  wallClock?: () => number
+  onClockDrift?: (drift: ClockDrift) => void
+}
+
+type Db = Database.Database
+const LOG_ROWS_PER_STATEMENT = 100
+type RowGroup = { table: string; rowId: string; changes: (ChangeInput & { hlc: string })[] }
+
+export class Store {
+  readonly db: Db
+  readonly clock: HybridLogicalClock
+  private readonly statements = new Map<string, Database.Statement>()
+  private readonly changeListeners = new Set<(tables: string[]) => void>()
+
+  constructor(db: Db, clock: HybridLogicalClock) {
+    this.db = db
+    this.clock = clock
+  }
+
+  get nodeId(): string {
+    return this.clock.node
+  }
+
+  /** Called after every committed write with the tables it touched. */
+  onChange(listener: (tables: string[]) => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  /**
+   * The single write path. In one transaction: per field, the change with the greater clock wins and becomes
+   * the row's value; every change is appended to the change log; local changes also wait in the outbox.
+   * A change that fails validation or a constraint aborts the whole batch and nothing is written.
+   */
+  applyChanges(changes: readonly ChangeInput[], options: { source?: 'local' | 'remote' } = {}): ApplyResult {
+    const source = options.source ?? 'local'
+    for (const change of changes) {
+      checkCell(change.table, change.column, change.value)
+      if (typeof change.rowId !== 'string' || change.rowId.length === 0) {
+        throw new AppError('VALIDATION', `A change to ${change.table} has no row id`)
+      }
+      if (source === 'remote' && !(typeof change.hlc === 'string' && HLC_PATTERN.test(change.hlc))) {
+        throw new AppError('VALIDATION', `A received change to ${change.table}.${change.column} has no valid clock`)
+      }
+    }
+    if (changes.length === 0) return { applied: 0, superseded: 0, tables: [] }
+
+    const result = this.db.transaction(() => {
+      const stamped = this.stamp(changes, source)
+      let applied = 0
+      for (const group of groupByRow(stamped)) applied += this.applyRow(group, source)
+      this.statement('UPDATE meta SET value = ? WHERE key = ?').run(this.clock.current(), 'hlc')
+      return { applied, superseded: changes.length - applied, tables: [...new Set(changes.map((c) => c.table))] }
+    })()
+    for (const listener of this.changeListeners) listener(result.tables)
+    return result
+  }
+
+  private stamp(changes: readonly ChangeInput[], source: 'local' | 'remote'): (ChangeInput & { hlc: string })[] {
+    if (source === 'local') return changes.map((change) => ({ ...change, hlc: this.clock.now() }))
+    let newest = ''
+    for (const change of changes) if (change.hlc! > newest) newest = change.hlc!
+    this.clock.receive(newest)
+    return changes as (ChangeInput & { hlc: string })[]
+  }
+
+  private applyRow(group: RowGroup, source: 'local' | 'remote'): number {
+    const { table, rowId } = group
+    const clockRow = this.statement('SELECT clocks FROM row_clock WHERE tbl = ? AND row_id = ?').get(table, rowId) as
+      | { clocks: string }
+      | undefined
+    const clocks: Record<string, string> = clockRow ? JSON.parse(clockRow.clocks) : {}
+    const winners = new Map<string, CellValue>()
+    const logRows: unknown[][] = []
+    for (const change of group.changes) {
+      const current = clocks[change.column]
+      const won = current === undefined || change.hlc > current
+      if (won) {
+        clocks[change.column] = change.hlc
+        winners.set(change.column, change.value)
+      }
+      logRows.push([change.hlc, table, rowId, change.column, change.value, source, won ? 1 : 0, source === 'local' ? 1 : 0])
+    }
+    // Several log rows per statement; chunked to stay far below SQLite's limit of bound parameters.
+    for (let start = 0; start < logRows.length; start += LOG_ROWS_PER_STATEMENT) {
+      const chunk = logRows.slice(start, start + LOG_ROWS_PER_STATEMENT)
+      this.logStatement(chunk.length).run(chunk.flat())
+    }
+    if (winners.size === 0) return 0
+
+    const columns = [...winners.keys()]
+    this.upsertStatement(table, columns).run(rowId, ...winners.values())
+    this.statement(
+      'INSERT INTO row_clock (tbl, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = excluded.clocks',
+    ).run(table, rowId, JSON.stringify(clocks))
+    return group.changes.filter((c) => clocks[c.column] === c.hlc).length
+  }
+
+  private upsertStatement(table: string, columns: string[]): Database.Statement {
+    const names = columns.map((c) => `"${c}"`)
+    return this.statement(
+      `INSERT INTO "${table}" (id, ${names.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ` +
+        `ON CONFLICT (id) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}`,
+    )
+  }
+
+  private logStatement(count: number): Database.Statement {
+    const row = '(?, ?, ?, ?, ?, ?, ?, ?)'
+    return this.statement(
+      `INSERT OR IGNORE INTO change_log (hlc, tbl, row_id, col, value, source, won, outbox) VALUES ${Array(count).fill(row).join(', ')}`,
+    )
+  }
+
+  /** Prepared statements are cached: the same shapes recur on every edit. */
+  statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  close(): void {
+    if (!this.db.open) return
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+    this.db.close()
+  }
+}
+
+function groupByRow(changes: (ChangeInput & { hlc: string })[]): RowGroup[] {
+  const groups = new Map<string, RowGroup>()
+  for (const change of changes) {
+    const key = `${change.table}\u0000${change.rowId}`
+    let group = groups.get(key)
+    if (!group) {
+      group = { table: change.table, rowId: change.rowId, changes: [] }
+      groups.set(key, group)
+    }
+    group.changes.push(change)
+  }
+  return [...groups.values()]
+}
+
+function readMeta(db: Db, key: string): string | null {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined
+  return row ? row.value : null
+}
+
+/** Opens (creating if needed) the workspace database in `dataDir` and brings its schema up to date. */
+export function openStore(options: StoreOptions): Store {
+  mkdirSync(options.dataDir, { recursive: true })
+  const file = join(options.dataDir, DATABASE_FILE)
+  let db: Db
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    db.pragma('journal_mode = WAL')
+  } catch (error) {
+    throw new AppError('DB_OPEN_FAILED', `Cannot open the data file ${file}: ${(error as Error).message}`, { file })
+  }
+  try {
+    db.pragma('foreign_keys = ON')
+    // A note typed during a symposium must survive a power cut.
+    db.pragma('synchronous = FULL')
+    db.pragma('busy_timeout = 5000')
+    migrate(db)
+    db.transaction(() => {
+      if (readMeta(db, 'node_id') === null) {
+        db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('node_id', randomBytes(8).toString('hex'))
+      }
+      if (readMeta(db, 'hlc') === null) db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('hlc', '')
+    })()
+    const clock = new HybridLogicalClock(
+      readMeta(db, 'node_id')!,
+      readMeta(db, 'hlc') || null,
+      options.wallClock,
+      undefined,
+      options.onClockDrift,
+    )
+    return new Store(db, clock)
+  } catch (error) {
+    db.close()
+    if (error instanceof AppError) throw error
+    throw new AppError('DB_OPEN_FAILED', `Cannot open the data file ${file}: ${(error as Error).message}`, { file })
+  }
+}

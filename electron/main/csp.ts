@@ -1,0 +1,16 @@
+/**
+ * The page may run only its own scripts. Styles allow inline because Ant Design injects its CSS-in-JS at run
+ * time; nothing else is loosened. Sent as a header by the app protocol and as a meta tag in the built page.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')

@@ -1,0 +1,58 @@
+import { z } from 'zod'
+
+/** Every failure that crosses the bridge carries one of these codes; the renderer translates them. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'UNKNOWN_PROCEDURE',
+  'FORBIDDEN_SENDER',
+  'UNKNOWN_FIELD',
+  'DB_NEWER_VERSION',
+  'DB_OPEN_FAILED',
+  'INTERNAL',
+] as const
+
+export const ErrorCode = z.enum(ERROR_CODES)
+export type ErrorCode = z.infer<typeof ErrorCode>
+
+export const FieldError = z.object({
+  /** Dotted path of the field, e.g. `endDate` or `regions.2`. */
+  path: z.string(),
+  /** Translation key under `validation.` in the renderer, e.g. `required`. */
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+})
+export type FieldError = z.infer<typeof FieldError>
+
+export const ErrorDetails = z
+  .object({ fieldErrors: z.array(FieldError).optional() })
+  .catchall(z.unknown())
+export type ErrorDetails = z.infer<typeof ErrorDetails>
+
+export const AppErrorData = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: ErrorDetails.optional(),
+})
+export type AppErrorData = z.infer<typeof AppErrorData>
+
+/** Thrown inside the core and the server; turned into `{ ok: false, error }` at the boundary. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly details: ErrorDetails | undefined
+
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.details = details
+  }
+
+  toData(): AppErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details }
+  }
+}
+
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }

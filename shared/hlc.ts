@@ -1,0 +1,85 @@
+/**
+ * Hybrid logical clock: 48-bit wall milliseconds, a 16-bit counter and the install's node id, written as a
+ * fixed-width string (`mmmmmmmmmmmm-cccc-nnnnnnnnnnnnnnnn`) so that string order is clock order, with the node
+ * id breaking ties. A clock far from ours is reported, never refused: sync must not stop over a wrong clock.
+ */
+export interface HlcTimestamp {
+  millis: number
+  counter: number
+  node: string
+}
+
+export const HLC_PATTERN = /^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{16}$/
+const MAX_COUNTER = 0xffff
+const MAX_MILLIS = 2 ** 48 - 1
+
+export function formatHlc(ts: HlcTimestamp): string {
+  return `${ts.millis.toString(16).padStart(12, '0')}-${ts.counter.toString(16).padStart(4, '0')}-${ts.node}`
+}
+
+export function parseHlc(text: string): HlcTimestamp {
+  if (!HLC_PATTERN.test(text)) throw new Error(`Not a clock value: ${text}`)
+  return {
+    millis: parseInt(text.slice(0, 12), 16),
+    counter: parseInt(text.slice(13, 17), 16),
+    node: text.slice(18),
+  }
+}
+
+export function isNodeId(text: string): boolean {
+  return /^[0-9a-f]{16}$/.test(text)
+}
+
+export interface ClockDrift {
+  /** How far the remote clock is ahead of our wall clock, in milliseconds. */
+  aheadMs: number
+  remote: string
+}
+
+export class HybridLogicalClock {
+  private last: { millis: number; counter: number }
+
+  constructor(
+    readonly node: string,
+    last: string | null,
+    private readonly wallClock: () => number = Date.now,
+    /** Remote clocks further ahead than this are reported through `onDrift`. */
+    private readonly maxDriftMs = 5 * 60_000,
+    private readonly onDrift: (drift: ClockDrift) => void = () => {},
+  ) {
+    if (!isNodeId(node)) throw new Error(`Not a node id: ${node}`)
+    const parsed = last ? parseHlc(last) : null
+    this.last = parsed ? { millis: parsed.millis, counter: parsed.counter } : { millis: 0, counter: 0 }
+  }
+
+  /** The last value issued or seen, for persisting. */
+  current(): string {
+    return formatHlc({ ...this.last, node: this.node })
+  }
+
+  /** A new timestamp for a local event. */
+  now(): string {
+    this.advance(0, 0)
+    return this.current()
+  }
+
+  /** Moves the clock past a timestamp received from another node. */
+  receive(remote: string): void {
+    const r = parseHlc(remote)
+    const wall = this.wallClock()
+    if (r.millis - wall > this.maxDriftMs) this.onDrift({ aheadMs: r.millis - wall, remote })
+    this.advance(r.millis, r.counter)
+  }
+
+  private advance(remoteMillis: number, remoteCounter: number): void {
+    const wall = Math.min(this.wallClock(), MAX_MILLIS)
+    const millis = Math.max(wall, this.last.millis, remoteMillis)
+    let counter: number
+    if (millis === this.last.millis && millis === remoteMillis) counter = Math.max(this.last.counter, remoteCounter) + 1
+    else if (millis === this.last.millis) counter = this.last.counter + 1
+    else if (millis === remoteMillis) counter = remoteCounter + 1
+    else counter = 0
+    // A counter overflow borrows the next millisecond rather than failing.
+    this.last = counter > MAX_COUNTER ? { millis: millis + 1, counter: 0 } : { millis, counter }
+  }
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod'
+import { AppError, type FieldError } from './errors'
+
+/**
+ * Turns zod issues into translation keys, so the renderer can show each error on its field in the
+ * user's language. Custom refinements name their key in `params.key`.
+ */
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue): FieldError => {
+    const path = issue.path.map(String).join('.')
+    switch (issue.code) {
+      case 'too_small':
+        if (issue.origin === 'string' && Number(issue.minimum) === 1) return { path, key: 'required' }
+        return { path, key: issue.origin === 'string' ? 'tooShort' : 'tooSmall', params: { min: Number(issue.minimum) } }
+      case 'too_big':
+        return { path, key: issue.origin === 'string' ? 'tooLong' : 'tooBig', params: { max: Number(issue.maximum) } }
+      case 'invalid_type':
+        return { path, key: issue.input === undefined ? 'required' : 'invalidType' }
+      case 'invalid_format':
+        return { path, key: 'invalidFormat' }
+      case 'invalid_value':
+        return { path, key: 'invalidChoice' }
+      case 'custom': {
+        const key = typeof issue.params?.['key'] === 'string' ? issue.params['key'] : 'invalid'
+        return { path, key }
+      }
+      default:
+        return { path, key: 'invalid' }
+    }
+  })
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const fieldErrors = toFieldErrors(error)
+  const fields = [...new Set(fieldErrors.map((e) => e.path || '(input)'))].join(', ')
+  return new AppError('VALIDATION', `Some fields are not valid: ${fields}`, { fieldErrors })
+}
+
+/** Parses with the schema or throws a VALIDATION AppError listing every bad field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input)
+  if (!result.success) throw validationError(result.error)
+  return result.data
+}

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { CONTENT_SECURITY_POLICY } from './electron/main/csp'
+import { CONTENT_SECURITY_POLICY_META } from './electron/main/csp'
 
 const root = import.meta.dirname
 
@@ -12,7 +12,7 @@ function contentSecurityPolicyPlugin(): Plugin {
     name: 'fieldbook-csp',
     apply: 'build',
     transformIndexHtml: (html) =>
-      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+      html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY_META}" />`),
   }
 }
 

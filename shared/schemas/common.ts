@@ -3,7 +3,10 @@ import { z } from 'zod'
 export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
 
 /** A calendar date as `YYYY-MM-DD`, checked to exist (no 31 February). */
-export const IsoDate = z.string().refine(
+export const IsoDate = z
+  .string()
+  .min(1, { abort: true })
+  .refine(
   (text) => {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
     if (!match) return false

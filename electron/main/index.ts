@@ -1,0 +1,98 @@
+import { join } from 'node:path'
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { openCore, type Core } from '../core/core'
+import { resolveDataDir } from '../core/data-dir'
+import { forwardEvents, registerInvokeHandler } from './ipc'
+import { acquireSingleInstance, closeCoreOnQuit, focusWindow } from './lifecycle'
+import { electronNativeBinding } from './native'
+import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './protocol'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  applyContentSecurityPolicy,
+  contentSecurityPolicy,
+  denyPermissions,
+  guardNavigation,
+  isTrustedSender,
+  secureWebPreferences,
+} from './security'
+
+/*
+ * Glue only: every rule lives in the modules imported above, where it is unit-tested without Electron.
+ */
+
+const FATAL_TITLE = 'Fieldbook 无法启动 / Fieldbook cannot start'
+
+// A packaged app never loads a URL from its environment: that would hand the bridge to any page.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'] || undefined
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs')
+const rendererDir = join(import.meta.dirname, '../renderer')
+
+let mainWindow: BrowserWindow | null = null
+
+// Both must happen before `ready`.
+app.enableSandbox()
+protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION])
+
+if (acquireSingleInstance(app, () => focusWindow(mainWindow))) {
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, shell, devServerUrl))
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error))
+}
+
+function start(): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir))
+  denyPermissions(session.defaultSession)
+  applyContentSecurityPolicy(session.defaultSession, contentSecurityPolicy(devServerUrl))
+
+  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData') })
+  const nativeBinding = electronNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  })
+  const core = openCore({ dataDir, nativeBinding, appVersion: app.getVersion() })
+  closeCoreOnQuit(app, core)
+  registerInvokeHandler(ipcMain, core.dispatch, (frame) => isTrustedSender(frame, devServerUrl))
+
+  mainWindow = createWindow(core)
+  // macOS keeps the app alive without windows; clicking the dock icon opens one again.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow(core)
+  })
+}
+
+function createWindow(core: Core): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 640,
+    title: 'Fieldbook',
+    // Shown once painted, on the page's own background, so the user never sees a white flash.
+    show: false,
+    backgroundColor: '#f5f5f5',
+    webPreferences: secureWebPreferences(preloadPath),
+  })
+  window.once('ready-to-show', () => window.show())
+  const stopEvents = forwardEvents(core.onEvent, window.webContents)
+  window.on('closed', () => {
+    stopEvents()
+    if (mainWindow === window) mainWindow = null
+  })
+  window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`).catch((error: unknown) => {
+    console.error('Loading the page failed', error)
+  })
+  return window
+}
+
+/** A start-up failure (newer database, missing native module…) is told to the user, then the app quits. */
+function fatal(error: unknown): void {
+  console.error(error)
+  // AppError messages (DB_NEWER_VERSION, DB_OPEN_FAILED) are written for the user; others are shown as they are.
+  const message = error instanceof Error ? error.message : String(error)
+  dialog.showErrorBox(FATAL_TITLE, message)
+  app.quit()
+}

@@ -1,0 +1,7 @@
+import type { FieldbookBridge } from '../../shared/bridge'
+
+declare global {
+  interface Window {
+    fieldbook: FieldbookBridge
+  }
+}

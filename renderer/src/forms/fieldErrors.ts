@@ -1,0 +1,37 @@
+import type { FormInstance } from 'antd'
+import type { TFunction } from 'i18next'
+import type { z } from 'zod'
+import type { FieldError } from '../../../shared/errors'
+import { toFieldErrors } from '../../../shared/validation'
+
+/** Where a schema path shows on the form, when a form field holds several schema fields (a date range). */
+export type FieldMap = Partial<Record<string, string>>
+
+export function translateFieldError(t: TFunction, error: FieldError): string {
+  return t([`validation.${error.key}`, 'validation.invalid'], error.params ?? {})
+}
+
+/** Puts each error under its field, in the user's language; the first message per field wins. */
+export function showFieldErrors(form: FormInstance, t: TFunction, errors: FieldError[], fieldMap: FieldMap = {}): void {
+  const byField = new Map<string, string>()
+  for (const error of errors) {
+    const top = error.path.split('.')[0] ?? ''
+    const field = fieldMap[top] ?? top
+    if (!byField.has(field)) byField.set(field, translateFieldError(t, error))
+  }
+  form.setFields([...byField].map(([name, message]) => ({ name, errors: [message] })))
+}
+
+/** Checks values with the shared schema before sending them; returns the parsed input or shows errors. */
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  form: FormInstance,
+  t: TFunction,
+  fieldMap: FieldMap = {},
+): z.output<S> | null {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  showFieldErrors(form, t, toFieldErrors(result.error), fieldMap)
+  return null
+}

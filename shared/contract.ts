@@ -37,5 +37,4 @@ export function isProcedureName(name: unknown): name is ProcedureName {
   return typeof name === 'string' && Object.hasOwn(procedures, name)
 }
 
-export const INVOKE_CHANNEL = 'fieldbook:invoke'
-export const EVENT_CHANNEL = 'fieldbook:event'
+export { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels'

@@ -1,14 +1,11 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { FieldbookBridge } from '../../shared/bridge'
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/channels'
 import type { InvokeResult } from '../../shared/errors'
 import type { FieldbookEvent } from '../../shared/events'
 
-/*
- * The channel names are repeated from shared/contract.ts on purpose: importing that module would pull zod and
- * every schema into this sandboxed bundle. tests/unit/main/preload.test.ts keeps the two in step.
- */
-export const INVOKE_CHANNEL = 'fieldbook:invoke'
-export const EVENT_CHANNEL = 'fieldbook:event'
+// Only the zod-free channels module: the sandboxed preload cannot load zod or the schemas.
+export { EVENT_CHANNEL, INVOKE_CHANNEL }
 
 export interface BridgeIpc {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>

@@ -119,7 +119,7 @@ export async function openApp(
     problems,
     async screenshot(name) {
       const file = join(SCREENS_DIR, `${name}-${suffix}.png`)
-      await page.screenshot({ path: file, fullPage: true })
+      await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })
       return file
     },
     async close() {

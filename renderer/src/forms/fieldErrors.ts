@@ -11,8 +11,15 @@ export function translateFieldError(t: TFunction, error: FieldError): string {
   return t([`validation.${error.key}`, 'validation.invalid'], error.params ?? {})
 }
 
+/** Removes every error shown, before a new check decides which still apply. */
+export function clearFieldErrors(form: FormInstance): void {
+  const shown = form.getFieldsError().filter((field) => field.errors.length > 0)
+  form.setFields(shown.map((field) => ({ name: field.name, errors: [] })))
+}
+
 /** Puts each error under its field, in the user's language; the first message per field wins. */
 export function showFieldErrors(form: FormInstance, t: TFunction, errors: FieldError[], fieldMap: FieldMap = {}): void {
+  clearFieldErrors(form)
   const byField = new Map<string, string>()
   for (const error of errors) {
     const top = error.path.split('.')[0] ?? ''
@@ -31,7 +38,10 @@ export function validateWith<S extends z.ZodType>(
   fieldMap: FieldMap = {},
 ): z.output<S> | null {
   const result = schema.safeParse(input)
-  if (result.success) return result.data
+  if (result.success) {
+    clearFieldErrors(form)
+    return result.data
+  }
   showFieldErrors(form, t, toFieldErrors(result.error), fieldMap)
   return null
 }

@@ -80,7 +80,17 @@ export function TripFormDrawer({ open, trip, onClose }: { open: boolean; trip: T
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark="optional" preserve={false}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={() => void submit()}
+        requiredMark="optional"
+        preserve={false}
+        // An error goes away as soon as the user edits its field; the next save checks again.
+        onValuesChange={(changed: Partial<TripFormValues>) =>
+          form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))
+        }
+      >
         <Form.Item name="title" label={t('trips.fields.title')} required>
           <Input placeholder={t('trips.fields.titlePlaceholder')} maxLength={200} autoFocus />
         </Form.Item>

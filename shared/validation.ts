@@ -1,6 +1,21 @@
 import type { z } from 'zod'
 import { AppError, type FieldError } from './errors'
 
+/** Every key `toFieldErrors` can produce, plus those named by the schemas' refinements; each is translated. */
+export const FIELD_ERROR_KEYS = [
+  'required',
+  'tooShort',
+  'tooLong',
+  'tooSmall',
+  'tooBig',
+  'invalidType',
+  'invalidFormat',
+  'invalidChoice',
+  'invalid',
+  'invalidDate',
+  'endBeforeStart',
+] as const
+
 /**
  * Turns zod issues into translation keys, so the renderer can show each error on its field in the
  * user's language. Custom refinements name their key in `params.key`.

@@ -1,4 +1,5 @@
-import { resolve, join } from 'node:path'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
 
 export const DATA_DIR_ENV = 'FIELDBOOK_DATA_DIR'
 export const WORKSPACE_FOLDER = 'workspace'
@@ -27,4 +28,20 @@ export function resolveDataDir(options: {
   const fromEnv = options.env[DATA_DIR_ENV]
   if (fromEnv) return resolve(fromEnv)
   return join(options.userDataDir, WORKSPACE_FOLDER)
+}
+
+export const APP_FOLDER_NAME = 'Fieldbook'
+
+/**
+ * The folder Electron calls userData, worked out without Electron, so the command line finds the same data
+ * as the app: %APPDATA%\Fieldbook, ~/Library/Application Support/Fieldbook, or $XDG_CONFIG_HOME/Fieldbook.
+ */
+export function defaultUserDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  home: string = homedir(),
+): string {
+  if (platform === 'win32') return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME)
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER_NAME)
+  return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), APP_FOLDER_NAME)
 }

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { openCore, type Core } from '../../electron/core/core'
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp'
 import type { FieldbookEvent } from '../../shared/events'
@@ -132,6 +132,6 @@ export async function openApp(
 }
 
 /** Waits until the element is visible; fails the test with the locator's description if it never is. */
-export async function visible(locator: import('playwright-core').Locator, timeout = 10_000): Promise<void> {
+export async function visible(locator: Locator, timeout = 10_000): Promise<void> {
   await locator.waitFor({ state: 'visible', timeout })
 }

@@ -88,7 +88,7 @@ export function TripFormDrawer({ open, trip, onClose }: { open: boolean; trip: T
         preserve={false}
         // An error goes away as soon as the user edits its field; the next save checks again.
         onValuesChange={(changed: Partial<TripFormValues>) =>
-          form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))
+          form.setFields((Object.keys(changed) as (keyof TripFormValues)[]).map((name) => ({ name, errors: [] })))
         }
       >
         <Form.Item name="title" label={t('trips.fields.title')} required>

@@ -58,9 +58,13 @@ export function App() {
         theme={{
           token: {
             colorPrimary: '#1f6f5c',
+            colorLink: '#1f6f5c',
             borderRadius: 6,
             fontFamily:
               "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+          },
+          components: {
+            Menu: { itemSelectedBg: '#e3f1ec', itemSelectedColor: '#1f6f5c' },
           },
         }}
       >

@@ -53,7 +53,8 @@ export const en: Shape<typeof zhCN> = {
     restored: 'Restored “{{title}}”',
     created: 'Created “{{title}}”',
     saved: 'Saved',
-    count: '{{count}} trips',
+    count_one: '{{count}} trip',
+    count_other: '{{count}} trips',
   },
   placeholder: {
     enterprises: 'Enterprise files (one per enterprise): profile, contacts, every visit on record and how their needs change.',

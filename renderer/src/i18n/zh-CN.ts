@@ -49,7 +49,8 @@ export const zhCN = {
     restored: '已恢复“{{title}}”',
     created: '已创建“{{title}}”',
     saved: '已保存',
-    count: '共 {{count}} 个行程',
+    count_one: '共 {{count}} 个行程',
+    count_other: '共 {{count}} 个行程',
   },
   placeholder: {
     enterprises: '这里是企业档案（一企一档）：企业信息、联系人、历次调研记录和用人需求变化。',

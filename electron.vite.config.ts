@@ -19,13 +19,11 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
       rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
-      outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(root, 'electron/preload/index.ts') },
         // A sandboxed preload must be one CommonJS file.
@@ -37,7 +35,6 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     plugins: [react(), contentSecurityPolicyPlugin()],
     build: {
-      outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

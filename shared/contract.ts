@@ -1,11 +1,6 @@
 import { z } from 'zod'
-import { IdInput } from './schemas/common'
-import { Trip, TripInput, TripUpdateInput } from './schemas/trip'
-
-/** A procedure is declared once here; main, the core and the renderer all take its types from this table. */
-function procedure<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output }
-}
+import { NoInput, procedure } from './procedures/define'
+import { recordProcedures } from './procedures/records'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -15,14 +10,10 @@ export const AppInfo = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
+/** Every procedure, by name (`noun.verb`); main, the core and the renderer all take their types from here. */
 export const procedures = {
-  'app.info': procedure(z.object({}).strict(), AppInfo),
-  'trip.list': procedure(z.object({}).strict(), z.array(Trip)),
-  'trip.get': procedure(IdInput, Trip),
-  'trip.create': procedure(TripInput, Trip),
-  'trip.update': procedure(TripUpdateInput, Trip),
-  'trip.delete': procedure(IdInput, Trip),
-  'trip.restore': procedure(IdInput, Trip),
+  'app.info': procedure(NoInput, AppInfo),
+  ...recordProcedures,
 } as const
 
 export type Procedures = typeof procedures

@@ -1,7 +1,8 @@
 import type { FieldbookEvent } from '../../shared/events'
 import type { ClockDrift } from '../../shared/hlc'
 import { createDispatcher, type Dispatch } from './dispatcher'
-import { TripService } from './domain/trips'
+import { createRecordServices, type RecordServices } from './domain/registry'
+import { recordHandlers } from './handlers/records'
 import { SCHEMA_VERSION } from './store/migrations'
 import { openStore, type Store } from './store/store'
 
@@ -14,12 +15,17 @@ export interface CoreOptions {
   onClockDrift?: (drift: ClockDrift) => void
   /** Where unexpected failures are written; the user sees only a generic INTERNAL error. */
   log?: (error: unknown) => void
+  /**
+   * Check every result against its output schema (on by default, so tests catch a broken contract). The app
+   * turns it off: a record synced from a newer version must still be shown, not fail the whole list.
+   */
+  checkOutputs?: boolean
 }
 
 export interface Core {
   readonly dataDir: string
   readonly store: Store
-  readonly trips: TripService
+  readonly records: RecordServices
   readonly dispatch: Dispatch
   onEvent(listener: (event: FieldbookEvent) => void): () => void
   close(): void
@@ -28,32 +34,30 @@ export interface Core {
 /** Everything the app does below the window, runnable under plain Node. */
 export function openCore(options: CoreOptions): Core {
   const store = openStore(options)
-  const trips = new TripService(store)
+  const records = createRecordServices(store)
   const listeners = new Set<(event: FieldbookEvent) => void>()
   store.onChange((tables) => {
     const event: FieldbookEvent = { type: 'data.changed', tables }
     for (const listener of listeners) listener(event)
   })
 
-  const dispatch = createDispatcher({
-    'app.info': () => ({
-      version: options.appVersion ?? '0.0.0',
-      dataDir: options.dataDir,
-      schemaVersion: SCHEMA_VERSION,
-      nodeId: store.nodeId,
-    }),
-    'trip.list': () => trips.list(),
-    'trip.get': ({ id }) => trips.get(id),
-    'trip.create': (input) => trips.create(input),
-    'trip.update': ({ id, patch }) => trips.update(id, patch),
-    'trip.delete': ({ id }) => trips.delete(id),
-    'trip.restore': ({ id }) => trips.restore(id),
-  }, options.log)
+  const dispatch = createDispatcher(
+    {
+      'app.info': () => ({
+        version: options.appVersion ?? '0.0.0',
+        dataDir: options.dataDir,
+        schemaVersion: SCHEMA_VERSION,
+        nodeId: store.nodeId,
+      }),
+      ...recordHandlers(records),
+    },
+    { log: options.log, checkOutputs: options.checkOutputs },
+  )
 
   return {
     dataDir: options.dataDir,
     store,
-    trips,
+    records,
     dispatch,
     onEvent(listener) {
       listeners.add(listener)

@@ -53,7 +53,8 @@ function start(): void {
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   })
-  const core = openCore({ dataDir, nativeBinding, appVersion: app.getVersion() })
+  // No output checks in the app: a record synced from a newer version must still show, not fail its list.
+  const core = openCore({ dataDir, nativeBinding, appVersion: app.getVersion(), checkOutputs: false })
   closeCoreOnQuit(app, core)
   registerInvokeHandler(ipcMain, core.dispatch, (frame) => isTrustedSender(frame, devServerUrl))
 

@@ -22,3 +22,12 @@ export const requiredText = (max = 200) => z.string().trim().min(1).max(max)
 
 export const IdInput = z.object({ id: Id })
 export type IdInput = z.infer<typeof IdInput>
+
+/** What reading a record returns: its id, its fields and whether it is in the trash. */
+export function record<F extends z.ZodRawShape>(fields: F) {
+  return z.object({ id: Id, ...fields, deleted: z.boolean() })
+}
+
+export const OptionalId = z.union([z.literal(''), Id])
+/** Integers people type: headcounts, positions, amounts in yuan. */
+export const Count = z.number().int().min(0).max(1_000_000)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, IsoDate, requiredText, shortText } from './common'
+import { IsoDate, record, requiredText, shortText } from './common'
 
 export const TRIP_STATUSES = ['planned', 'ongoing', 'completed', 'archived'] as const
 export const TripStatus = z.enum(TRIP_STATUSES)
@@ -36,13 +36,6 @@ export const TripFields = z.object(tripFields).refine(endNotBeforeStart, endDate
 export const TripPatch = z.object(tripFields).partial()
 export type TripPatch = z.infer<typeof TripPatch>
 
-export const TripUpdateInput = z.object({ id: Id, patch: TripPatch })
 
-export const Trip = z.object({
-  id: Id,
-  ...tripFields,
-  title: z.string(),
-  regions: z.array(z.string()),
-  deleted: z.boolean(),
-})
+export const Trip = record(tripFields)
 export type Trip = z.infer<typeof Trip>

@@ -8,7 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/csp'
 import type { FieldbookEvent } from '../../shared/events'
 import { tempDir } from '../helpers/temp'
 
-export const RENDERER_DIR = resolve('out/renderer')
+/** `electron-vite build --outDir DIR` puts the renderer in DIR/renderer; FIELDBOOK_OUT_DIR points the tests there. */
+export const RENDERER_DIR = resolve(process.env['FIELDBOOK_OUT_DIR'] ?? 'out', 'renderer')
 export const SCREENS_DIR = resolve('test-results/screens')
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'

@@ -90,7 +90,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       // Only the end date is still wrong: the fixed fields no longer show errors.
       expect(await drawer.locator('.ant-form-item-explain-error').allTextContents()).toEqual([text.endBeforeStart])
       await app.screenshot('trip-form-errors')
-      expect(app.core.trips.list()).toHaveLength(0)
+      expect(app.core.records.trip.list()).toHaveLength(0)
 
       // Corrected, it is created and appears in the list, stored in SQLite.
       await typeDate(drawer.getByLabel(text.startDate), '2025-05-16')
@@ -106,7 +106,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       const rowText = await row.textContent()
       expect(rowText).toContain('2025-05-16 – 2025-05-19')
       for (const region of trip.regions) expect(rowText).toContain(region)
-      const stored = app.core.trips.list()
+      const stored = app.core.records.trip.list()
       expect(stored).toMatchObject([{ title: trip.title, startDate: '2025-05-16', endDate: '2025-05-19', regions: trip.regions }])
       await app.screenshot('trips-list')
 
@@ -116,17 +116,17 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       await drawer.getByRole('button', { name: text.save }).click()
       const renamed = page.locator('.ant-table-row', { hasText: trip.renamed })
       await visible(renamed)
-      expect(app.core.trips.list()[0]?.title).toBe(trip.renamed)
+      expect(app.core.records.trip.list()[0]?.title).toBe(trip.renamed)
 
       // Delete asks first, then offers undo.
       await renamed.getByRole('button', { name: text.delete }).click()
       await page.locator('.ant-popconfirm').getByRole('button', { name: text.delete }).click()
       await visible(page.getByText(text.empty))
-      expect(app.core.trips.list()).toHaveLength(0)
+      expect(app.core.records.trip.list()).toHaveLength(0)
       await app.screenshot('trip-deleted-undo')
       await page.getByTestId('undo-delete').click()
       await visible(page.locator('.ant-table-row', { hasText: trip.renamed }))
-      expect(app.core.trips.list()).toHaveLength(1)
+      expect(app.core.records.trip.list()).toHaveLength(1)
 
       expect(app.problems).toEqual([])
     } finally {

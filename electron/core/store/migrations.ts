@@ -60,6 +60,244 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX trips_by_start ON trips (deleted, start_date);
     `,
   },
+  {
+    version: 2,
+    description: 'field records: group, itinerary, enterprises, visits, symposiums, agreements, surveys, follow-ups',
+    // No foreign keys between synced rows: a row whose parent has not arrived yet (a partial sync, a server
+    // restored from backup) must still be stored, never block sync. The domain layer checks parents on create.
+    sql: `
+      CREATE TABLE trip_members (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        position TEXT NOT NULL DEFAULT '',
+        department TEXT NOT NULL DEFAULT '',
+        is_leader INTEGER NOT NULL DEFAULT 0,
+        sort_key REAL NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX trip_members_by_trip ON trip_members (trip_id);
+
+      CREATE TABLE itinerary (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        day TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX itinerary_by_trip ON itinerary (trip_id);
+      CREATE INDEX itinerary_by_enterprise ON itinerary (enterprise_id);
+
+      CREATE TABLE enterprises (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        credit_code TEXT NOT NULL DEFAULT '',
+        industry TEXT NOT NULL DEFAULT '',
+        region TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        size TEXT NOT NULL DEFAULT '',
+        website TEXT NOT NULL DEFAULT '',
+        tags TEXT NOT NULL DEFAULT '[]',
+        stage TEXT NOT NULL DEFAULT 'prospect',
+        profile TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX enterprises_by_credit_code ON enterprises (credit_code) WHERE credit_code <> '';
+
+      CREATE TABLE contacts (
+        id TEXT PRIMARY KEY,
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        name TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX contacts_by_enterprise ON contacts (enterprise_id);
+
+      CREATE TABLE visits (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        participant_ids TEXT NOT NULL DEFAULT '[]',
+        summary TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX visits_by_trip ON visits (trip_id);
+      CREATE INDEX visits_by_enterprise ON visits (enterprise_id);
+
+      CREATE TABLE visit_stops (
+        id TEXT PRIMARY KEY,
+        visit_id TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',
+        observation TEXT NOT NULL DEFAULT '',
+        sort_key REAL NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX visit_stops_by_visit ON visit_stops (visit_id);
+
+      CREATE TABLE symposiums (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        presided_by TEXT NOT NULL DEFAULT '',
+        topics TEXT NOT NULL DEFAULT '[]',
+        consensus TEXT NOT NULL DEFAULT '[]',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX symposiums_by_trip ON symposiums (trip_id);
+      CREATE INDEX symposiums_by_enterprise ON symposiums (enterprise_id);
+
+      CREATE TABLE attendees (
+        id TEXT PRIMARY KEY,
+        symposium_id TEXT NOT NULL DEFAULT '',
+        side TEXT NOT NULL DEFAULT 'enterprise',
+        name TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        member_id TEXT NOT NULL DEFAULT '',
+        contact_id TEXT NOT NULL DEFAULT '',
+        sort_key REAL NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX attendees_by_symposium ON attendees (symposium_id);
+
+      CREATE TABLE remarks (
+        id TEXT PRIMARY KEY,
+        symposium_id TEXT NOT NULL DEFAULT '',
+        speaker_id TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        is_quote INTEGER NOT NULL DEFAULT 0,
+        spoken_at TEXT NOT NULL DEFAULT '',
+        sort_key REAL NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX remarks_by_symposium ON remarks (symposium_id, sort_key);
+
+      CREATE TABLE agreements (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'other',
+        status TEXT NOT NULL DEFAULT 'consensus',
+        signed_date TEXT NOT NULL DEFAULT '',
+        parties TEXT NOT NULL DEFAULT '',
+        amount_yuan REAL NOT NULL DEFAULT 0,
+        positions REAL NOT NULL DEFAULT 0,
+        term_start TEXT NOT NULL DEFAULT '',
+        term_end TEXT NOT NULL DEFAULT '',
+        owner TEXT NOT NULL DEFAULT '',
+        terms TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX agreements_by_trip ON agreements (trip_id);
+      CREATE INDEX agreements_by_enterprise ON agreements (enterprise_id);
+
+      CREATE TABLE questionnaires (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        questions TEXT NOT NULL DEFAULT '[]',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX questionnaires_by_trip ON questionnaires (trip_id);
+
+      CREATE TABLE surveys (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        respondent TEXT NOT NULL DEFAULT '',
+        respondent_title TEXT NOT NULL DEFAULT '',
+        answers TEXT NOT NULL DEFAULT '{}',
+        notes TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'draft',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX surveys_by_trip ON surveys (trip_id);
+      CREATE INDEX surveys_by_enterprise ON surveys (enterprise_id);
+
+      CREATE TABLE positions (
+        id TEXT PRIMARY KEY,
+        survey_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        headcount REAL NOT NULL DEFAULT 0,
+        kind TEXT NOT NULL DEFAULT 'employment',
+        majors TEXT NOT NULL DEFAULT '[]',
+        skills TEXT NOT NULL DEFAULT '',
+        certificates TEXT NOT NULL DEFAULT '',
+        education TEXT NOT NULL DEFAULT '',
+        pay_min REAL NOT NULL DEFAULT 0,
+        pay_max REAL NOT NULL DEFAULT 0,
+        start_timing TEXT NOT NULL DEFAULT '',
+        sort_key REAL NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX positions_by_survey ON positions (survey_id);
+
+      CREATE TABLE actions (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        owner TEXT NOT NULL DEFAULT '',
+        due_date TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'open',
+        linked_kind TEXT NOT NULL DEFAULT '',
+        linked_id TEXT NOT NULL DEFAULT '',
+        notes TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX actions_by_trip ON actions (trip_id);
+      CREATE INDEX actions_by_due ON actions (deleted, status, due_date);
+
+      CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        trip_id TEXT NOT NULL DEFAULT '',
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'note',
+        text TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX notes_by_trip ON notes (trip_id);
+      CREATE INDEX notes_by_enterprise ON notes (enterprise_id);
+
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        owner_kind TEXT NOT NULL DEFAULT '',
+        owner_id TEXT NOT NULL DEFAULT '',
+        hash TEXT NOT NULL DEFAULT '',
+        size REAL NOT NULL DEFAULT 0,
+        mime TEXT NOT NULL DEFAULT '',
+        file_name TEXT NOT NULL DEFAULT '',
+        caption TEXT NOT NULL DEFAULT '',
+        width REAL NOT NULL DEFAULT 0,
+        height REAL NOT NULL DEFAULT 0,
+        deleted INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX attachments_by_owner ON attachments (owner_id);
+      CREATE INDEX attachments_by_hash ON attachments (hash);
+
+      -- Derived, local only: rebuilt from the tables above, never synced. Trigram matches Chinese substrings.
+      CREATE VIRTUAL TABLE search_index USING fts5 (
+        kind UNINDEXED,
+        row_id UNINDEXED,
+        trip_id UNINDEXED,
+        enterprise_id UNINDEXED,
+        title,
+        body,
+        tokenize = 'trigram'
+      );
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

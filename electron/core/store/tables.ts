@@ -1,27 +1,81 @@
+import type { z } from 'zod'
 import { AppError } from '../../../shared/errors'
+import { ActionFields, AttachmentFields, NoteFields } from '../../../shared/schemas/action'
+import { AgreementFields } from '../../../shared/schemas/agreement'
+import { ContactFields, EnterpriseFields } from '../../../shared/schemas/enterprise'
+import { PositionFields, QuestionnaireFields, SurveyFields } from '../../../shared/schemas/survey'
+import { AttendeeFields, RemarkFields, SymposiumFields } from '../../../shared/schemas/symposium'
+import { TripFields } from '../../../shared/schemas/trip'
+import { ItineraryFields, MemberFields } from '../../../shared/schemas/trip-parts'
+import { VisitFields, VisitStopFields } from '../../../shared/schemas/visit'
 
 /**
- * The synced tables and the kind of each column. Every write goes through `applyChanges`, which refuses a
- * table or column not listed here: a change from a newer or broken peer cannot touch anything else.
+ * The synced tables, each with the zod object of its fields. A field `fooBar` is stored in column `foo_bar`; its
+ * kind (text, number, bool, or JSON for arrays and objects) comes from its schema. Every write goes through
+ * `applyChanges`, which refuses a table or column not listed here: a change from a newer or broken peer cannot
+ * touch anything else.
  */
-type BaseKind = 'text' | 'integer' | 'real' | 'json' | 'bool'
-/** A trailing `?` allows null. Null is refused elsewhere: a received null must not break a NOT NULL column. */
-export type ColumnKind = BaseKind | `${BaseKind}?`
+export const SYNCED_TABLE_FIELDS = {
+  trips: TripFields,
+  trip_members: MemberFields,
+  itinerary: ItineraryFields,
+  enterprises: EnterpriseFields,
+  contacts: ContactFields,
+  visits: VisitFields,
+  visit_stops: VisitStopFields,
+  symposiums: SymposiumFields,
+  attendees: AttendeeFields,
+  remarks: RemarkFields,
+  agreements: AgreementFields,
+  questionnaires: QuestionnaireFields,
+  surveys: SurveyFields,
+  positions: PositionFields,
+  actions: ActionFields,
+  notes: NoteFields,
+  attachments: AttachmentFields,
+} as const satisfies Record<string, z.ZodObject>
 
-export const SYNCED_TABLES = {
-  trips: {
-    title: 'text',
-    purpose: 'text',
-    start_date: 'text?',
-    end_date: 'text?',
-    regions: 'json',
-    status: 'text',
-    deleted: 'bool',
-  },
-} as const satisfies Record<string, Record<string, ColumnKind>>
-
-export type SyncedTable = keyof typeof SYNCED_TABLES
+export type SyncedTable = keyof typeof SYNCED_TABLE_FIELDS
+export type ColumnKind = 'text' | 'real' | 'json' | 'bool'
 export type CellValue = string | number | null
+
+export function columnName(field: string): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+}
+
+function kindOf(schema: z.ZodType): ColumnKind {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType }
+  switch (def.type) {
+    case 'boolean':
+      return 'bool'
+    case 'number':
+      return 'real'
+    case 'array':
+    case 'record':
+    case 'object':
+      return 'json'
+    case 'optional':
+    case 'default':
+      return kindOf(def.innerType!)
+    case 'pipe':
+      return kindOf(def.in!)
+    case 'union':
+      return kindOf(def.options![def.options!.length - 1]!)
+    default:
+      return 'text'
+  }
+}
+
+/** table → column → kind, with the tombstone column every synced table has. */
+export const SYNCED_TABLES: Record<SyncedTable, Record<string, ColumnKind>> = Object.fromEntries(
+  Object.entries(SYNCED_TABLE_FIELDS).map(([table, fields]) => [
+    table,
+    {
+      ...Object.fromEntries(Object.entries(fields.shape).map(([field, schema]) => [columnName(field), kindOf(schema as z.ZodType)])),
+      deleted: 'bool',
+    },
+  ]),
+) as unknown as Record<SyncedTable, Record<string, ColumnKind>>
 
 export function isSyncedTable(table: string): table is SyncedTable {
   return Object.hasOwn(SYNCED_TABLES, table)
@@ -29,13 +83,12 @@ export function isSyncedTable(table: string): table is SyncedTable {
 
 export function columnKind(table: string, column: string): ColumnKind | undefined {
   if (!isSyncedTable(table)) return undefined
-  const columns: Record<string, ColumnKind> = SYNCED_TABLES[table]
+  const columns = SYNCED_TABLES[table]
   return Object.hasOwn(columns, column) ? columns[column] : undefined
 }
 
 function fitsKind(kind: ColumnKind, value: unknown): boolean {
-  if (value === null) return kind.endsWith('?')
-  switch (kind.replace('?', '') as BaseKind) {
+  switch (kind) {
     case 'text':
       return typeof value === 'string'
     case 'json':
@@ -46,8 +99,6 @@ function fitsKind(kind: ColumnKind, value: unknown): boolean {
       } catch {
         return false
       }
-    case 'integer':
-      return Number.isSafeInteger(value)
     case 'bool':
       return value === 0 || value === 1
     case 'real':
@@ -55,11 +106,14 @@ function fitsKind(kind: ColumnKind, value: unknown): boolean {
   }
 }
 
-/** Throws UNKNOWN_FIELD for a table or column we do not have, VALIDATION for a value of the wrong kind. */
+/**
+ * Throws UNKNOWN_FIELD for a table or column we do not have, VALIDATION for a value of the wrong kind. Null is
+ * never accepted: every column has a default, and a received null must not break a NOT NULL column.
+ */
 export function checkCell(table: string, column: string, value: unknown): asserts value is CellValue {
   const kind = columnKind(table, column)
   if (!kind) throw new AppError('UNKNOWN_FIELD', `Unknown field ${table}.${column}`, { table, column })
   if (!fitsKind(kind, value)) {
-    throw new AppError('VALIDATION', `Value of ${table}.${column} is not a ${kind.replace('?', ' or empty')}`, { table, column })
+    throw new AppError('VALIDATION', `Value of ${table}.${column} is not a ${kind}`, { table, column })
   }
 }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../electron/core/cli/run'
+import { SCHEMA_VERSION } from '../../../electron/core/store/migrations'
 import { tempDir } from '../../helpers/temp'
 
 async function cli(args: string[]) {
@@ -50,6 +51,6 @@ describe('command line', () => {
   it('runs as documented: npm run cli -- info --json', () => {
     const run = spawnSync('npm', ['run', '-s', 'cli', '--', 'info', '--data-dir', dir.path, '--json'], { encoding: 'utf8' })
     expect(run.status).toBe(0)
-    expect(JSON.parse(run.stdout)).toMatchObject({ info: { dataDir: dir.path, schemaVersion: 1 } })
+    expect(JSON.parse(run.stdout)).toMatchObject({ info: { dataDir: dir.path, schemaVersion: SCHEMA_VERSION } })
   })
 })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../../electron/core/core'
+import { SCHEMA_VERSION } from '../../../electron/core/store/migrations'
 import { tempDir } from '../../helpers/temp'
 
 const reference = {
@@ -73,7 +74,7 @@ describe('trips through the dispatcher', () => {
     const id = created.ok ? (created.value as { id: string }).id : ''
     const result = await core.dispatch('trip.update', { id, patch: { endDate: '2025-05-01' } })
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fieldErrors: [{ path: 'endDate', key: 'endBeforeStart' }] } } })
-    expect(core.trips.get(id).endDate).toBe('2025-05-19')
+    expect(core.records.trip.get(id).endDate).toBe('2025-05-19')
   })
 
   it('refuses impossible dates, unknown procedures and missing records with their codes', async () => {
@@ -111,7 +112,7 @@ describe('trips through the dispatcher', () => {
   it('reports app info with the schema version and node id', async () => {
     expect(await core.dispatch('app.info', {})).toMatchObject({
       ok: true,
-      value: { version: '1.2.3', dataDir: dir.path, schemaVersion: 1, nodeId: core.store.nodeId },
+      value: { version: '1.2.3', dataDir: dir.path, schemaVersion: SCHEMA_VERSION, nodeId: core.store.nodeId },
     })
   })
 })

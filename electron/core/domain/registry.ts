@@ -1,0 +1,138 @@
+import { ActionFields, ActionInput, ActionPatch, NoteFields, NoteInput, NotePatch } from '../../../shared/schemas/action'
+import { AgreementFields, AgreementInput, AgreementPatch } from '../../../shared/schemas/agreement'
+import { ContactFields, ContactInput, ContactPatch, EnterpriseFields, EnterpriseInput, EnterprisePatch } from '../../../shared/schemas/enterprise'
+import {
+  PositionFields,
+  PositionInput,
+  PositionPatch,
+  QuestionnaireFields,
+  QuestionnaireInput,
+  QuestionnairePatch,
+  SurveyFields,
+  SurveyInput,
+  SurveyPatch,
+} from '../../../shared/schemas/survey'
+import {
+  AttendeeFields,
+  AttendeeInput,
+  AttendeePatch,
+  RemarkFields,
+  RemarkInput,
+  RemarkPatch,
+  SymposiumFields,
+  SymposiumInput,
+  SymposiumPatch,
+} from '../../../shared/schemas/symposium'
+import { TripFields, TripInput, TripPatch } from '../../../shared/schemas/trip'
+import { ItineraryFields, ItineraryInput, ItineraryPatch, MemberFields, MemberInput, MemberPatch } from '../../../shared/schemas/trip-parts'
+import { VisitFields, VisitInput, VisitPatch, VisitStopFields, VisitStopInput, VisitStopPatch } from '../../../shared/schemas/visit'
+import type { Store } from '../store/store'
+import { RecordService, type RecordSpec } from './records'
+
+const tripAndEnterprise = { tripId: 'trips', enterpriseId: 'enterprises' } as const
+
+/** Each record kind of the contract (`member` in `member.create`), with its table, schemas, parents and order. */
+export const RECORD_SPECS = {
+  trip: { table: 'trips', input: TripInput, patch: TripPatch, whole: TripFields, orderBy: 'start_date DESC, id DESC' },
+  member: {
+    table: 'trip_members',
+    input: MemberInput,
+    patch: MemberPatch,
+    whole: MemberFields,
+    parents: { tripId: 'trips' },
+    orderBy: 'is_leader DESC, sort_key, id',
+  },
+  itinerary: {
+    table: 'itinerary',
+    input: ItineraryInput,
+    patch: ItineraryPatch,
+    whole: ItineraryFields,
+    parents: tripAndEnterprise,
+    orderBy: 'day, id',
+  },
+  enterprise: { table: 'enterprises', input: EnterpriseInput, patch: EnterprisePatch, whole: EnterpriseFields, orderBy: 'name, id' },
+  contact: {
+    table: 'contacts',
+    input: ContactInput,
+    patch: ContactPatch,
+    whole: ContactFields,
+    parents: { enterpriseId: 'enterprises' },
+    orderBy: 'name, id',
+  },
+  visit: { table: 'visits', input: VisitInput, patch: VisitPatch, whole: VisitFields, parents: tripAndEnterprise, orderBy: 'date, id' },
+  visitStop: {
+    table: 'visit_stops',
+    input: VisitStopInput,
+    patch: VisitStopPatch,
+    whole: VisitStopFields,
+    parents: { visitId: 'visits' },
+    orderBy: 'sort_key, id',
+  },
+  symposium: {
+    table: 'symposiums',
+    input: SymposiumInput,
+    patch: SymposiumPatch,
+    whole: SymposiumFields,
+    parents: tripAndEnterprise,
+    orderBy: 'date, id',
+  },
+  attendee: {
+    table: 'attendees',
+    input: AttendeeInput,
+    patch: AttendeePatch,
+    whole: AttendeeFields,
+    parents: { symposiumId: 'symposiums', memberId: 'trip_members', contactId: 'contacts' },
+    orderBy: 'sort_key, id',
+  },
+  remark: {
+    table: 'remarks',
+    input: RemarkInput,
+    patch: RemarkPatch,
+    whole: RemarkFields,
+    parents: { symposiumId: 'symposiums', speakerId: 'attendees' },
+    orderBy: 'sort_key, id',
+  },
+  agreement: {
+    table: 'agreements',
+    input: AgreementInput,
+    patch: AgreementPatch,
+    whole: AgreementFields,
+    parents: tripAndEnterprise,
+    orderBy: "signed_date = '', signed_date, id",
+  },
+  questionnaire: {
+    table: 'questionnaires',
+    input: QuestionnaireInput,
+    patch: QuestionnairePatch,
+    whole: QuestionnaireFields,
+    parents: { tripId: 'trips' },
+    orderBy: 'id',
+  },
+  survey: { table: 'surveys', input: SurveyInput, patch: SurveyPatch, whole: SurveyFields, parents: tripAndEnterprise, orderBy: 'date, id' },
+  position: {
+    table: 'positions',
+    input: PositionInput,
+    patch: PositionPatch,
+    whole: PositionFields,
+    parents: { surveyId: 'surveys' },
+    orderBy: 'sort_key, id',
+  },
+  action: {
+    table: 'actions',
+    input: ActionInput,
+    patch: ActionPatch,
+    whole: ActionFields,
+    parents: tripAndEnterprise,
+    orderBy: "due_date = '', due_date, id",
+  },
+  note: { table: 'notes', input: NoteInput, patch: NotePatch, whole: NoteFields, parents: tripAndEnterprise, orderBy: 'date, id' },
+} as const satisfies Record<string, RecordSpec>
+
+export type RecordKind = keyof typeof RECORD_SPECS
+export type RecordServices = { [K in RecordKind]: RecordService }
+
+export function createRecordServices(store: Store): RecordServices {
+  return Object.fromEntries(
+    Object.entries(RECORD_SPECS).map(([kind, spec]) => [kind, new RecordService(store, spec)]),
+  ) as RecordServices
+}

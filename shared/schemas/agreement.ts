@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Count, Id, IsoDate, OptionalId, record, requiredText, shortText } from './common'
+import { Amount, Count, Id, IsoDate, OptionalId, record, requiredText, shortText } from './common'
 
 export const AGREEMENT_KINDS = [
   'order_class',
@@ -22,7 +22,7 @@ const agreementFields = {
   status: z.enum(AGREEMENT_STATUSES),
   signedDate: OptionalDate,
   parties: shortText(1000),
-  amountYuan: Count.max(100_000_000_000),
+  amountYuan: Amount,
   positions: Count,
   termStart: OptionalDate,
   termEnd: OptionalDate,

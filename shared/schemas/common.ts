@@ -31,3 +31,5 @@ export function record<F extends z.ZodRawShape>(fields: F) {
 export const OptionalId = z.union([z.literal(''), Id])
 /** Integers people type: headcounts, positions, amounts in yuan. */
 export const Count = z.number().int().min(0).max(1_000_000)
+/** Money in whole yuan, up to a trillion. */
+export const Amount = z.number().int().min(0).max(1_000_000_000_000)

@@ -1,6 +1,12 @@
 import { z } from 'zod'
 import { NoInput, procedure } from './procedures/define'
 import { recordProcedures } from './procedures/records'
+import { tripOverviewProcedures } from './procedures/trip-overview'
+import { enterpriseFileProcedures } from './procedures/enterprise-file'
+import { minutesProcedures } from './procedures/minutes'
+import { demandProcedures } from './procedures/demand'
+import { attachmentsProcedures } from './procedures/attachments'
+import { searchProcedures } from './procedures/search'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -14,6 +20,12 @@ export type AppInfo = z.infer<typeof AppInfo>
 export const procedures = {
   'app.info': procedure(NoInput, AppInfo),
   ...recordProcedures,
+  ...tripOverviewProcedures,
+  ...enterpriseFileProcedures,
+  ...minutesProcedures,
+  ...demandProcedures,
+  ...attachmentsProcedures,
+  ...searchProcedures,
 } as const
 
 export type Procedures = typeof procedures

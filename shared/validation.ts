@@ -14,6 +14,11 @@ export const FIELD_ERROR_KEYS = [
   'invalid',
   'invalidDate',
   'endBeforeStart',
+  'invalidCreditCode',
+  'maxBelowMin',
+  'needsOptions',
+  'duplicateQuestion',
+  'notFound',
 ] as const
 
 /**

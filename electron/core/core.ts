@@ -3,6 +3,13 @@ import type { ClockDrift } from '../../shared/hlc'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createRecordServices, type RecordServices } from './domain/registry'
 import { recordHandlers } from './handlers/records'
+import { tripOverviewHandlers } from './handlers/trip-overview'
+import { enterpriseFileHandlers } from './handlers/enterprise-file'
+import { minutesHandlers } from './handlers/minutes'
+import { demandHandlers } from './handlers/demand'
+import { attachmentsHandlers } from './handlers/attachments'
+import { searchHandlers } from './handlers/search'
+import type { CoreContext } from './context'
 import { SCHEMA_VERSION } from './store/migrations'
 import { openStore, type Store } from './store/store'
 
@@ -41,6 +48,7 @@ export function openCore(options: CoreOptions): Core {
     for (const listener of listeners) listener(event)
   })
 
+  const context: CoreContext = { dataDir: options.dataDir, store, records }
   const dispatch = createDispatcher(
     {
       'app.info': () => ({
@@ -50,6 +58,12 @@ export function openCore(options: CoreOptions): Core {
         nodeId: store.nodeId,
       }),
       ...recordHandlers(records),
+      ...tripOverviewHandlers(context),
+      ...enterpriseFileHandlers(context),
+      ...minutesHandlers(context),
+      ...demandHandlers(context),
+      ...attachmentsHandlers(context),
+      ...searchHandlers(context),
     },
     { log: options.log, checkOutputs: options.checkOutputs },
   )

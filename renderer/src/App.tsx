@@ -9,9 +9,19 @@ import { useTranslation } from 'react-i18next'
 import { createHashRouter, Navigate, RouterProvider } from 'react-router'
 import { createQueryClient, useDataChangedEvents } from './api/queries'
 import { AppLayout } from './layout/AppLayout'
+import { AgreementScreen } from './screens/agreements/AgreementScreen'
+import { EnterpriseScreen } from './screens/enterprises/EnterpriseScreen'
+import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'
+import { FollowUpsScreen } from './screens/followUps/FollowUpsScreen'
 import { PlaceholderScreen } from './screens/PlaceholderScreen'
+import { SearchScreen } from './screens/search/SearchScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
+import { SurveyScreen } from './screens/surveys/SurveyScreen'
+import { SymposiumScreen } from './screens/symposiums/SymposiumScreen'
+import { TrashScreen } from './screens/trash/TrashScreen'
+import { TripScreen } from './screens/trip/TripScreen'
 import { TripsScreen } from './screens/trips/TripsScreen'
+import { VisitScreen } from './screens/visits/VisitScreen'
 
 const router = createHashRouter([
   {
@@ -20,9 +30,17 @@ const router = createHashRouter([
     children: [
       { index: true, element: <Navigate to="/trips" replace /> },
       { path: 'trips', element: <TripsScreen /> },
-      { path: 'enterprises', element: <PlaceholderScreen section="enterprises" /> },
-      { path: 'search', element: <PlaceholderScreen section="search" /> },
-      { path: 'follow-ups', element: <PlaceholderScreen section="followUps" /> },
+      // A trip's tabs: overview (dashboard), group, itinerary, visits, symposiums, agreements, surveys, follow-ups, notes.
+      { path: 'trips/:tripId/:tab?', element: <TripScreen /> },
+      { path: 'visits/:visitId', element: <VisitScreen /> },
+      { path: 'symposiums/:symposiumId', element: <SymposiumScreen /> },
+      { path: 'agreements/:agreementId', element: <AgreementScreen /> },
+      { path: 'surveys/:surveyId', element: <SurveyScreen /> },
+      { path: 'enterprises', element: <EnterprisesScreen /> },
+      { path: 'enterprises/:enterpriseId/:tab?', element: <EnterpriseScreen /> },
+      { path: 'search', element: <SearchScreen /> },
+      { path: 'follow-ups', element: <FollowUpsScreen /> },
+      { path: 'trash', element: <TrashScreen /> },
       { path: 'reports', element: <PlaceholderScreen section="reports" /> },
       { path: 'sync', element: <PlaceholderScreen section="sync" /> },
       { path: 'settings', element: <SettingsScreen /> },

@@ -32,3 +32,24 @@ export const recordProcedures = {
   ...crud('action', { record: Action, input: ActionInput, patch: ActionPatch, filter: byTripOrEnterprise }),
   ...crud('note', { record: Note, input: NoteInput, patch: NotePatch, filter: byTripOrEnterprise }),
 }
+
+/** The table behind each record kind: the renderer keys its queries by table to refresh them on change. */
+export const RECORD_TABLES = {
+  trip: 'trips',
+  member: 'trip_members',
+  itinerary: 'itinerary',
+  enterprise: 'enterprises',
+  contact: 'contacts',
+  visit: 'visits',
+  visitStop: 'visit_stops',
+  symposium: 'symposiums',
+  attendee: 'attendees',
+  remark: 'remarks',
+  agreement: 'agreements',
+  questionnaire: 'questionnaires',
+  survey: 'surveys',
+  position: 'positions',
+  action: 'actions',
+  note: 'notes',
+} as const
+export type RecordKind = keyof typeof RECORD_TABLES

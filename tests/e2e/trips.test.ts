@@ -25,7 +25,7 @@ afterAll(async () => {
 const LANGUAGES = [
   {
     locale: 'zh-CN' as const,
-    nav: ['调研行程', '企业档案', '搜索', '跟进事项', '文档导出', '同步', '设置'],
+    nav: ['调研行程', '企业档案', '搜索', '跟进事项', '文档导出', '同步', '回收站', '设置'],
     text: {
       empty: '还没有调研行程',
       newTrip: '新建行程',
@@ -46,7 +46,7 @@ const LANGUAGES = [
   },
   {
     locale: 'en-US' as const,
-    nav: ['Trips', 'Enterprises', 'Search', 'Follow-ups', 'Reports', 'Sync', 'Settings'],
+    nav: ['Trips', 'Enterprises', 'Search', 'Follow-ups', 'Reports', 'Sync', 'Trash', 'Settings'],
     text: {
       empty: 'No research trips yet',
       newTrip: 'New trip',
@@ -140,7 +140,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
     try {
       for (const [index, label] of nav.entries()) {
         await page.getByRole('menuitem', { name: label }).click()
-        await visible(page.getByRole('heading', { level: 3 }))
+        await visible(page.locator('.ant-layout-content > *').first())
         const route = new URL(page.url()).hash.replace('#/', '')
         await app.screenshot(`section-${index}-${route}`)
       }

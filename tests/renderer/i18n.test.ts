@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { ERROR_CODES } from '../../shared/errors'
 import { FIELD_ERROR_KEYS } from '../../shared/validation'
 import { detectLanguage } from '../../renderer/src/i18n'
-import { en } from '../../renderer/src/i18n/en'
-import { zhCN } from '../../renderer/src/i18n/zh-CN'
+import { en as baseEn } from '../../renderer/src/i18n/en'
+import { resources } from '../../renderer/src/i18n/resources'
+import { zhCN as baseZh } from '../../renderer/src/i18n/zh-CN'
+
+const zhCN = resources['zh-CN']
+const en = resources.en
 
 function keysOf(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
@@ -32,15 +36,15 @@ describe('translations', () => {
 
   it('explain every field error the shared schemas can raise', () => {
     for (const key of FIELD_ERROR_KEYS) {
-      expect(zhCN.validation[key], key).toBeTruthy()
-      expect(en.validation[key], key).toBeTruthy()
+      expect(baseZh.validation[key], key).toBeTruthy()
+      expect(baseEn.validation[key], key).toBeTruthy()
     }
   })
 
   it('explain every error code the core can send', () => {
     for (const code of ERROR_CODES) {
-      expect(zhCN.errors[code], code).toBeTruthy()
-      expect(en.errors[code], code).toBeTruthy()
+      expect(baseZh.errors[code], code).toBeTruthy()
+      expect(baseEn.errors[code], code).toBeTruthy()
     }
   })
 })

@@ -42,6 +42,9 @@ const FIELD_ERROR_TEXT: Record<string, string> = {
   invalidDate: 'not a valid date (YYYY-MM-DD)',
   invalidChoice: 'not one of the allowed values',
   endBeforeStart: 'the end date is before the start date',
+  invalidCreditCode: 'not a valid unified social credit code',
+  maxBelowMin: 'the maximum is below the minimum',
+  notFound: 'no such record',
 }
 
 function describeFieldError(field: FieldError): string {

@@ -37,12 +37,17 @@ export interface StoreOptions {
 type Db = Database.Database
 const LOG_ROWS_PER_STATEMENT = 100
 type RowGroup = { table: string; rowId: string; changes: (ChangeInput & { hlc: string })[] }
+export interface WrittenRow {
+  table: string
+  rowId: string
+}
 
 export class Store {
   readonly db: Db
   readonly clock: HybridLogicalClock
   private readonly statements = new Map<string, Database.Statement>()
   private readonly changeListeners = new Set<(tables: string[]) => void>()
+  private readonly rowHooks = new Set<(rows: readonly WrittenRow[]) => void>()
 
   constructor(db: Db, clock: HybridLogicalClock) {
     this.db = db
@@ -57,6 +62,15 @@ export class Store {
   onChange(listener: (tables: string[]) => void): () => void {
     this.changeListeners.add(listener)
     return () => this.changeListeners.delete(listener)
+  }
+
+  /**
+   * Runs inside the write transaction, after the rows are written, with every row a batch touched: for data
+   * derived from rows (the search index) that must change with them or not at all.
+   */
+  onRowsWritten(hook: (rows: readonly WrittenRow[]) => void): () => void {
+    this.rowHooks.add(hook)
+    return () => this.rowHooks.delete(hook)
   }
 
   /**
@@ -80,7 +94,10 @@ export class Store {
     const result = this.db.transaction(() => {
       const stamped = this.stamp(changes, source)
       let applied = 0
-      for (const group of groupByRow(stamped)) applied += this.applyRow(group, source)
+      const groups = groupByRow(stamped)
+      for (const group of groups) applied += this.applyRow(group, source)
+      const written = groups.map(({ table, rowId }) => ({ table, rowId }))
+      for (const hook of this.rowHooks) hook(written)
       this.statement('UPDATE meta SET value = ? WHERE key = ?').run(this.clock.current(), 'hlc')
       return { applied, superseded: changes.length - applied, tables: [...new Set(changes.map((c) => c.table))] }
     })()

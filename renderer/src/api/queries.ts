@@ -13,11 +13,13 @@ export function createQueryClient(): QueryClient {
   })
 }
 
-/** Query keys start with the table they read, so a `data.changed` event can refresh exactly those. */
+/**
+ * Query keys start with the table they read, so a `data.changed` event can refresh exactly those. Queries
+ * computed from several tables (dashboards, timelines, search) start with DERIVED and refresh on any change.
+ */
+export const DERIVED = 'derived'
 export const queryKeys = {
   appInfo: ['app'] as const,
-  trips: ['trips'] as const,
-  trip: (id: string) => ['trips', id] as const,
 }
 
 export function useProcedure<N extends ProcedureName>(name: N, input: ProcedureInput<N>, key: readonly unknown[]) {
@@ -29,6 +31,11 @@ export function useProcedureMutation<N extends ProcedureName>(name: N) {
   return useMutation({ mutationFn: (input: ProcedureInput<N>) => invoke(name, input) })
 }
 
+/** A query computed from several tables, refreshed after any change. */
+export function useDerived<N extends ProcedureName>(name: N, input: ProcedureInput<N>, enabled = true) {
+  return useQuery({ queryKey: [DERIVED, name, input], queryFn: () => invoke(name, input), enabled })
+}
+
 /** Refreshes the queries of the tables the core reports as changed (our edits, and later, sync). */
 export function useDataChangedEvents(): void {
   const client = useQueryClient()
@@ -37,6 +44,7 @@ export function useDataChangedEvents(): void {
       window.fieldbook.onEvent((event) => {
         if (event.type !== 'data.changed') return
         for (const table of event.tables) void client.invalidateQueries({ queryKey: [table] })
+        void client.invalidateQueries({ queryKey: [DERIVED] })
       }),
     [client],
   )

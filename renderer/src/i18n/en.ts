@@ -1,16 +1,13 @@
+import type { Shape } from './shape'
 import type { zhCN } from './zh-CN'
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 
 export const en: Shape<typeof zhCN> = {
   app: { name: 'Fieldbook', fullName: 'Fieldbook 研途', tagline: 'Enterprise research records' },
   nav: {
     trips: 'Trips',
-    enterprises: 'Enterprises',
-    search: 'Search',
-    followUps: 'Follow-ups',
     reports: 'Reports',
     sync: 'Sync',
+    trash: 'Trash',
     settings: 'Settings',
   },
   common: {
@@ -23,6 +20,21 @@ export const en: Shape<typeof zhCN> = {
     actions: 'Actions',
     loading: 'Loading…',
     retry: 'Retry',
+    add: 'Add',
+    open: 'Open',
+    back: 'Back',
+    none: 'None',
+    deleted: 'Deleted “{{label}}”',
+    restored: 'Restored “{{label}}”',
+    confirmDelete: 'Delete “{{label}}”?',
+    confirmDeleteHint: 'It moves to the trash; you can undo right after.',
+  },
+  save: {
+    saved: 'Saved',
+    pending: 'Typing…',
+    saving: 'Saving…',
+    invalid: 'Something is not valid; not saved yet',
+    error: 'Saving failed; will retry',
   },
   trips: {
     title: 'Research trips',
@@ -47,22 +59,19 @@ export const en: Shape<typeof zhCN> = {
       status: 'Status',
     },
     status: { planned: 'Planned', ongoing: 'Ongoing', completed: 'Completed', archived: 'Archived' },
-    confirmDelete: 'Delete “{{title}}”?',
-    confirmDeleteHint: 'The trip moves to the trash; you can undo right after.',
-    deleted: 'Deleted “{{title}}”',
-    restored: 'Restored “{{title}}”',
     created: 'Created “{{title}}”',
     saved: 'Saved',
     count_one: '{{count}} trip',
     count_other: '{{count}} trips',
   },
   placeholder: {
-    enterprises: 'Enterprise files (one per enterprise): profile, contacts, every visit on record and how their needs change.',
-    search: 'Search every record in Chinese or English: symposium remarks, site observations, agreements, surveys.',
-    followUps: 'Follow-up actions from every trip, overdue ones first.',
     reports: 'Export research reports, news briefs, enterprise files and talent-demand reports as Word documents.',
     sync: "Connect to your team's sync server to merge every member's records.",
     soon: 'This part is being built',
+  },
+  pickers: {
+    enterprisePlaceholder: 'Type a name to find or add an enterprise',
+    createEnterprise: 'Add enterprise “{{name}}”',
   },
   settings: {
     title: 'Settings',
@@ -84,6 +93,11 @@ export const en: Shape<typeof zhCN> = {
     invalidChoice: 'Pick one from the list',
     invalidDate: 'Not a valid date',
     endBeforeStart: 'The end date cannot be before the start date',
+    invalidCreditCode: 'Not a valid unified social credit code (18 characters, the last a check character)',
+    maxBelowMin: 'The maximum cannot be below the minimum',
+    needsOptions: 'Single and multiple choice questions need at least two options',
+    duplicateQuestion: 'Two questions have the same id',
+    notFound: 'The chosen record cannot be found; it may have been deleted',
     invalid: 'Not valid',
   },
   errors: {

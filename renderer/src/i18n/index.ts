@@ -1,7 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { en } from './en'
-import { zhCN } from './zh-CN'
+import { resources } from './resources'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -15,7 +14,7 @@ export function detectLanguage(stored: string | null, systemLanguages: readonly 
 
 export function initI18n(language: Language) {
   void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: resources['zh-CN'] }, en: { translation: resources.en } },
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

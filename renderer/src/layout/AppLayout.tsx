@@ -6,6 +6,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   CheckSquareOutlined,
+  DeleteOutlined,
 } from '@ant-design/icons'
 import { Layout, Menu, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
@@ -19,6 +20,7 @@ const NAV = [
   { path: '/follow-ups', key: 'followUps', icon: <CheckSquareOutlined /> },
   { path: '/reports', key: 'reports', icon: <FileWordOutlined /> },
   { path: '/sync', key: 'sync', icon: <CloudSyncOutlined /> },
+  { path: '/trash', key: 'trash', icon: <DeleteOutlined /> },
   { path: '/settings', key: 'settings', icon: <SettingOutlined /> },
 ] as const
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { TRIP_STATUSES, TripInput, type Trip } from '../../../../shared/schemas/trip'
 import { ApiError } from '../../api/client'
-import { useProcedureMutation } from '../../api/queries'
+import { useCreateRecord, useUpdateRecord } from '../../api/records'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 
 interface TripFormValues {
@@ -43,8 +43,8 @@ export function TripFormDrawer({ open, trip, onClose }: { open: boolean; trip: T
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<TripFormValues>()
-  const create = useProcedureMutation('trip.create')
-  const update = useProcedureMutation('trip.update')
+  const create = useCreateRecord('trip')
+  const update = useUpdateRecord('trip')
   const saving = create.isPending || update.isPending
 
   useEffect(() => {

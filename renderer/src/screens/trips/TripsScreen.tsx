@@ -1,12 +1,12 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
+import { Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Trip } from '../../../../shared/schemas/trip'
-import { ApiError, invoke } from '../../api/client'
-import { queryKeys, useProcedure, useProcedureMutation } from '../../api/queries'
+import { ApiError } from '../../api/client'
+import { useDeleteWithUndo, useRecords } from '../../api/records'
 import { TripFormDrawer } from './TripFormDrawer'
 
 const STATUS_COLORS: Record<Trip['status'], string> = {
@@ -20,42 +20,9 @@ const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true })
 
 export function TripsScreen() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const trips = useProcedure('trip.list', {}, queryKeys.trips)
-  const remove = useProcedureMutation('trip.delete')
+  const trips = useRecords('trip', {})
+  const deleteWithUndo = useDeleteWithUndo('trip')
   const [editing, setEditing] = useState<{ trip: Trip | null } | null>(null)
-
-  async function deleteTrip(trip: Trip) {
-    try {
-      await remove.mutateAsync({ id: trip.id })
-    } catch (error) {
-      void message.error(t(`errors.${error instanceof ApiError ? error.code : 'INTERNAL'}`))
-      return
-    }
-    const key = `deleted-${trip.id}`
-    const undo = async () => {
-      message.destroy(key)
-      try {
-        await invoke('trip.restore', { id: trip.id })
-        void message.success(t('trips.restored', { title: trip.title }))
-      } catch (error) {
-        void message.error(t(`errors.${error instanceof ApiError ? error.code : 'INTERNAL'}`))
-      }
-    }
-    void message.open({
-      key,
-      type: 'success',
-      duration: 8,
-      content: (
-        <Space>
-          {t('trips.deleted', { title: trip.title })}
-          <Button size="small" type="link" onClick={() => void undo()} data-testid="undo-delete">
-            {t('common.undo')}
-          </Button>
-        </Space>
-      ),
-    })
-  }
 
   const columns: ColumnsType<Trip> = [
     {
@@ -103,12 +70,12 @@ export function TripsScreen() {
         <Space>
           <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing({ trip })} />
           <Popconfirm
-            title={t('trips.confirmDelete', { title: trip.title })}
-            description={t('trips.confirmDeleteHint')}
+            title={t('common.confirmDelete', { label: trip.title })}
+            description={t('common.confirmDeleteHint')}
             okText={t('common.delete')}
             cancelText={t('common.cancel')}
             okButtonProps={{ danger: true }}
-            onConfirm={() => deleteTrip(trip)}
+            onConfirm={() => deleteWithUndo(trip.id, trip.title)}
           >
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
           </Popconfirm>

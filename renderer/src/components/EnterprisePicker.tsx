@@ -1,0 +1,77 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { App, Select, Space } from 'antd'
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useCreateRecord, useErrorText, useRecords } from '../api/records'
+
+const collator = new Intl.Collator('zh-CN', { numeric: true })
+
+/**
+ * Picks an enterprise by typing part of its name; when nothing matches, offers to create it with the typed
+ * name, so recording a new visit never means leaving the form.
+ */
+export function EnterprisePicker(props: {
+  value?: string
+  onChange?: (id: string) => void
+  id?: string
+  placeholder?: string
+  autoFocus?: boolean
+}) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const errorText = useErrorText()
+  const enterprises = useRecords('enterprise', {})
+  const create = useCreateRecord('enterprise')
+  const [search, setSearch] = useState('')
+
+  const options = useMemo(() => {
+    const sorted = [...(enterprises.data ?? [])].sort((a, b) => collator.compare(a.name, b.name))
+    const list = sorted.map((e) => ({ value: e.id, label: e.name }))
+    const typed = search.trim()
+    if (typed && !sorted.some((e) => e.name === typed)) {
+      list.push({
+        value: `new:${typed}`,
+        label: (
+          <Space>
+            <PlusOutlined />
+            {t('pickers.createEnterprise', { name: typed })}
+          </Space>
+        ) as unknown as string,
+      })
+    }
+    return list
+  }, [enterprises.data, search, t])
+
+  async function choose(value: string) {
+    if (!value.startsWith('new:')) {
+      props.onChange?.(value)
+      return
+    }
+    try {
+      const created = await create.mutateAsync({ name: value.slice(4) })
+      setSearch('')
+      props.onChange?.(created.id)
+    } catch (error) {
+      void message.error(errorText(error))
+    }
+  }
+
+  return (
+    <Select
+      id={props.id}
+      showSearch={{
+        searchValue: search,
+        onSearch: setSearch,
+        filterOption: (input, option) => String(option?.value).startsWith('new:') || String(option?.label).includes(input.trim()),
+      }}
+      value={props.value || undefined}
+      placeholder={props.placeholder ?? t('pickers.enterprisePlaceholder')}
+      options={options}
+      loading={enterprises.isPending || create.isPending}
+      onChange={(value: string) => void choose(value)}
+      autoFocus={props.autoFocus}
+      style={{ width: '100%' }}
+      notFoundContent={null}
+    />
+  )
+}

@@ -1,0 +1,23 @@
+import { en } from './en'
+import { zhCN } from './zh-CN'
+import * as tripDetail from './areas/tripDetail'
+import * as enterprises from './areas/enterprises'
+import * as visits from './areas/visits'
+import * as symposiums from './areas/symposiums'
+import * as agreements from './areas/agreements'
+import * as surveys from './areas/surveys'
+import * as followUps from './areas/followUps'
+import * as attachments from './areas/attachments'
+import * as search from './areas/search'
+import * as trash from './areas/trash'
+
+/**
+ * All strings, in Chinese and English. Each area of the app keeps its own file under `areas/`, merged here
+ * under its name (`t('visits.title')`).
+ */
+const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash }
+
+export const resources = {
+  'zh-CN': { ...zhCN, ...Object.fromEntries(Object.entries(AREAS).map(([name, area]) => [name, area.zh])) },
+  en: { ...en, ...Object.fromEntries(Object.entries(AREAS).map(([name, area]) => [name, area.en])) },
+}

@@ -1,0 +1,7 @@
+import { Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+
+export function SurveyList(_props: { tripId?: string; enterpriseId?: string }) {
+  const { t } = useTranslation()
+  return <Typography.Text type="secondary">{t('surveys.title')}</Typography.Text>
+}

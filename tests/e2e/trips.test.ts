@@ -8,6 +8,8 @@ async function typeDate(input: Locator, date: string): Promise<void> {
   await input.click()
   await input.fill(date)
   await input.press('Enter')
+  // The picker may re-render its input after Enter; wait until it shows the committed date.
+  await expect.poll(() => input.inputValue()).toBe(date)
 }
 
 let browser: Browser

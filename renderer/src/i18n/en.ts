@@ -5,6 +5,9 @@ export const en: Shape<typeof zhCN> = {
   app: { name: 'Fieldbook', fullName: 'Fieldbook 研途', tagline: 'Enterprise research records' },
   nav: {
     trips: 'Trips',
+    enterprises: 'Enterprises',
+    search: 'Search',
+    followUps: 'Follow-ups',
     reports: 'Reports',
     sync: 'Sync',
     trash: 'Trash',

@@ -18,6 +18,9 @@ export function initI18n(language: Language) {
     lng: language,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
+    // A key with no text is a bug: say so loudly (the end-to-end tests fail on console errors).
+    saveMissing: true,
+    missingKeyHandler: (_languages, _namespace, key) => console.error(`Missing translation: ${key}`),
     returnNull: false,
   })
   document.documentElement.lang = language

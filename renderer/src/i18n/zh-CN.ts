@@ -3,6 +3,9 @@ export const zhCN = {
   app: { name: '研途', fullName: '研途 Fieldbook', tagline: '访企调研记录' },
   nav: {
     trips: '调研行程',
+    enterprises: '企业档案',
+    search: '搜索',
+    followUps: '跟进事项',
     reports: '文档导出',
     sync: '同步',
     trash: '回收站',

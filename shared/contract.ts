@@ -16,9 +16,14 @@ export const AppInfo = z.object({
 })
 export type AppInfo = z.infer<typeof AppInfo>
 
+export const SampleInput = z.object({ language: z.enum(['zh', 'en']) }).strict()
+export const SampleResult = z.object({ tripId: z.string(), title: z.string() })
+
 /** Every procedure, by name (`noun.verb`); main, the core and the renderer all take their types from here. */
 export const procedures = {
   'app.info': procedure(NoInput, AppInfo),
+  /** Builds the sample trip (the reference trip of two enterprises) so a new user sees a full example. */
+  'app.loadSample': procedure(SampleInput, SampleResult),
   ...recordProcedures,
   ...tripOverviewProcedures,
   ...enterpriseFileProcedures,

@@ -2,6 +2,7 @@ import type { FieldbookEvent } from '../../shared/events'
 import type { ClockDrift } from '../../shared/hlc'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createRecordServices, type RecordServices } from './domain/registry'
+import { loadSampleTrip } from './sample/reference-trip'
 import { recordHandlers } from './handlers/records'
 import { tripOverviewHandlers } from './handlers/trip-overview'
 import { enterpriseFileHandlers } from './handlers/enterprise-file'
@@ -57,6 +58,7 @@ export function openCore(options: CoreOptions): Core {
         schemaVersion: SCHEMA_VERSION,
         nodeId: store.nodeId,
       }),
+      'app.loadSample': ({ language }) => store.db.transaction(() => loadSampleTrip(records, language))(),
       ...recordHandlers(records),
       ...tripOverviewHandlers(context),
       ...enterpriseFileHandlers(context),

@@ -28,6 +28,17 @@ function tripLine(trip: Trip): string {
 
 export const COMMANDS: Command[] = [
   {
+    name: 'sample',
+    summary: 'Load the sample trip (two enterprises in Anhui and Jiangsu) and print its id and title',
+    usage: 'sample [--lang zh|en]',
+    options: { lang: { type: 'string', description: 'Language of the sample: zh (default) or en' } },
+    run: async (core, values) => ({ trip: await call(core, 'app.loadSample', { language: values['lang'] ?? 'zh' }) }),
+    format: ({ trip }) => {
+      const { tripId, title } = trip as { tripId: string; title: string }
+      return `${tripId}  ${title}`
+    },
+  },
+  {
     name: 'info',
     summary: 'Show the data folder, its data version and this install’s node id',
     usage: 'info',

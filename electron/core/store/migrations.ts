@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 
 /**
- * Numbered, forward-only, additive. Synced tables never lose or rename a column (an older peer may still send
+ * Numbered, forward-only, additive. Every synced table ends with `clocks`, the JSON object {column: hlc} of its
+ * fields' clocks, written by the store's write path only. Synced tables never lose or rename a column (an older peer may still send
  * it), and every synced column is nullable or has a default, because a row's fields can arrive one by one.
  * Foreign keys between synced rows are deferred, so a batch may carry a child before its parent.
  */
@@ -22,29 +23,20 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL
       ) WITHOUT ROWID;
 
-      -- Per-field clocks of a row, as a JSON object {column: hlc}: one read and one write per row touched.
-      CREATE TABLE row_clock (
-        tbl TEXT NOT NULL,
-        row_id TEXT NOT NULL,
-        clocks TEXT NOT NULL,
-        PRIMARY KEY (tbl, row_id)
-      ) WITHOUT ROWID;
-
-      -- Every change ever applied or received, winners and losers alike. outbox = 1 while a local change
-      -- waits to be pushed.
+      -- Every change ever applied or received, winners and losers alike: one entry per row and clock value,
+      -- holding the fields changed at that moment as a JSON object {column: value}. outbox = 1 while a local
+      -- change waits to be pushed. The per-field clocks of a row live in its own \`clocks\` column.
       CREATE TABLE change_log (
         seq INTEGER PRIMARY KEY,
         hlc TEXT NOT NULL,
         tbl TEXT NOT NULL,
         row_id TEXT NOT NULL,
-        col TEXT NOT NULL,
-        value ANY,
+        cells TEXT NOT NULL,
         source TEXT NOT NULL CHECK (source IN ('local', 'remote')),
-        won INTEGER NOT NULL CHECK (won IN (0, 1)),
         outbox INTEGER NOT NULL DEFAULT 0 CHECK (outbox IN (0, 1))
       ) STRICT;
-      CREATE UNIQUE INDEX change_log_identity ON change_log (hlc, tbl, row_id, col);
-      CREATE INDEX change_log_row ON change_log (tbl, row_id);
+      -- One index serves both: a change received twice is stored once, and a record's history is a range scan.
+      CREATE UNIQUE INDEX change_log_identity ON change_log (tbl, row_id, hlc);
       CREATE INDEX change_log_outbox ON change_log (seq) WHERE outbox = 1;
 
       CREATE TABLE trips (
@@ -55,7 +47,8 @@ export const MIGRATIONS: readonly Migration[] = [
         end_date TEXT,
         regions TEXT NOT NULL DEFAULT '[]',
         status TEXT NOT NULL DEFAULT 'planned',
-        deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))
+        deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX trips_by_start ON trips (deleted, start_date);
     `,
@@ -74,7 +67,8 @@ export const MIGRATIONS: readonly Migration[] = [
         department TEXT NOT NULL DEFAULT '',
         is_leader INTEGER NOT NULL DEFAULT 0,
         sort_key REAL NOT NULL DEFAULT 0,
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX trip_members_by_trip ON trip_members (trip_id);
 
@@ -84,7 +78,8 @@ export const MIGRATIONS: readonly Migration[] = [
         enterprise_id TEXT NOT NULL DEFAULT '',
         day TEXT NOT NULL DEFAULT '',
         note TEXT NOT NULL DEFAULT '',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX itinerary_by_trip ON itinerary (trip_id);
       CREATE INDEX itinerary_by_enterprise ON itinerary (enterprise_id);
@@ -101,7 +96,8 @@ export const MIGRATIONS: readonly Migration[] = [
         tags TEXT NOT NULL DEFAULT '[]',
         stage TEXT NOT NULL DEFAULT 'prospect',
         profile TEXT NOT NULL DEFAULT '',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX enterprises_by_credit_code ON enterprises (credit_code) WHERE credit_code <> '';
 
@@ -113,7 +109,8 @@ export const MIGRATIONS: readonly Migration[] = [
         phone TEXT NOT NULL DEFAULT '',
         email TEXT NOT NULL DEFAULT '',
         notes TEXT NOT NULL DEFAULT '',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX contacts_by_enterprise ON contacts (enterprise_id);
 
@@ -125,7 +122,8 @@ export const MIGRATIONS: readonly Migration[] = [
         title TEXT NOT NULL DEFAULT '',
         participant_ids TEXT NOT NULL DEFAULT '[]',
         summary TEXT NOT NULL DEFAULT '',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX visits_by_trip ON visits (trip_id);
       CREATE INDEX visits_by_enterprise ON visits (enterprise_id);
@@ -136,7 +134,8 @@ export const MIGRATIONS: readonly Migration[] = [
         place TEXT NOT NULL DEFAULT '',
         observation TEXT NOT NULL DEFAULT '',
         sort_key REAL NOT NULL DEFAULT 0,
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX visit_stops_by_visit ON visit_stops (visit_id);
 
@@ -150,7 +149,8 @@ export const MIGRATIONS: readonly Migration[] = [
         presided_by TEXT NOT NULL DEFAULT '',
         topics TEXT NOT NULL DEFAULT '[]',
         consensus TEXT NOT NULL DEFAULT '[]',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX symposiums_by_trip ON symposiums (trip_id);
       CREATE INDEX symposiums_by_enterprise ON symposiums (enterprise_id);
@@ -164,7 +164,8 @@ export const MIGRATIONS: readonly Migration[] = [
         member_id TEXT NOT NULL DEFAULT '',
         contact_id TEXT NOT NULL DEFAULT '',
         sort_key REAL NOT NULL DEFAULT 0,
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX attendees_by_symposium ON attendees (symposium_id);
 
@@ -176,7 +177,8 @@ export const MIGRATIONS: readonly Migration[] = [
         is_quote INTEGER NOT NULL DEFAULT 0,
         spoken_at TEXT NOT NULL DEFAULT '',
         sort_key REAL NOT NULL DEFAULT 0,
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX remarks_by_symposium ON remarks (symposium_id, sort_key);
 
@@ -195,7 +197,8 @@ export const MIGRATIONS: readonly Migration[] = [
         term_end TEXT NOT NULL DEFAULT '',
         owner TEXT NOT NULL DEFAULT '',
         terms TEXT NOT NULL DEFAULT '',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX agreements_by_trip ON agreements (trip_id);
       CREATE INDEX agreements_by_enterprise ON agreements (enterprise_id);
@@ -205,7 +208,8 @@ export const MIGRATIONS: readonly Migration[] = [
         trip_id TEXT NOT NULL DEFAULT '',
         title TEXT NOT NULL DEFAULT '',
         questions TEXT NOT NULL DEFAULT '[]',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX questionnaires_by_trip ON questionnaires (trip_id);
 
@@ -219,7 +223,8 @@ export const MIGRATIONS: readonly Migration[] = [
         answers TEXT NOT NULL DEFAULT '{}',
         notes TEXT NOT NULL DEFAULT '',
         status TEXT NOT NULL DEFAULT 'draft',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX surveys_by_trip ON surveys (trip_id);
       CREATE INDEX surveys_by_enterprise ON surveys (enterprise_id);
@@ -238,7 +243,8 @@ export const MIGRATIONS: readonly Migration[] = [
         pay_max REAL NOT NULL DEFAULT 0,
         start_timing TEXT NOT NULL DEFAULT '',
         sort_key REAL NOT NULL DEFAULT 0,
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX positions_by_survey ON positions (survey_id);
 
@@ -253,7 +259,8 @@ export const MIGRATIONS: readonly Migration[] = [
         linked_kind TEXT NOT NULL DEFAULT '',
         linked_id TEXT NOT NULL DEFAULT '',
         notes TEXT NOT NULL DEFAULT '',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX actions_by_trip ON actions (trip_id);
       CREATE INDEX actions_by_due ON actions (deleted, status, due_date);
@@ -265,7 +272,8 @@ export const MIGRATIONS: readonly Migration[] = [
         kind TEXT NOT NULL DEFAULT 'note',
         text TEXT NOT NULL DEFAULT '',
         date TEXT NOT NULL DEFAULT '',
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX notes_by_trip ON notes (trip_id);
       CREATE INDEX notes_by_enterprise ON notes (enterprise_id);
@@ -281,7 +289,8 @@ export const MIGRATIONS: readonly Migration[] = [
         caption TEXT NOT NULL DEFAULT '',
         width REAL NOT NULL DEFAULT 0,
         height REAL NOT NULL DEFAULT 0,
-        deleted INTEGER NOT NULL DEFAULT 0
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
       );
       CREATE INDEX attachments_by_owner ON attachments (owner_id);
       CREATE INDEX attachments_by_hash ON attachments (hash);

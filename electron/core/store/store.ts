@@ -35,8 +35,8 @@ export interface StoreOptions {
 }
 
 type Db = Database.Database
-const LOG_ROWS_PER_STATEMENT = 100
-type RowGroup = { table: string; rowId: string; changes: (ChangeInput & { hlc: string })[] }
+/** The changes of one row in a batch; local ones share the group's clock value `hlc`. */
+type RowGroup = { table: string; rowId: string; changes: ChangeInput[]; hlc?: string }
 export interface WrittenRow {
   table: string
   rowId: string
@@ -92,9 +92,8 @@ export class Store {
     if (changes.length === 0) return { applied: 0, superseded: 0, tables: [] }
 
     const result = this.db.transaction(() => {
-      const stamped = this.stamp(changes, source)
+      const groups = this.stamp(changes, source)
       let applied = 0
-      const groups = groupByRow(stamped)
       for (const group of groups) applied += this.applyRow(group, source)
       const written = groups.map(({ table, rowId }) => ({ table, rowId }))
       for (const hook of this.rowHooks) hook(written)
@@ -105,58 +104,67 @@ export class Store {
     return result
   }
 
-  private stamp(changes: readonly ChangeInput[], source: 'local' | 'remote'): (ChangeInput & { hlc: string })[] {
-    if (source === 'local') return changes.map((change) => ({ ...change, hlc: this.clock.now() }))
-    let newest = ''
-    for (const change of changes) if (change.hlc! > newest) newest = change.hlc!
-    this.clock.receive(newest)
-    return changes as (ChangeInput & { hlc: string })[]
+  private stamp(changes: readonly ChangeInput[], source: 'local' | 'remote'): RowGroup[] {
+    const groups = groupByRow(changes)
+    if (source === 'remote') {
+      let newest = ''
+      for (const change of changes) if (change.hlc! > newest) newest = change.hlc!
+      this.clock.receive(newest)
+    } else {
+      // The fields of one row edited in one batch happened together: they share one clock value.
+      for (const group of groups) group.hlc = this.clock.now()
+    }
+    return groups
   }
 
   private applyRow(group: RowGroup, source: 'local' | 'remote'): number {
     const { table, rowId } = group
-    const clockRow = this.statement('SELECT clocks FROM row_clock WHERE tbl = ? AND row_id = ?').get(table, rowId) as
-      | { clocks: string }
-      | undefined
-    const clocks: Record<string, string> = clockRow ? JSON.parse(clockRow.clocks) : {}
+    const local = group.hlc !== undefined
+    // A local change is stamped after every clock this node has seen, so it always wins: only received
+    // changes need the row's current clocks.
+    const clocks: Record<string, string> = local ? {} : this.clocksOf(table, rowId)
     const winners = new Map<string, CellValue>()
-    const logRows: unknown[][] = []
+    const winnerClocks: Record<string, string> = {}
+    const logEntries = new Map<string, Record<string, CellValue>>()
     for (const change of group.changes) {
+      const hlc = group.hlc ?? change.hlc!
       const current = clocks[change.column]
-      const won = current === undefined || change.hlc > current
-      if (won) {
-        clocks[change.column] = change.hlc
+      if (local || current === undefined || hlc >= current) {
+        // Equal clocks are the same change seen again (or a later field of one local batch): same value.
+        clocks[change.column] = hlc
+        winnerClocks[change.column] = hlc
         winners.set(change.column, change.value)
       }
-      logRows.push([change.hlc, table, rowId, change.column, change.value, source, won ? 1 : 0, source === 'local' ? 1 : 0])
+      let cells = logEntries.get(hlc)
+      if (!cells) logEntries.set(hlc, (cells = {}))
+      cells[change.column] = change.value
     }
-    // Several log rows per statement; chunked to stay far below SQLite's limit of bound parameters.
-    for (let start = 0; start < logRows.length; start += LOG_ROWS_PER_STATEMENT) {
-      const chunk = logRows.slice(start, start + LOG_ROWS_PER_STATEMENT)
-      this.logStatement(chunk.length).run(chunk.flat())
-    }
+    const log = this.statement(
+      'INSERT INTO change_log (hlc, tbl, row_id, cells, source, outbox) VALUES (?, ?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (tbl, row_id, hlc) DO UPDATE SET cells = json_patch(cells, excluded.cells)',
+    )
+    for (const [hlc, cells] of logEntries) log.run(hlc, table, rowId, JSON.stringify(cells), source, local ? 1 : 0)
     if (winners.size === 0) return 0
 
-    const columns = [...winners.keys()]
-    this.upsertStatement(table, columns).run(rowId, ...winners.values())
-    this.statement(
-      'INSERT INTO row_clock (tbl, row_id, clocks) VALUES (?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET clocks = excluded.clocks',
-    ).run(table, rowId, JSON.stringify(clocks))
-    return group.changes.filter((c) => clocks[c.column] === c.hlc).length
+    this.upsertStatement(table, [...winners.keys()]).run(rowId, ...winners.values(), JSON.stringify(winnerClocks))
+    let applied = 0
+    for (const change of group.changes) if (clocks[change.column] === (group.hlc ?? change.hlc)) applied++
+    return applied
   }
 
+  /** The clock of each field of a row, as {column: hlc}. */
+  clocksOf(table: string, rowId: string): Record<string, string> {
+    const row = this.statement(`SELECT clocks FROM "${table}" WHERE id = ?`).get(rowId) as { clocks: string } | undefined
+    return row ? (JSON.parse(row.clocks) as Record<string, string>) : {}
+  }
+
+  /** One statement writes the winning fields and merges their clocks (json_patch) without reading first. */
   private upsertStatement(table: string, columns: string[]): Database.Statement {
     const names = columns.map((c) => `"${c}"`)
     return this.statement(
-      `INSERT INTO "${table}" (id, ${names.join(', ')}) VALUES (?${', ?'.repeat(columns.length)}) ` +
-        `ON CONFLICT (id) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}`,
-    )
-  }
-
-  private logStatement(count: number): Database.Statement {
-    const row = '(?, ?, ?, ?, ?, ?, ?, ?)'
-    return this.statement(
-      `INSERT OR IGNORE INTO change_log (hlc, tbl, row_id, col, value, source, won, outbox) VALUES ${Array(count).fill(row).join(', ')}`,
+      `INSERT INTO "${table}" (id, ${names.join(', ')}, clocks) VALUES (?${', ?'.repeat(columns.length)}, ?) ` +
+        `ON CONFLICT (id) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}, ` +
+        `clocks = json_patch("${table}".clocks, excluded.clocks)`,
     )
   }
 
@@ -177,7 +185,7 @@ export class Store {
   }
 }
 
-function groupByRow(changes: (ChangeInput & { hlc: string })[]): RowGroup[] {
+function groupByRow(changes: readonly ChangeInput[]): RowGroup[] {
   const groups = new Map<string, RowGroup>()
   for (const change of changes) {
     const key = `${change.table}\u0000${change.rowId}`

@@ -49,6 +49,7 @@ describe('trips through the dispatcher', () => {
     await core.dispatch('trip.update', { id, patch: { title: reference.title, purpose: '新的目的' } })
     const after = core.store.db.prepare('SELECT count(*) n FROM change_log').get() as { n: number }
     expect(after.n - before.n).toBe(1)
+    expect(core.store.db.prepare('SELECT cells FROM change_log ORDER BY seq DESC LIMIT 1').get()).toEqual({ cells: '{"purpose":"新的目的"}' })
   })
 
   it('returns field errors as translation keys and writes nothing', async () => {

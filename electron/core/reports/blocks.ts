@@ -1,5 +1,6 @@
 import {
   AlignmentType,
+  ImageRun,
   BorderStyle,
   Footer,
   LineRuleType,
@@ -117,6 +118,18 @@ export class Blocks {
         new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, true, i)) }),
         ...rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, false, i)) })),
       ],
+    })
+  }
+
+  /** A picture (chart or photo) scaled to the text width at most, centred. */
+  figure(png: Buffer, size: { width: number; height: number }, type: 'png' | 'jpg' = 'png'): Paragraph {
+    // docx sizes images in pixels at 96 dpi; the text width in twips / 15 gives pixels.
+    const maxWidth = Math.floor((this.style.page.width - this.style.page.left - this.style.page.right) / 15)
+    const scale = Math.min(1, maxWidth / size.width)
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      children: [new ImageRun({ type, data: png, transformation: { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } })],
     })
   }
 

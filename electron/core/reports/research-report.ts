@@ -1,6 +1,7 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx'
 import type { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../../shared/schemas/agreement'
 import { Blocks } from './blocks'
+import { renderBarChart } from './charts'
 import { chineseNumber, formatDate, headingLabel } from './numbering'
 import type { ReportStyle } from './style'
 import { positionTotals, type TripReportData } from './trip-data'
@@ -51,7 +52,17 @@ function list(items: string[], language: ReportLanguage): string {
  * The trip research report (调研报告): opening, the situation at each enterprise, results, talent-demand
  * analysis, problems and suggestions, next steps, signature. Every figure is computed from the records.
  */
-export function researchReportContent(data: TripReportData, style: ReportStyle, language: ReportLanguage, signedBy: string): (Paragraph | Table)[] {
+export interface ReportOptions {
+  style: ReportStyle
+  language: ReportLanguage
+  /** The signing body under the report, from the college profile. */
+  signedBy: string
+  /** The CJK font file charts are drawn with. */
+  chartFont: string
+}
+
+export function researchReportContent(data: TripReportData, options: ReportOptions): (Paragraph | Table)[] {
+  const { style, language, signedBy } = options
   const b = new Blocks(style)
   const zh = language === 'zh'
   const official = style.name === 'official'
@@ -178,6 +189,22 @@ export function researchReportContent(data: TripReportData, style: ReportStyle, 
     out.push(b.body(zh ? `${data.surveys.length}家企业共提出岗位需求${totals.employment + totals.internship}个，分布如下。` : `${data.surveys.length} surveys asked for ${totals.employment + totals.internship} positions:`))
     out.push(b.table(zh ? ['企业', '就业岗位', '实习岗位', '合计'] : ['Enterprise', 'Jobs', 'Internships', 'Total'], byEnterprise, [0.46, 0.18, 0.18, 0.18]))
     out.push(b.caption(zh ? '表2  各企业岗位需求' : 'Table 2. Positions by enterprise'))
+    const chartRows = byEnterprise.slice(0, -1)
+    const chart = renderBarChart(
+      {
+        title: zh ? '各企业岗位需求' : 'Positions by enterprise',
+        categories: chartRows.map((r) => r[0]!),
+        series: [
+          { name: zh ? '就业' : 'Jobs', values: chartRows.map((r) => Number(r[1])) },
+          { name: zh ? '实习' : 'Internships', values: chartRows.map((r) => Number(r[2])) },
+        ],
+        stacked: true,
+        horizontal: true,
+      },
+      options.chartFont,
+    )
+    out.push(b.figure(chart.png, chart.size))
+    out.push(b.caption(zh ? '图1  各企业岗位需求' : 'Figure 1. Positions by enterprise'))
 
     const majors = new Map<string, number>()
     for (const p of data.surveys.flatMap((s) => s.positions)) for (const m of p.majors) majors.set(m, (majors.get(m) ?? 0) + p.headcount)
@@ -185,6 +212,17 @@ export function researchReportContent(data: TripReportData, style: ReportStyle, 
     if (majorRows.length > 0) {
       out.push(b.table(zh ? ['专业', '相关岗位人数'] : ['Major', 'Positions'], majorRows, [0.7, 0.3]))
       out.push(b.caption(zh ? '表3  岗位需求对应专业（一个岗位对应多个专业时分别计入）' : 'Table 3. Positions by major (a position open to several majors counts for each)'))
+      const majorChart = renderBarChart(
+        {
+          title: zh ? '岗位需求对应专业' : 'Positions by major',
+          categories: majorRows.slice(0, 12).map((r) => r[0]!),
+          series: [{ name: zh ? '岗位人数' : 'Positions', values: majorRows.slice(0, 12).map((r) => Number(r[1])) }],
+          horizontal: true,
+        },
+        options.chartFont,
+      )
+      out.push(b.figure(majorChart.png, majorChart.size))
+      out.push(b.caption(zh ? '图2  岗位需求对应专业' : 'Figure 2. Positions by major'))
     }
     const rows = data.surveys.flatMap((s) =>
       s.positions.map((p) => [name(s.survey.enterpriseId), p.title, String(p.headcount), p.kind === 'internship' ? (zh ? '实习' : 'Internship') : zh ? '就业' : 'Job', p.majors.join(zh ? '、' : ', '), p.payMin || p.payMax ? `${p.payMin}–${p.payMax}` : '—']),

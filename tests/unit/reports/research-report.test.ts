@@ -21,7 +21,8 @@ afterAll(() => {
 async function sampleReport(language: 'zh' | 'en', style = OFFICIAL_STYLE) {
   const loaded = (await core.dispatch('app.loadSample', { language })) as { ok: true; value: { tripId: string } }
   const data = readTripData(core.records, loaded.value.tripId)
-  const docx = await packDocument(researchReportContent(data, style, language, language === 'zh' ? '学校调研组' : 'The research group'), style, 'report')
+  const content = researchReportContent(data, { style, language, signedBy: language === 'zh' ? '学校调研组' : 'The research group', chartFont: 'resources/fonts/NotoSansSC-Subset.otf' })
+  const docx = await packDocument(content, style, 'report')
   return docxToPdf(docx, `research-${language}-${style.name}`)
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { NoInput, procedure } from './procedures/define'
 import { recordProcedures } from './procedures/records'
+import { reportProcedures } from './procedures/reports'
 import { tripOverviewProcedures } from './procedures/trip-overview'
 import { enterpriseFileProcedures } from './procedures/enterprise-file'
 import { minutesProcedures } from './procedures/minutes'
@@ -25,6 +26,7 @@ export const procedures = {
   /** Builds the sample trip (the reference trip of two enterprises) so a new user sees a full example. */
   'app.loadSample': procedure(SampleInput, SampleResult),
   ...recordProcedures,
+  ...reportProcedures,
   ...tripOverviewProcedures,
   ...enterpriseFileProcedures,
   ...minutesProcedures,

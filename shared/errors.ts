@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'UNKNOWN_FIELD',
   'DB_NEWER_VERSION',
   'DB_OPEN_FAILED',
+  'EXPORT_FAILED',
   'INTERNAL',
 ] as const
 

@@ -19,6 +19,7 @@ export const FIELD_ERROR_KEYS = [
   'needsOptions',
   'duplicateQuestion',
   'notFound',
+  'scopeRequired',
 ] as const
 
 /**

@@ -1,9 +1,12 @@
+import { resolve } from 'node:path'
 import type { FieldbookEvent } from '../../shared/events'
 import type { ClockDrift } from '../../shared/hlc'
 import { createDispatcher, type Dispatch } from './dispatcher'
 import { createRecordServices, type RecordServices } from './domain/registry'
 import { loadSampleTrip } from './sample/reference-trip'
 import { recordHandlers } from './handlers/records'
+import { reportHandlers } from './handlers/reports'
+import { ReportService, type ReportHost } from './reports/export'
 import { tripOverviewHandlers } from './handlers/trip-overview'
 import { enterpriseFileHandlers } from './handlers/enterprise-file'
 import { minutesHandlers } from './handlers/minutes'
@@ -28,12 +31,17 @@ export interface CoreOptions {
    * turns it off: a record synced from a newer version must still be shown, not fail the whole list.
    */
   checkOutputs?: boolean
+  /** Where shipped assets live (the chart font); the repository's resources/ by default. */
+  resourcesDir?: string
+  /** Native dialogs for exports: Electron's in the app, a temporary folder in tests. */
+  reportHost?: ReportHost
 }
 
 export interface Core {
   readonly dataDir: string
   readonly store: Store
   readonly records: RecordServices
+  readonly reports: ReportService
   readonly dispatch: Dispatch
   onEvent(listener: (event: FieldbookEvent) => void): () => void
   close(): void
@@ -50,6 +58,7 @@ export function openCore(options: CoreOptions): Core {
   })
 
   const context: CoreContext = { dataDir: options.dataDir, store, records }
+  const reports = new ReportService(context, options.resourcesDir ?? resolve('resources'), options.reportHost)
   const dispatch = createDispatcher(
     {
       'app.info': () => ({
@@ -60,6 +69,7 @@ export function openCore(options: CoreOptions): Core {
       }),
       'app.loadSample': ({ language }) => store.db.transaction(() => loadSampleTrip(records, language))(),
       ...recordHandlers(records),
+      ...reportHandlers(reports),
       ...tripOverviewHandlers(context),
       ...enterpriseFileHandlers(context),
       ...minutesHandlers(context),
@@ -74,6 +84,7 @@ export function openCore(options: CoreOptions): Core {
     dataDir: options.dataDir,
     store,
     records,
+    reports,
     dispatch,
     onEvent(listener) {
       listeners.add(listener)

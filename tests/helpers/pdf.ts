@@ -3,6 +3,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 
+/** Converts several .docx files in one LibreOffice run (starting it is the slow part); returns PDF paths by name. */
+export function docxFilesToPdf(files: Record<string, Buffer>): { pdfs: Record<string, string>; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'fieldbook-pdf-'))
+  const inputs = Object.entries(files).map(([name, docx]) => {
+    const input = join(dir, `${name}.docx`)
+    writeFileSync(input, docx)
+    return input
+  })
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...inputs], {
+    stdio: 'pipe',
+    timeout: 300_000,
+  })
+  const pdfs = Object.fromEntries(Object.keys(files).map((name) => [name, join(dir, `${name}.pdf`)]))
+  return { pdfs, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
 /** Converts a .docx to PDF with LibreOffice, in its own profile folder so runs never share state. */
 export function docxToPdf(docx: Buffer, name = 'report'): { pdf: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'fieldbook-pdf-'))

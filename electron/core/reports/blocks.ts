@@ -77,7 +77,7 @@ export class Blocks {
   body(text: string, lead?: string): Paragraph {
     const children = lead ? [this.run(lead, { bold: true }), this.run(text)] : [this.run(text)]
     return new Paragraph({
-      alignment: AlignmentType.JUSTIFIED,
+      alignment: this.style.name === 'official' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
       spacing: this.style.name === 'official' ? this.spacing() : { line: 360, after: 120 },
       indent: { firstLine: this.style.firstLineIndent },
       children,

@@ -1,35 +1,14 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx'
-import type { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../../shared/schemas/agreement'
 import { Blocks } from './blocks'
+import { KIND, STATUS } from './labels'
 import { renderBarChart } from './charts'
 import { chineseNumber, formatDate, headingLabel } from './numbering'
 import type { ReportStyle } from './style'
 import { positionTotals, type TripReportData } from './trip-data'
 
-export type ReportLanguage = 'zh' | 'en'
+import type { ReportLanguage } from './labels'
 
-const KIND: Record<ReportLanguage, Record<(typeof AGREEMENT_KINDS)[number], string>> = {
-  zh: {
-    order_class: '订单（定向）班',
-    apprenticeship: '现代学徒制',
-    industry_college: '产业学院',
-    training_base: '实训基地',
-    employment_base: '就业实习基地',
-    other: '其他合作',
-  },
-  en: {
-    order_class: 'Order / orientation class',
-    apprenticeship: 'Modern apprenticeship',
-    industry_college: 'Industry college',
-    training_base: 'Training base',
-    employment_base: 'Employment / internship base',
-    other: 'Other',
-  },
-}
-const STATUS: Record<ReportLanguage, Record<(typeof AGREEMENT_STATUSES)[number], string>> = {
-  zh: { consensus: '达成共识', signed: '已签约', executing: '执行中', closed: '已结束' },
-  en: { consensus: 'Consensus', signed: 'Signed', executing: 'In execution', closed: 'Closed' },
-}
+export type { ReportLanguage }
 
 function yuan(amount: number, language: ReportLanguage): string {
   if (amount === 0) return '—'

@@ -102,6 +102,7 @@ export const en: Shape<typeof zhCN> = {
     duplicateQuestion: 'Two questions have the same id',
     notFound: 'The chosen record cannot be found; it may have been deleted',
     invalid: 'Not valid',
+    scopeRequired: 'Choose a trip or an enterprise',
   },
   errors: {
     VALIDATION: 'Some fields are not filled in correctly; see the ones marked in red.',
@@ -110,6 +111,7 @@ export const en: Shape<typeof zhCN> = {
     FORBIDDEN_SENDER: 'The request came from an untrusted page and was refused.',
     UNKNOWN_FIELD: 'The data has a field this version does not know. Please update Fieldbook.',
     DB_NEWER_VERSION: 'This data was written by a newer version of Fieldbook. Please update Fieldbook first.',
+    EXPORT_FAILED: 'The export failed and no file was written. Check where you save it and try again.',
     DB_OPEN_FAILED: 'The data file cannot be opened.',
     INTERNAL: 'Something went wrong inside Fieldbook; nothing was changed. Please try again.',
   },

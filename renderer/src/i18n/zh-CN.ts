@@ -99,6 +99,7 @@ export const zhCN = {
     duplicateQuestion: '题目编号重复',
     notFound: '找不到所选的记录，可能已被删除',
     invalid: '内容不正确',
+    scopeRequired: '请选择行程或企业',
   },
   errors: {
     VALIDATION: '有些内容没有填对，请看标红的地方。',
@@ -107,6 +108,7 @@ export const zhCN = {
     FORBIDDEN_SENDER: '这个请求来自不受信任的页面，已拒绝。',
     UNKNOWN_FIELD: '数据里有这个版本不认识的字段，请更新研途。',
     DB_NEWER_VERSION: '数据是由更新版本的研途写入的，请先更新研途。',
+    EXPORT_FAILED: '导出失败，文件没有写入。请检查保存位置后重试。',
     DB_OPEN_FAILED: '无法打开数据文件。',
     INTERNAL: '研途内部出错，数据没有改动。请重试。',
   },

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { Paragraph, Table } from 'docx'
+import { AppError } from '../../../shared/errors'
+import type { ExportRecord, ReportRequest } from '../../../shared/procedures/reports'
+import { CollegeProfile, DEFAULT_COLLEGE_PROFILE } from '../../../shared/schemas/settings'
+import type { Enterprise } from '../../../shared/schemas/enterprise'
+import type { CoreContext } from '../context'
+import { CHART_FONT_FILE } from './charts'
+import { enterpriseFileContent, readEnterpriseFile } from './enterprise-file'
+import { newsBriefContent } from './news-brief'
+import { packDocument, researchReportContent, type ReportOptions } from './research-report'
+import { styleByName } from './style'
+import { talentDemandContent } from './talent-demand'
+import { readTripData } from './trip-data'
+
+/** What only the host can do: a native save dialog and the file manager (Electron in the app). */
+export interface ReportHost {
+  chooseSavePath(suggestedName: string): Promise<string | null>
+  showInFolder(filePath: string): void
+}
+
+const KIND_NAMES = {
+  zh: { 'research-report': '调研报告', 'news-brief': '新闻稿', 'talent-demand': '人才需求调研报告', 'enterprise-file': '企业档案' },
+  en: { 'research-report': 'research report', 'news-brief': 'news brief', 'talent-demand': 'talent demand', 'enterprise-file': 'enterprise file' },
+} as const
+
+/** A file name any system accepts, keeping Chinese: no path separators or reserved characters. */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150)
+  return cleaned || 'Fieldbook'
+}
+
+export class ReportService {
+  constructor(
+    private readonly context: CoreContext,
+    private readonly resourcesDir: string,
+    private readonly host?: ReportHost,
+  ) {}
+
+  profile(): CollegeProfile {
+    const row = this.context.store.db.prepare("SELECT value FROM settings WHERE key = 'collegeProfile'").get() as { value: string } | undefined
+    const parsed = CollegeProfile.safeParse(row ? { ...DEFAULT_COLLEGE_PROFILE, ...JSON.parse(row.value) } : DEFAULT_COLLEGE_PROFILE)
+    return parsed.success ? parsed.data : DEFAULT_COLLEGE_PROFILE
+  }
+
+  updateProfile(patch: Partial<CollegeProfile>): CollegeProfile {
+    const next = CollegeProfile.parse({ ...this.profile(), ...patch })
+    this.context.store.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('collegeProfile', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+      .run(JSON.stringify(next))
+    return next
+  }
+
+  /** Builds the document in memory: its bytes, its title and a file name to suggest. */
+  async build(request: ReportRequest): Promise<{ buffer: Buffer; title: string; fileName: string }> {
+    const zh = request.language === 'zh'
+    const profile = this.profile()
+    const college = profile.collegeName || (zh ? '学校' : 'The college')
+    const options: ReportOptions = {
+      style: styleByName(request.style),
+      language: request.language,
+      signedBy: profile.signature || (profile.collegeName ? `${profile.collegeName}${profile.department ? ` ${profile.department}` : ''}` : zh ? '调研组' : 'The research group'),
+      chartFont: join(this.resourcesDir, CHART_FONT_FILE),
+    }
+    const records = this.context.records
+    let content: (Paragraph | Table)[]
+    let subject: string
+    switch (request.kind) {
+      case 'research-report':
+      case 'news-brief': {
+        const data = readTripData(records, request.tripId!)
+        subject = data.trip.title
+        content = request.kind === 'research-report' ? researchReportContent(data, options) : newsBriefContent(data, { ...options, college })
+        break
+      }
+      case 'talent-demand': {
+        const source = this.demandSource(request)
+        subject = source.title
+        content = talentDemandContent(source, options)
+        break
+      }
+      case 'enterprise-file': {
+        const data = readEnterpriseFile(records, request.enterpriseId!)
+        subject = data.enterprise.name
+        content = enterpriseFileContent(data, options)
+        break
+      }
+    }
+    const title = `${subject}${zh ? '' : ' – '}${KIND_NAMES[request.language][request.kind]}`
+    const buffer = await packDocument(content, options.style, title)
+    return { buffer, title, fileName: `${safeFileName(title)}.docx` }
+  }
+
+  private demandSource(request: ReportRequest) {
+    const records = this.context.records
+    const filter: Record<string, string> = {}
+    if (request.tripId) filter['tripId'] = request.tripId
+    if (request.enterpriseId) filter['enterpriseId'] = request.enterpriseId
+    const surveys = records.survey.list(filter).map((survey) => ({
+      survey: survey as never,
+      positions: records.position.list({ surveyId: survey.id }) as never[],
+    }))
+    const enterpriseIds = [...new Set(surveys.map((s) => (s.survey as { enterpriseId: string }).enterpriseId).concat(request.enterpriseId ? [request.enterpriseId] : []))]
+    const enterprises = enterpriseIds.map((id) => records.enterprise.find(id)).filter((e) => e && !e.deleted) as unknown as Enterprise[]
+    const title = request.enterpriseId ? (records.enterprise.get(request.enterpriseId)['name'] as string) : (records.trip.get(request.tripId!)['title'] as string)
+    return { title, enterprises, surveys }
+  }
+
+  /** Writes the document to `filePath` through a temporary file, so a failed export never leaves half a file. */
+  async exportTo(request: ReportRequest, filePath: string): Promise<ExportRecord> {
+    const { buffer, title } = await this.build(request)
+    const temporary = `${filePath}.${randomUUID().slice(0, 8)}.partial`
+    try {
+      writeFileSync(temporary, buffer)
+      renameSync(temporary, filePath)
+    } catch (error) {
+      rmSync(temporary, { force: true })
+      throw new AppError('EXPORT_FAILED', `Cannot write ${filePath}: ${(error as Error).message}`, { filePath })
+    }
+    const record: ExportRecord = { id: randomUUID(), kind: request.kind, title, fileName: basename(filePath), bytes: buffer.length, createdAt: new Date().toISOString() }
+    this.context.store.db
+      .prepare('INSERT INTO exports (id, kind, title, file_path, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(record.id, record.kind, record.title, filePath, record.bytes, record.createdAt)
+    return record
+  }
+
+  /** Asks the host where to save; null when the user cancels the dialog. */
+  async export(request: ReportRequest): Promise<ExportRecord | null> {
+    if (!this.host) throw new AppError('EXPORT_FAILED', 'This Fieldbook cannot show a save dialog; use the command line with --out.')
+    const { fileName } = await this.nameOf(request)
+    const filePath = await this.host.chooseSavePath(fileName)
+    return filePath ? this.exportTo(request, filePath) : null
+  }
+
+  private async nameOf(request: ReportRequest): Promise<{ fileName: string }> {
+    const records = this.context.records
+    const zh = request.language === 'zh'
+    const subject =
+      request.kind === 'enterprise-file' || (request.kind === 'talent-demand' && request.enterpriseId)
+        ? (records.enterprise.get(request.enterpriseId!)['name'] as string)
+        : (records.trip.get(request.tripId!)['title'] as string)
+    return { fileName: `${safeFileName(`${subject}${zh ? '' : ' – '}${KIND_NAMES[request.language][request.kind]}`)}.docx` }
+  }
+
+  history(): ExportRecord[] {
+    const rows = this.context.store.db
+      .prepare('SELECT id, kind, title, file_path, bytes, created_at FROM exports ORDER BY created_at DESC LIMIT 50')
+      .all() as { id: string; kind: ExportRecord['kind']; title: string; file_path: string; bytes: number; created_at: string }[]
+    return rows.map((r) => ({ id: r.id, kind: r.kind, title: r.title, fileName: basename(r.file_path), bytes: r.bytes, createdAt: r.created_at }))
+  }
+
+  showInFolder(id: string): boolean {
+    const row = this.context.store.db.prepare('SELECT file_path FROM exports WHERE id = ?').get(id) as { file_path: string } | undefined
+    if (!row) throw new AppError('NOT_FOUND', `No export ${id}`)
+    if (!this.host) return false
+    this.host.showInFolder(row.file_path)
+    return true
+  }
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod'
+import { Id, IdInput } from '../schemas/common'
+import { CollegeProfile, ReportStyleName } from '../schemas/settings'
+import { NoInput, procedure } from './define'
+
+export const REPORT_KINDS = ['research-report', 'news-brief', 'talent-demand', 'enterprise-file'] as const
+export const ReportKind = z.enum(REPORT_KINDS)
+export type ReportKind = z.infer<typeof ReportKind>
+
+/** What to export: the kind, its scope (a trip, an enterprise, or an enterprise within a trip), style and language. */
+export const ReportRequest = z
+  .object({
+    kind: ReportKind,
+    tripId: Id.optional(),
+    enterpriseId: Id.optional(),
+    style: ReportStyleName,
+    language: z.enum(['zh', 'en']),
+  })
+  .strict()
+  .refine((r) => (r.kind === 'enterprise-file' ? Boolean(r.enterpriseId) : r.kind === 'talent-demand' ? Boolean(r.tripId || r.enterpriseId) : Boolean(r.tripId)), {
+    path: ['tripId'],
+    params: { key: 'scopeRequired' },
+  })
+export type ReportRequest = z.infer<typeof ReportRequest>
+
+export const ExportRecord = z.object({
+  id: z.string(),
+  kind: ReportKind,
+  title: z.string(),
+  fileName: z.string(),
+  bytes: z.number(),
+  createdAt: z.string(),
+})
+export type ExportRecord = z.infer<typeof ExportRecord>
+
+export const reportProcedures = {
+  /** Builds the document, asks where to save it (a native dialog in the app), writes it; null when cancelled. */
+  'report.export': procedure(ReportRequest, ExportRecord.nullable()),
+  'report.history': procedure(NoInput, z.array(ExportRecord)),
+  /** Opens the folder of a past export; the path is looked up by id, never taken from the page. */
+  'report.showInFolder': procedure(IdInput.extend({ id: z.string() }), z.object({ shown: z.boolean() })),
+  'settings.getProfile': procedure(NoInput, CollegeProfile),
+  'settings.updateProfile': procedure(CollegeProfile.partial().strict(), CollegeProfile),
+}

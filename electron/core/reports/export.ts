@@ -28,7 +28,8 @@ const KIND_NAMES = {
 
 /** A file name any system accepts, keeping Chinese: no path separators or reserved characters. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150)
+  const printable = [...name].map((c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('')
+  const cleaned = printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 150)
   return cleaned || 'Fieldbook'
 }
 

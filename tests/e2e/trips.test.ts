@@ -40,7 +40,10 @@ const LANGUAGES = [
       required: '必填',
       endBeforeStart: '结束日期不能早于开始日期',
       delete: '删除',
+      edit: '编辑',
       undo: '撤销',
+      back: '调研行程',
+      overview: '调研成果',
       settings: '设置',
       english: 'English',
     },
@@ -61,7 +64,10 @@ const LANGUAGES = [
       required: 'Required',
       endBeforeStart: 'The end date cannot be before the start date',
       delete: 'Delete',
+      edit: 'Edit',
       undo: 'Undo',
+      back: 'Trips',
+      overview: 'Results',
       settings: 'Settings',
       english: 'English',
     },
@@ -103,17 +109,29 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
         await regions.press('Enter')
       }
       await drawer.getByRole('button', { name: text.create }).click()
+      // A new trip opens at once, ready for its group and itinerary.
+      await expect.poll(() => app.core.records.trip.list().length).toBe(1)
+      const stored = app.core.records.trip.list()
+      expect(stored).toMatchObject([{ title: trip.title, startDate: '2025-05-16', endDate: '2025-05-19', regions: trip.regions }])
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/trips/${stored[0]!.id}`)
+      await visible(page.getByTestId('trip-title').getByText(trip.title))
+      await visible(page.getByRole('heading', { name: text.overview }))
+      await page.getByRole('button', { name: text.back }).click()
+
       const row = page.locator('.ant-table-row', { hasText: trip.title })
       await visible(row)
       const rowText = await row.textContent()
       expect(rowText).toContain('2025-05-16 – 2025-05-19')
       for (const region of trip.regions) expect(rowText).toContain(region)
-      const stored = app.core.records.trip.list()
-      expect(stored).toMatchObject([{ title: trip.title, startDate: '2025-05-16', endDate: '2025-05-19', regions: trip.regions }])
       await app.screenshot('trips-list')
 
-      // Edit.
-      await row.getByRole('button', { name: trip.title }).click()
+      // Clicking the title opens the trip.
+      await row.getByRole('link', { name: trip.title }).click()
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/trips/${stored[0]!.id}`)
+      await page.getByRole('button', { name: text.back }).click()
+
+      // Edit in the drawer from the list.
+      await row.getByRole('button', { name: text.edit }).click()
       await drawer.getByLabel(text.title).fill(trip.renamed)
       await drawer.getByRole('button', { name: text.save }).click()
       const renamed = page.locator('.ant-table-row', { hasText: trip.renamed })

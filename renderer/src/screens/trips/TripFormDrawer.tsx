@@ -39,7 +39,18 @@ function toValues(trip: Trip | null): TripFormValues {
   }
 }
 
-export function TripFormDrawer({ open, trip, onClose }: { open: boolean; trip: Trip | null; onClose: () => void }) {
+/** Creates a trip (then `onCreated` opens it) or edits one from the list. */
+export function TripFormDrawer({
+  open,
+  trip,
+  onClose,
+  onCreated,
+}: {
+  open: boolean
+  trip: Trip | null
+  onClose: () => void
+  onCreated?: (trip: Trip) => void
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [form] = Form.useForm<TripFormValues>()
@@ -58,6 +69,7 @@ export function TripFormDrawer({ open, trip, onClose }: { open: boolean; trip: T
       const saved = trip ? await update.mutateAsync({ id: trip.id, patch: input }) : await create.mutateAsync(input)
       void message.success(trip ? t('trips.saved') : t('trips.created', { title: saved.title }))
       onClose()
+      if (!trip) onCreated?.(saved)
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length > 0) showFieldErrors(form, t, error.fieldErrors)
       else void message.error(error instanceof ApiError ? t(`errors.${error.code}`) : t('errors.INTERNAL'))

@@ -1,38 +1,52 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
+import { DeleteOutlined, EditOutlined, ExperimentOutlined, PlusOutlined } from '@ant-design/icons'
+import { App, Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
 import type { Trip } from '../../../../shared/schemas/trip'
-import { ApiError } from '../../api/client'
-import { useDeleteWithUndo, useRecords } from '../../api/records'
+import { ApiError, invoke } from '../../api/client'
+import { useDeleteWithUndo, useErrorText, useRecords } from '../../api/records'
+import { tripPath } from '../../routes'
+import { TRIP_STATUS_COLORS, tripDays } from '../trip/tripStatus'
 import { TripFormDrawer } from './TripFormDrawer'
 
-const STATUS_COLORS: Record<Trip['status'], string> = {
-  planned: 'blue',
-  ongoing: 'green',
-  completed: 'default',
-  archived: 'default',
-}
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true })
 
 export function TripsScreen() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const trips = useRecords('trip', {})
   const deleteWithUndo = useDeleteWithUndo('trip')
+  const navigate = useNavigate()
   const [editing, setEditing] = useState<{ trip: Trip | null } | null>(null)
+  const { message } = App.useApp()
+  const errorText = useErrorText()
+  const [loadingSample, setLoadingSample] = useState(false)
+
+  /** The sample trip, in the user's language, so a new user sees what a full trip looks like. */
+  async function loadSample() {
+    setLoadingSample(true)
+    try {
+      const { tripId } = await invoke('app.loadSample', { language: i18n.language.startsWith('zh') ? 'zh' : 'en' })
+      void navigate(tripPath(tripId))
+    } catch (error) {
+      void message.error(errorText(error))
+    } finally {
+      setLoadingSample(false)
+    }
+  }
 
   const columns: ColumnsType<Trip> = [
     {
       title: t('trips.columns.title'),
       dataIndex: 'title',
       sorter: (a, b) => collator.compare(a.title, b.title),
+      // A real link: the whole title opens the trip, and keyboard users reach it with Tab.
       render: (title: string, trip) => (
-        <Button type="link" onClick={() => setEditing({ trip })} style={{ padding: 0, fontWeight: 600 }}>
+        <Link to={tripPath(trip.id)} style={{ fontWeight: 600 }}>
           {title}
-        </Button>
+        </Link>
       ),
     },
     {
@@ -41,7 +55,7 @@ export function TripsScreen() {
       defaultSortOrder: 'descend',
       sorter: (a, b) => a.startDate.localeCompare(b.startDate),
       render: (_, trip) => {
-        const days = dayjs(trip.endDate).diff(dayjs(trip.startDate), 'day') + 1
+        const days = tripDays(trip)
         return (
           <Space size={4} wrap>
             <span>
@@ -60,7 +74,7 @@ export function TripsScreen() {
     {
       title: t('trips.columns.status'),
       dataIndex: 'status',
-      render: (status: Trip['status']) => <Tag color={STATUS_COLORS[status]}>{t(`trips.status.${status}`)}</Tag>,
+      render: (status: Trip['status']) => <Tag color={TRIP_STATUS_COLORS[status]}>{t(`trips.status.${status}`)}</Tag>,
     },
     {
       title: t('common.actions'),
@@ -113,7 +127,15 @@ export function TripsScreen() {
             </Space>
           }
         >
-          {newTripButton}
+          <Space wrap style={{ justifyContent: 'center' }}>
+            {newTripButton}
+            <Button icon={<ExperimentOutlined />} loading={loadingSample} onClick={() => void loadSample()} data-testid="load-sample">
+              {t('trips.loadSample')}
+            </Button>
+          </Space>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
+            {t('trips.loadSampleHint')}
+          </Typography.Paragraph>
         </Empty>
       </Card>
     )
@@ -125,6 +147,15 @@ export function TripsScreen() {
           loading={trips.isPending}
           columns={columns}
           dataSource={trips.data ?? []}
+          onRow={(trip) => ({
+            // The whole row opens the trip; its buttons and links (and the delete popup, a portal) do their own thing.
+            onClick: (event) => {
+              const target = event.target as HTMLElement
+              if (!event.currentTarget.contains(target) || target.closest('button, a')) return
+              void navigate(tripPath(trip.id))
+            },
+            style: { cursor: 'pointer' },
+          })}
           pagination={false}
           footer={() => <Typography.Text type="secondary">{t('trips.count', { count: trips.data?.length ?? 0 })}</Typography.Text>}
         />
@@ -141,7 +172,12 @@ export function TripsScreen() {
         {trips.data && trips.data.length > 0 && newTripButton}
       </Flex>
       {body}
-      <TripFormDrawer open={editing !== null} trip={editing?.trip ?? null} onClose={() => setEditing(null)} />
+      <TripFormDrawer
+        open={editing !== null}
+        trip={editing?.trip ?? null}
+        onClose={() => setEditing(null)}
+        onCreated={(trip) => void navigate(tripPath(trip.id))}
+      />
     </>
   )
 }

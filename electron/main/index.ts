@@ -54,7 +54,25 @@ function start(): void {
     appPath: app.getAppPath(),
   })
   // No output checks in the app: a record synced from a newer version must still show, not fail its list.
-  const core = openCore({ dataDir, nativeBinding, appVersion: app.getVersion(), checkOutputs: false })
+  const core = openCore({
+    dataDir,
+    nativeBinding,
+    appVersion: app.getVersion(),
+    checkOutputs: false,
+    // Shipped assets (the chart font): beside the app when packaged, the repository's resources/ in development.
+    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+    reportHost: {
+      async chooseSavePath(suggestedName) {
+        const options = {
+          defaultPath: join(app.getPath('documents'), suggestedName),
+          filters: [{ name: 'Word', extensions: ['docx'] }],
+        }
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options)
+        return result.canceled || !result.filePath ? null : result.filePath
+      },
+      showInFolder: (filePath) => shell.showItemInFolder(filePath),
+    },
+  })
   closeCoreOnQuit(app, core)
   registerInvokeHandler(ipcMain, core.dispatch, (frame) => isTrustedSender(frame, devServerUrl))
 

@@ -14,6 +14,7 @@ import { EnterpriseScreen } from './screens/enterprises/EnterpriseScreen'
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'
 import { FollowUpsScreen } from './screens/followUps/FollowUpsScreen'
 import { PlaceholderScreen } from './screens/PlaceholderScreen'
+import { ReportsScreen } from './screens/reports/ReportsScreen'
 import { SearchScreen } from './screens/search/SearchScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
 import { SurveyScreen } from './screens/surveys/SurveyScreen'
@@ -41,7 +42,7 @@ const router = createHashRouter([
       { path: 'search', element: <SearchScreen /> },
       { path: 'follow-ups', element: <FollowUpsScreen /> },
       { path: 'trash', element: <TrashScreen /> },
-      { path: 'reports', element: <PlaceholderScreen section="reports" /> },
+      { path: 'reports', element: <ReportsScreen /> },
       { path: 'sync', element: <PlaceholderScreen section="sync" /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <Navigate to="/trips" replace /> },

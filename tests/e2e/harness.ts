@@ -64,6 +64,9 @@ export interface AppSession {
   dataDir: string
   /** Console errors and CSP violations seen on the page; a test expects none. */
   problems: string[]
+  /** Files the export "save dialog" wrote to, and folders "shown in folder". */
+  exportsDir: string
+  shownInFolder: string[]
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
@@ -79,7 +82,16 @@ export async function openApp(
 ): Promise<AppSession> {
   const owned = options.dataDir ? null : tempDir('fieldbook-e2e-')
   const dataDir = options.dataDir ?? owned!.path
-  const core = openCore({ dataDir, appVersion: 'e2e' })
+  // The native save dialog is the one part of exporting the page cannot drive: here it answers with a file in
+  // the data folder's exports/, the name the app suggested.
+  const exportsDir = join(dataDir, 'exports')
+  mkdirSync(exportsDir, { recursive: true })
+  const shownInFolder: string[] = []
+  const core = openCore({
+    dataDir,
+    appVersion: 'e2e',
+    reportHost: { chooseSavePath: async (name) => join(exportsDir, name), showInFolder: (path) => shownInFolder.push(path) },
+  })
   const context = await browser.newContext({ locale: options.locale, viewport: { width: 1280, height: 800 } })
   await context.exposeBinding('__fieldbookInvoke', (_source, name: unknown, input: unknown) => core.dispatch(name, input))
   await context.addInitScript(() => {
@@ -118,6 +130,8 @@ export async function openApp(
     core,
     dataDir,
     problems,
+    exportsDir,
+    shownInFolder,
     async screenshot(name) {
       const file = join(SCREENS_DIR, `${name}-${suffix}.png`)
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })

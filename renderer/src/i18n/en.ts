@@ -41,6 +41,8 @@ export const en: Shape<typeof zhCN> = {
   },
   trips: {
     title: 'Research trips',
+    loadSample: 'Load the sample trip',
+    loadSampleHint: 'The sample is a real visit to two enterprises in Anhui and Jiangsu: site visit, symposiums, agreements and surveys. Delete it whenever you like.',
     new: 'New trip',
     editTitle: 'Edit trip',
     createTitle: 'New research trip',
@@ -68,7 +70,6 @@ export const en: Shape<typeof zhCN> = {
     count_other: '{{count}} trips',
   },
   placeholder: {
-    reports: 'Export research reports, news briefs, enterprise files and talent-demand reports as Word documents.',
     sync: "Connect to your team's sync server to merge every member's records.",
     soon: 'This part is being built',
   },

@@ -9,13 +9,14 @@ import * as surveys from './areas/surveys'
 import * as followUps from './areas/followUps'
 import * as attachments from './areas/attachments'
 import * as search from './areas/search'
+import * as reports from './areas/reports'
 import * as trash from './areas/trash'
 
 /**
  * All strings, in Chinese and English. Each area of the app keeps its own file under `areas/`, merged here
  * under its name (`t('visits.title')`).
  */
-const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash }
+const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports }
 
 export const resources = {
   'zh-CN': { ...zhCN, ...Object.fromEntries(Object.entries(AREAS).map(([name, area]) => [name, area.zh])) },

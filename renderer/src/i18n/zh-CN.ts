@@ -39,6 +39,8 @@ export const zhCN = {
   },
   trips: {
     title: '调研行程',
+    loadSample: '载入示例行程',
+    loadSampleHint: '示例是一次真实的皖苏访企调研：2 家企业、参观、座谈、协议和人才需求调研，可以随时删除。',
     new: '新建行程',
     editTitle: '编辑行程',
     createTitle: '新建调研行程',
@@ -65,7 +67,6 @@ export const zhCN = {
     count_other: '共 {{count}} 个行程',
   },
   placeholder: {
-    reports: '这里导出调研报告、新闻稿、企业档案和人才需求报告（Word 文档）。',
     sync: '这里连接团队的同步服务器，合并每位成员的记录。',
     soon: '此功能正在建设中',
   },

@@ -1,7 +1,7 @@
 import { Card, Empty, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 
-export type PlaceholderSection = 'reports' | 'sync'
+export type PlaceholderSection = 'sync'
 
 /** A section whose screen is still to come: says what will live here rather than showing nothing. */
 export function PlaceholderScreen({ section }: { section: PlaceholderSection }) {

@@ -2,6 +2,7 @@ import { Card, Descriptions, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { queryKeys, useProcedure } from '../api/queries'
 import { LanguageSwitch } from '../layout/LanguageSwitch'
+import { CollegeProfileCard } from './reports/CollegeProfileCard'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -17,6 +18,7 @@ export function SettingsScreen() {
           <Typography.Text type="secondary">{t('settings.languageHint')}</Typography.Text>
         </Space>
       </Card>
+      <CollegeProfileCard />
       <Card title={t('settings.about')} loading={info.isPending}>
         {info.data && (
           <Descriptions column={1} size="small">

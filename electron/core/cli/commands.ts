@@ -1,6 +1,8 @@
 import type { Core } from '../core'
 import type { Trip } from '../../../shared/schemas/trip'
+import { resolve } from 'node:path'
 import { AppError, type InvokeResult } from '../../../shared/errors'
+import { ReportRequest } from '../../../shared/procedures/reports'
 
 /** What a command may read from the command line (node:util parseArgs options). */
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string }>
@@ -26,6 +28,19 @@ function tripLine(trip: Trip): string {
   return `${trip.id}  ${trip.startDate} – ${trip.endDate}  ${trip.status.padEnd(9)}  ${trip.title}${regions}`
 }
 
+/** A trip or enterprise named on the command line by its id, its exact name, or a part of the name only it has. */
+function resolveRecord(core: Core, kind: 'trip' | 'enterprise', given: unknown): string {
+  if (typeof given !== 'string' || !given.trim()) throw new AppError('VALIDATION', `Name the ${kind} with --${kind} <id or name>`)
+  const field = kind === 'trip' ? 'title' : 'name'
+  const all = core.records[kind].list()
+  const exact = all.find((r) => r.id === given || r[field] === given)
+  if (exact) return exact.id
+  const partial = all.filter((r) => String(r[field]).includes(given))
+  if (partial.length === 1) return partial[0]!.id
+  if (partial.length === 0) throw new AppError('NOT_FOUND', `No ${kind} matches "${given}"`)
+  throw new AppError('VALIDATION', `"${given}" matches ${partial.length} ${kind}s: ${partial.map((r) => r[field]).join(', ')}`)
+}
+
 export const COMMANDS: Command[] = [
   {
     name: 'sample',
@@ -48,6 +63,35 @@ export const COMMANDS: Command[] = [
       Object.entries(info as Record<string, unknown>)
         .map(([key, value]) => `${key.padEnd(14)} ${String(value)}`)
         .join('\n'),
+  },
+  {
+    name: 'export-report',
+    summary: 'Write a Word document: research-report, news-brief, talent-demand or enterprise-file',
+    usage: 'export-report --kind KIND (--trip TRIP | --enterprise ENTERPRISE) --style official|standard --lang zh|en --out FILE.docx',
+    options: {
+      kind: { type: 'string', description: 'research-report, news-brief, talent-demand or enterprise-file' },
+      trip: { type: 'string', description: 'The trip, by id or title' },
+      enterprise: { type: 'string', description: 'The enterprise, by id or name (enterprise-file; narrows talent-demand)' },
+      style: { type: 'string', description: 'official (GB/T 9704, default) or standard' },
+      lang: { type: 'string', description: 'zh (default) or en' },
+      out: { type: 'string', description: 'Where to write the .docx' },
+    },
+    run: async (core, values) => {
+      if (typeof values['out'] !== 'string' || !values['out']) throw new AppError('VALIDATION', 'Say where to write the document with --out FILE.docx')
+      const request = ReportRequest.parse({
+        kind: values['kind'],
+        style: values['style'] ?? 'official',
+        language: values['lang'] ?? 'zh',
+        ...(values['trip'] ? { tripId: resolveRecord(core, 'trip', values['trip']) } : {}),
+        ...(values['enterprise'] ? { enterpriseId: resolveRecord(core, 'enterprise', values['enterprise']) } : {}),
+      })
+      const record = await core.reports.exportTo(request, resolve(values['out']))
+      return { export: { ...record, filePath: resolve(values['out']) } }
+    },
+    format: ({ export: record }) => {
+      const { filePath, bytes } = record as { filePath: string; bytes: number }
+      return `Wrote ${filePath} (${Math.round(bytes / 1024)} KB)`
+    },
   },
   {
     name: 'trips',

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
+import { z } from 'zod'
 import { AppError, type AppErrorData, type FieldError } from '../../../shared/errors'
+import { validationError } from '../../../shared/validation'
 import { openCore } from '../core'
 import { defaultUserDataDir, resolveDataDir } from '../data-dir'
 import { COMMANDS, type Command, type OptionSpec } from './commands'
@@ -41,6 +43,7 @@ const FIELD_ERROR_TEXT: Record<string, string> = {
   tooBig: 'too big',
   invalidDate: 'not a valid date (YYYY-MM-DD)',
   invalidChoice: 'not one of the allowed values',
+  scopeRequired: 'name a trip or an enterprise',
   endBeforeStart: 'the end date is before the start date',
   invalidCreditCode: 'not a valid unified social credit code',
   maxBelowMin: 'the maximum is below the minimum',
@@ -92,7 +95,9 @@ export async function runCli(
     } finally {
       core.close()
     }
-  } catch (error) {
+  } catch (caught) {
+    let error = caught
+    if (error instanceof z.ZodError) error = validationError(error)
     if (error instanceof UsageError) {
       io.err(wantsJson ? JSON.stringify({ error: { code: 'USAGE', message: error.message } }) : `${error.message}`)
       return 2

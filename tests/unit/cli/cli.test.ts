@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../electron/core/cli/run'
 import { SCHEMA_VERSION } from '../../../electron/core/store/migrations'
@@ -46,6 +48,22 @@ describe('command line', () => {
     expect(help.code).toBe(0)
     expect(help.out).toMatch(/--title VALUE/)
     expect((await cli(['--help'])).out).toMatch(/trip-create/)
+  })
+
+  it('loads the sample and exports its documents, naming the trip by part of its title', async () => {
+    const sample = await cli(['sample', '--data-dir', dir.path, '--json'])
+    expect(JSON.parse(sample.out)).toMatchObject({ trip: { title: '皖苏两省访企拓岗调研' } })
+    const out = join(dir.path, '调研报告.docx')
+    const exported = await cli(['export-report', '--data-dir', dir.path, '--kind', 'research-report', '--trip', '皖苏', '--out', out, '--json'])
+    expect(exported.code).toBe(0)
+    expect(JSON.parse(exported.out)).toMatchObject({ export: { kind: 'research-report', filePath: out } })
+    // A .docx is a zip: it starts with PK.
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK')
+    const missing = await cli(['export-report', '--data-dir', dir.path, '--kind', 'news-brief', '--trip', '不存在的行程', '--out', join(dir.path, 'x.docx')])
+    expect(missing).toMatchObject({ code: 1, err: expect.stringContaining('NOT_FOUND') })
+    const noScope = await cli(['export-report', '--data-dir', dir.path, '--kind', 'enterprise-file', '--out', join(dir.path, 'y.docx')])
+    expect(noScope).toMatchObject({ code: 1, err: expect.stringContaining('name a trip or an enterprise') })
+    expect(existsSync(join(dir.path, 'x.docx')) || existsSync(join(dir.path, 'y.docx'))).toBe(false)
   })
 
   it('runs as documented: npm run cli -- info --json', () => {

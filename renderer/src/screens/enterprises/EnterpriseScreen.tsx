@@ -1,7 +1,146 @@
-import { Typography } from 'antd'
+import { DeleteOutlined } from '@ant-design/icons'
+import { Alert, App, Breadcrumb, Button, Card, Flex, Popconfirm, Result, Skeleton, Space, Tabs, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { invoke } from '../../api/client'
+import { useDeleteWithUndo, useErrorText, useRecord } from '../../api/records'
+import { enterprisePath } from '../../routes'
+import { AgreementList } from '../agreements/AgreementList'
+import { AttachmentPanel } from '../attachments/AttachmentPanel'
+import { ActionList } from '../followUps/ActionList'
+import { SurveyList } from '../surveys/SurveyList'
+import { ContactsTab } from './ContactsTab'
+import { DemandTab } from './DemandTab'
+import { HistoryTab } from './HistoryTab'
+import { ProfileTab } from './ProfileTab'
+import { LoadError, StageTag } from './shared'
+import { TimelineTab } from './TimelineTab'
 
+/** The tabs of an enterprise file, in order; `profile` is the default (no tab in the path). */
+export const ENTERPRISE_TABS = ['profile', 'contacts', 'timeline', 'demand', 'history', 'agreements', 'surveys', 'followUps', 'files'] as const
+export type EnterpriseTab = (typeof ENTERPRISE_TABS)[number]
+
+function isTab(value: string | undefined): value is EnterpriseTab {
+  return (ENTERPRISE_TABS as readonly string[]).includes(value ?? '')
+}
+
+/** One enterprise's file (一企一档): what it is, who to call, and everything done with it across trips. */
 export function EnterpriseScreen() {
   const { t } = useTranslation()
-  return <Typography.Text type="secondary">{t('enterprises.title')}</Typography.Text>
+  const navigate = useNavigate()
+  const { message } = App.useApp()
+  const errorText = useErrorText()
+  const params = useParams()
+  const enterpriseId = params['enterpriseId'] ?? ''
+  const tab: EnterpriseTab = isTab(params['tab']) ? params['tab'] : 'profile'
+  const enterprise = useRecord('enterprise', enterpriseId)
+  const deleteWithUndo = useDeleteWithUndo('enterprise')
+
+  const breadcrumb = (
+    <Breadcrumb
+      style={{ marginBottom: 12 }}
+      items={[{ title: <Link to="/enterprises">{t('enterprises.title')}</Link> }, ...(enterprise.data ? [{ title: enterprise.data.name }] : [])]}
+    />
+  )
+
+  if (enterprise.isError) {
+    const missing = (enterprise.error as { code?: string }).code === 'NOT_FOUND'
+    return (
+      <>
+        {breadcrumb}
+        {missing ? (
+          <Card>
+            <Result status="404" title={t('enterprises.notFound')} extra={<Link to="/enterprises">{t('common.back')}</Link>} />
+          </Card>
+        ) : (
+          <LoadError error={enterprise.error} onRetry={() => void enterprise.refetch()} />
+        )}
+      </>
+    )
+  }
+  if (!enterprise.data) {
+    return (
+      <>
+        {breadcrumb}
+        <Card>
+          <Skeleton active />
+        </Card>
+      </>
+    )
+  }
+
+  const record = enterprise.data
+  async function restore() {
+    try {
+      await invoke('enterprise.restore', { id: record.id })
+      void message.success(t('common.restored', { label: record.name }))
+    } catch (error) {
+      void message.error(errorText(error))
+    }
+  }
+
+  const items = [
+    { key: 'profile', children: <ProfileTab enterprise={record} /> },
+    { key: 'contacts', children: <ContactsTab enterpriseId={record.id} /> },
+    { key: 'timeline', children: <TimelineTab enterpriseId={record.id} /> },
+    { key: 'demand', children: <DemandTab enterpriseId={record.id} /> },
+    { key: 'history', children: <HistoryTab enterpriseId={record.id} /> },
+    { key: 'agreements', children: <AgreementList enterpriseId={record.id} /> },
+    { key: 'surveys', children: <SurveyList enterpriseId={record.id} /> },
+    { key: 'followUps', children: <ActionList enterpriseId={record.id} /> },
+    { key: 'files', children: <AttachmentPanel ownerKind="enterprise" ownerId={record.id} /> },
+  ].map((item) => ({ ...item, label: t(`enterprises.tabs.${item.key}`) }))
+
+  return (
+    <>
+      {breadcrumb}
+      <Flex align="center" gap={12} wrap style={{ marginBottom: 4 }}>
+        <Typography.Title level={3} style={{ margin: 0 }} data-testid="enterprise-name">
+          {record.name}
+        </Typography.Title>
+        <StageTag stage={record.stage} />
+        {!record.deleted && (
+          <Popconfirm
+            title={t('common.confirmDelete', { label: record.name })}
+            description={t('enterprises.deleteHint')}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={async () => {
+              if (await deleteWithUndo(record.id, record.name)) void navigate('/enterprises')
+            }}
+          >
+            <Button danger type="text" icon={<DeleteOutlined />} style={{ marginInlineStart: 'auto' }}>
+              {t('enterprises.delete')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Flex>
+      <Space size={16} wrap style={{ marginBottom: 8 }}>
+        {[record.industry, record.region].filter(Boolean).map((text) => (
+          <Typography.Text key={text} type="secondary">
+            {text}
+          </Typography.Text>
+        ))}
+      </Space>
+      {record.deleted && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('enterprises.inTrash')}
+          action={
+            <Button size="small" onClick={() => void restore()}>
+              {t('enterprises.restore')}
+            </Button>
+          }
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        items={items}
+        onChange={(key) => void navigate(enterprisePath(record.id, key === 'profile' ? undefined : key), { replace: true })}
+      />
+    </>
+  )
 }

@@ -1,0 +1,98 @@
+import { Alert, App, Button, Form, Input, Modal } from 'antd'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import type { EnterpriseSummary } from '../../../../shared/procedures/enterprise-file'
+import { EnterpriseInput } from '../../../../shared/schemas/enterprise'
+import { ApiError } from '../../api/client'
+import { useCreateRecord, useErrorText } from '../../api/records'
+import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
+import { enterprisePath } from '../../routes'
+import { clearErrorsOnChange, focusFirstError } from './shared'
+
+const normalise = (text: unknown) => (typeof text === 'string' ? text.replace(/\s+/g, '').toUpperCase() : '')
+
+/**
+ * Asks only what identifies an enterprise (its name, and its credit code when at hand), creates the file and
+ * opens it: the rest is filled in on the file itself, where it saves as you type.
+ */
+export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; enterprises: readonly EnterpriseSummary[] }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const errorText = useErrorText()
+  const navigate = useNavigate()
+  const [form] = Form.useForm()
+  const create = useCreateRecord('enterprise')
+  const name = Form.useWatch('name', form) as string | undefined
+  const creditCode = Form.useWatch('creditCode', form) as string | undefined
+
+  // The same enterprise entered twice splits its history in two: warn before that happens.
+  const sameName = useMemo(() => {
+    const typed = normalise(name)
+    return typed ? props.enterprises.find((e) => normalise(e.name) === typed) : undefined
+  }, [name, props.enterprises])
+  const sameCode = useMemo(() => {
+    const typed = normalise(creditCode)
+    return typed.length === 18 ? props.enterprises.find((e) => e.creditCode === typed) : undefined
+  }, [creditCode, props.enterprises])
+
+  function close() {
+    form.resetFields()
+    props.onClose()
+  }
+
+  function open(id: string) {
+    close()
+    void navigate(enterprisePath(id))
+  }
+
+  async function submit() {
+    const input = validateWith(EnterpriseInput, form.getFieldsValue(), form, t)
+    if (!input) return focusFirstError(form)
+    if (create.isPending) return
+    try {
+      const created = await create.mutateAsync(input)
+      void message.success(t('enterprises.created', { name: created.name }))
+      open(created.id)
+    } catch (error) {
+      if (error instanceof ApiError && error.fieldErrors.length > 0) showFieldErrors(form, t, error.fieldErrors)
+      else void message.error(errorText(error))
+    }
+  }
+
+  const existing = sameName ?? sameCode
+  return (
+    <Modal
+      open={props.open}
+      title={t('enterprises.createTitle')}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      onOk={() => void submit()}
+      onCancel={close}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      width={520}
+    >
+      <Form form={form} name="new-enterprise" onValuesChange={clearErrorsOnChange(form)} layout="vertical" requiredMark={false} style={{ marginTop: 16 }}>
+        <Form.Item name="name" label={t('enterprises.fields.name')}>
+          <Input autoFocus placeholder={t('enterprises.fields.namePlaceholder')} onPressEnter={() => void submit()} maxLength={200} />
+        </Form.Item>
+        <Form.Item name="creditCode" label={t('enterprises.fields.creditCode')}>
+          <Input placeholder={t('enterprises.fields.creditCodePlaceholder')} onPressEnter={() => void submit()} maxLength={24} />
+        </Form.Item>
+      </Form>
+      {existing && (
+        <Alert
+          type="warning"
+          showIcon
+          title={sameName ? t('enterprises.duplicateName') : t('enterprises.duplicateCreditCode', { name: existing.name })}
+          action={
+            <Button size="small" onClick={() => open(existing.id)}>
+              {t('enterprises.openExisting')}
+            </Button>
+          }
+        />
+      )}
+    </Modal>
+  )
+}

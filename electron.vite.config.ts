@@ -19,7 +19,13 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // Reports are built in a worker thread; it loads this file beside the main bundle.
+          'report-worker': resolve(root, 'electron/core/reports/report-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -3,5 +3,7 @@ import { z } from 'zod'
 /** Everything main tells the renderer travels on one channel as one of these. */
 export const FieldbookEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('data.changed'), tables: z.array(z.string()) }),
+  /** A document being built: read the data, lay it out, pack the .docx. */
+  z.object({ type: z.literal('export.progress'), kind: z.string(), stage: z.enum(['reading', 'building', 'packing']) }),
 ])
 export type FieldbookEvent = z.infer<typeof FieldbookEvent>

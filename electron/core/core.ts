@@ -35,6 +35,8 @@ export interface CoreOptions {
   resourcesDir?: string
   /** Native dialogs for exports: Electron's in the app, a temporary folder in tests. */
   reportHost?: ReportHost
+  /** The bundled report worker (the app's out/main/report-worker.js); from the sources it is found by itself. */
+  reportWorkerFile?: string
 }
 
 export interface Core {
@@ -52,13 +54,16 @@ export function openCore(options: CoreOptions): Core {
   const store = openStore(options)
   const records = createRecordServices(store)
   const listeners = new Set<(event: FieldbookEvent) => void>()
-  store.onChange((tables) => {
-    const event: FieldbookEvent = { type: 'data.changed', tables }
-    for (const listener of listeners) listener(event)
-  })
 
   const context: CoreContext = { dataDir: options.dataDir, store, records }
-  const reports = new ReportService(context, options.resourcesDir ?? resolve('resources'), options.reportHost)
+  const emit = (event: FieldbookEvent) => {
+    for (const listener of listeners) listener(event)
+  }
+  store.onChange((tables) => emit({ type: 'data.changed', tables }))
+  const reports = new ReportService(context, options.resourcesDir ?? resolve('resources'), options.reportHost, options.nativeBinding, (request, stage) =>
+    emit({ type: 'export.progress', kind: request.kind, stage }),
+    options.reportWorkerFile,
+  )
   const dispatch = createDispatcher(
     {
       'app.info': () => ({

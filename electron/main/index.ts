@@ -61,6 +61,7 @@ function start(): void {
     checkOutputs: false,
     // Shipped assets (the chart font): beside the app when packaged, the repository's resources/ in development.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+    reportWorkerFile: join(import.meta.dirname, 'report-worker.js'),
     reportHost: {
       async chooseSavePath(suggestedName) {
         const options = {

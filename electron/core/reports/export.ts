@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import type { Paragraph, Table } from 'docx'
 import { AppError } from '../../../shared/errors'
 import type { ExportRecord, ReportRequest } from '../../../shared/procedures/reports'
@@ -13,6 +14,7 @@ import { newsBriefContent } from './news-brief'
 import { packDocument, researchReportContent, type ReportOptions } from './research-report'
 import { styleByName } from './style'
 import { talentDemandContent } from './talent-demand'
+import type { ReportJob, ReportStage, ReportWorkerMessage } from './report-worker'
 import { readTripData } from './trip-data'
 
 /** What only the host can do: a native save dialog and the file manager (Electron in the app). */
@@ -38,6 +40,10 @@ export class ReportService {
     private readonly context: CoreContext,
     private readonly resourcesDir: string,
     private readonly host?: ReportHost,
+    /** The better-sqlite3 binary the worker must load too (Electron's, in the app). */
+    private readonly nativeBinding?: string,
+    private readonly onProgress?: (request: ReportRequest, stage: ReportStage) => void,
+    private readonly workerFile?: string,
   ) {}
 
   profile(): CollegeProfile {
@@ -55,7 +61,11 @@ export class ReportService {
   }
 
   /** Builds the document in memory: its bytes, its title and a file name to suggest. */
-  async build(request: ReportRequest): Promise<{ buffer: Buffer; title: string; fileName: string }> {
+  async build(
+    request: ReportRequest,
+    onProgress: (stage: 'building' | 'packing') => void = () => {},
+  ): Promise<{ buffer: Buffer; title: string; fileName: string }> {
+    onProgress('building')
     const zh = request.language === 'zh'
     const profile = this.profile()
     const college = profile.collegeName || (zh ? '学校' : 'The college')
@@ -90,6 +100,7 @@ export class ReportService {
       }
     }
     const title = `${subject}${zh ? '' : ' – '}${KIND_NAMES[request.language][request.kind]}`
+    onProgress('packing')
     const buffer = await packDocument(content, options.style, title)
     return { buffer, title, fileName: `${safeFileName(title)}.docx` }
   }
@@ -109,9 +120,45 @@ export class ReportService {
     return { title, enterprises, surveys }
   }
 
+  /**
+   * Builds the document in a worker thread (reading through its own read-only connection), so the main
+   * process keeps answering the window while a large report is packed.
+   */
+  buildOffThread(request: ReportRequest): Promise<{ buffer: Buffer; title: string; fileName: string }> {
+    const job: ReportJob = { dataDir: this.context.dataDir, nativeBinding: this.nativeBinding, resourcesDir: this.resourcesDir, request }
+    // The app names its bundled worker (report-worker.js beside the main bundle). From the sources (tests, the
+    // command line) the worker is TypeScript, loaded through tsx's loader registered inside the worker.
+    const worker = this.workerFile
+      ? new Worker(this.workerFile, { workerData: job })
+      : new Worker(
+          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(new URL('./report-worker.ts', import.meta.url).href)}) })`,
+          { eval: true, workerData: job },
+        )
+    return new Promise((resolvePromise, reject) => {
+      let settled = false
+      worker.on('message', (message: ReportWorkerMessage) => {
+        if (message.type === 'progress') this.onProgress?.(request, message.stage)
+        else if (message.type === 'done') {
+          settled = true
+          resolvePromise({ buffer: Buffer.from(message.buffer), title: message.title, fileName: message.fileName })
+        } else {
+          settled = true
+          reject(new AppError(message.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'EXPORT_FAILED', message.message))
+        }
+      })
+      worker.on('error', (error) => {
+        settled = true
+        reject(new AppError('EXPORT_FAILED', `Building the document failed: ${error.message}`))
+      })
+      worker.on('exit', (code) => {
+        if (!settled) reject(new AppError('EXPORT_FAILED', `Building the document stopped (exit code ${code})`))
+      })
+    })
+  }
+
   /** Writes the document to `filePath` through a temporary file, so a failed export never leaves half a file. */
   async exportTo(request: ReportRequest, filePath: string): Promise<ExportRecord> {
-    const { buffer, title } = await this.build(request)
+    const { buffer, title } = await this.buildOffThread(request)
     const temporary = `${filePath}.${randomUUID().slice(0, 8)}.partial`
     try {
       writeFileSync(temporary, buffer)

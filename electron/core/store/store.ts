@@ -180,7 +180,7 @@ export class Store {
 
   close(): void {
     if (!this.db.open) return
-    this.db.pragma('wal_checkpoint(TRUNCATE)')
+    if (!this.db.readonly) this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
   }
 }
@@ -240,4 +240,15 @@ export function openStore(options: StoreOptions): Store {
     if (error instanceof AppError) throw error
     throw new AppError('DB_OPEN_FAILED', `Cannot open the data file ${file}: ${(error as Error).message}`, { file })
   }
+}
+
+/**
+ * A second, read-only connection to an open workspace, for work done off the main thread (building reports):
+ * WAL lets it read while the app keeps writing. It never migrates or writes.
+ */
+export function openReadOnlyStore(options: { dataDir: string; nativeBinding?: string | undefined }): Store {
+  const file = join(options.dataDir, DATABASE_FILE)
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  const node = readMeta(db, 'node_id') ?? '0000000000000000'
+  return new Store(db, new HybridLogicalClock(node, readMeta(db, 'hlc') || null))
 }

@@ -1,0 +1,28 @@
+import sharp from 'sharp'
+
+export const THUMBNAIL_PX = 320
+export const PREVIEW_PX = 1920
+
+/** Width and height as the photo is meant to be seen: a phone's portrait photo is stored sideways with EXIF 6. */
+export async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  const metadata = await sharp(bytes).metadata()
+  const width = metadata.autoOrient?.width ?? metadata.width ?? 0
+  const height = metadata.autoOrient?.height ?? metadata.height ?? 0
+  return { width, height }
+}
+
+/**
+ * An upright JPEG whose longer side is at most `px`, never enlarged. Transparency goes on white; the EXIF
+ * (with the place a photo was taken) is not copied.
+ */
+export async function uprightJpeg(bytes: Uint8Array, px: number, quality: number): Promise<Buffer> {
+  return sharp(bytes, { failOn: 'error' })
+    .rotate()
+    .resize(px, px, { fit: 'inside', withoutEnlargement: true })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality })
+    .toBuffer()
+}
+
+export const thumbnailOf = (bytes: Uint8Array) => uprightJpeg(bytes, THUMBNAIL_PX, 76)
+export const previewOf = (bytes: Uint8Array) => uprightJpeg(bytes, PREVIEW_PX, 84)

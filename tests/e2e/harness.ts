@@ -93,11 +93,15 @@ export async function openApp(
     reportHost: { chooseSavePath: async (name) => join(exportsDir, name), showInFolder: (path) => shownInFolder.push(path) },
   })
   const context = await browser.newContext({ locale: options.locale, viewport: { width: 1280, height: 800 } })
-  await context.exposeBinding('__fieldbookInvoke', (_source, name: unknown, input: unknown) => core.dispatch(name, input))
+  // Results cross as one JSON string: Playwright's own serialisation of large answers (10,000 records) is slow.
+  await context.exposeBinding('__fieldbookInvoke', async (_source, name: unknown, input: unknown) =>
+    JSON.stringify(await core.dispatch(name, input)),
+  )
   await context.addInitScript(() => {
     const listeners = new Set<(event: unknown) => void>()
     const target = globalThis as unknown as Record<string, unknown>
-    const invoke = target['__fieldbookInvoke'] as (name: string, input: unknown) => Promise<unknown>
+    const invokeAsJson = target['__fieldbookInvoke'] as (name: string, input: unknown) => Promise<string>
+    const invoke = async (name: string, input: unknown) => JSON.parse(await invokeAsJson(name, input)) as unknown
     target['fieldbook'] = Object.freeze({
       invoke: (name: string, input: unknown) => invoke(name, input),
       onEvent: (listener: (event: unknown) => void) => {

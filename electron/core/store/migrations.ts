@@ -309,7 +309,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    description: 'local settings and export history',
+    description: 'local settings and export history; follow-ups by enterprise',
     // Local to this laptop, never synced: the college profile used by documents, and the files exported here.
     sql: `
       CREATE TABLE settings (
@@ -326,6 +326,9 @@ export const MIGRATIONS: readonly Migration[] = [
         created_at TEXT NOT NULL
       );
       CREATE INDEX exports_by_time ON exports (created_at);
+
+      -- The enterprise timeline looks up its follow-ups.
+      CREATE INDEX actions_by_enterprise ON actions (enterprise_id);
     `,
   },
 ]

@@ -5,12 +5,15 @@ import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../../sh
 export class ApiError extends Error {
   readonly code: ErrorCode
   readonly fieldErrors: FieldError[]
+  /** Everything else the core said about the failure (e.g. `reason` of a refused file). */
+  readonly details: AppErrorData['details']
 
   constructor(data: AppErrorData) {
     super(data.message)
     this.name = 'ApiError'
     this.code = data.code
     this.fieldErrors = data.details?.fieldErrors ?? []
+    this.details = data.details
   }
 }
 

@@ -2,7 +2,8 @@ import { PlusOutlined } from '@ant-design/icons'
 import { App, Select, Space } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useCreateRecord, useErrorText, useRecords } from '../api/records'
+import { useDerived } from '../api/queries'
+import { useCreateRecord, useErrorText } from '../api/records'
 
 const collator = new Intl.Collator('zh-CN', { numeric: true })
 
@@ -20,7 +21,8 @@ export function EnterprisePicker(props: {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const errorText = useErrorText()
-  const enterprises = useRecords('enterprise', {})
+  // The light overview rows, not whole records: a college may keep 10,000 files with long profiles.
+  const enterprises = useDerived('enterprise.overview', {})
   const create = useCreateRecord('enterprise')
   const [search, setSearch] = useState('')
 

@@ -63,24 +63,29 @@ export function useAutosave(options: {
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current)
-    const patch = pending.current
-    if (!recordId || Object.keys(patch).length === 0) return
-    const checked = patchSchema.safeParse(patch)
-    if (!checked.success) {
-      showFieldErrors(form, t, toFieldErrors(checked.error))
+    if (!recordId || Object.keys(pending.current).length === 0) return
+    // Save the fields that are valid now; hold back only those with an error, shown on their field.
+    const checked = patchSchema.safeParse(pending.current)
+    const errors = checked.success ? [] : toFieldErrors(checked.error)
+    const badFields = new Set(errors.map((e) => e.path.split('.')[0]!))
+    const patch = Object.fromEntries(Object.entries(pending.current).filter(([field]) => !badFields.has(field)))
+    pending.current = Object.fromEntries(Object.entries(pending.current).filter(([field]) => badFields.has(field)))
+    if (errors.length > 0) showFieldErrors(form, t, errors)
+    if (Object.keys(patch).length === 0) {
       setStatus('invalid')
       return
     }
-    pending.current = {}
+    const valid = patchSchema.safeParse(patch)
     setStatus('saving')
     try {
-      await invoke(`${kind}.update` as 'trip.update', { id: recordId, patch: checked.data as never })
-      setStatus(Object.keys(pending.current).length > 0 ? 'pending' : 'saved')
+      await invoke(`${kind}.update` as 'trip.update', { id: recordId, patch: (valid.success ? valid.data : patch) as never })
+      setStatus(badFields.size > 0 ? 'invalid' : Object.keys(pending.current).length > 0 ? 'pending' : 'saved')
     } catch (error) {
       // Keep the edit so the next change or leaving the screen tries again.
       pending.current = { ...patch, ...pending.current }
       if (error instanceof ApiError && error.fieldErrors.length > 0) {
-        showFieldErrors(form, t, error.fieldErrors)
+        // The dispatcher checks the whole input, so its paths start with `patch.`.
+        showFieldErrors(form, t, error.fieldErrors.map((e) => ({ ...e, path: e.path.replace(/^patch\./, '') })))
         setStatus('invalid')
       } else setStatus('error')
     }

@@ -15,7 +15,7 @@ import { packDocument, researchReportContent, type ReportOptions } from './resea
 import { styleByName } from './style'
 import { talentDemandContent } from './talent-demand'
 import type { ReportJob, ReportStage, ReportWorkerMessage } from './report-worker'
-import { readTripData } from './trip-data'
+import { loadPhotos, readTripData } from './trip-data'
 
 /** What only the host can do: a native save dialog and the file manager (Electron in the app). */
 export interface ReportHost {
@@ -82,6 +82,9 @@ export class ReportService {
       case 'research-report':
       case 'news-brief': {
         const data = readTripData(records, request.tripId!)
+        if (request.kind === 'research-report') {
+          data.photos = await loadPhotos(this.context.store.db, this.context.dataDir, [data.trip.id, ...data.visits.map((v) => v.visit.id), ...data.symposiums.map((s) => s.symposium.id)])
+        }
         subject = data.trip.title
         content = request.kind === 'research-report' ? researchReportContent(data, options) : newsBriefContent(data, { ...options, college })
         break

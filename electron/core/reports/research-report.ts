@@ -4,7 +4,7 @@ import { KIND, STATUS } from './labels'
 import { renderBarChart } from './charts'
 import { chineseNumber, formatDate, headingLabel } from './numbering'
 import type { ReportStyle } from './style'
-import { positionTotals, type TripReportData } from './trip-data'
+import { positionTotals, type ReportPhoto, type TripReportData } from './trip-data'
 
 import type { ReportLanguage } from './labels'
 
@@ -48,6 +48,8 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
   const { trip } = data
   const out: (Paragraph | Table)[] = []
   const headings = [0, 0, 0, 0]
+  // Figures are numbered through the document: photos first, then charts.
+  let figure = 0
   const heading = (level: 1 | 2 | 3 | 4, text: string) => {
     headings[level - 1]! += 1
     for (let l = level; l < 4; l++) headings[l] = 0
@@ -94,6 +96,7 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
     const profile = [enterprise.region, enterprise.industry].filter(Boolean).join(zh ? '，' : ', ')
     if (profile || enterprise.profile) out.push(b.body([profile, enterprise.profile].filter(Boolean).join(zh ? '。' : '. ') + (zh ? '。' : '.')))
     for (const { visit, stops } of data.visits.filter((v) => v.visit.enterpriseId === enterprise.id)) {
+      const visitPhotos = data.photos.get(visit.id) ?? []
       const places = stops.map((s) => s.place).filter(Boolean)
       out.push(
         b.body(
@@ -102,6 +105,7 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
             : `On ${formatDate(visit.date, language)} the group toured ${places.length ? list(places, language) : visit.title || 'the site'}. ${stops.map((s) => s.observation).filter(Boolean).join(' ')} ${visit.summary}`.trim(),
         ),
       )
+      out.push(...photoBlocks(b, visitPhotos, language, () => ++figure))
     }
     for (const { symposium, attendees, remarks } of data.symposiums.filter((s) => s.symposium.enterpriseId === enterprise.id)) {
       const theirs = attendees.filter((a) => a.side === 'enterprise').map((a) => `${a.title}${zh ? '' : ' '}${a.name}`.trim())
@@ -117,6 +121,7 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
         const speaker = attendees.find((a) => a.id === remark.speakerId)
         out.push(b.quote(remark.text, speaker ? `${zh ? speaker.title : ''}${speaker.name}` : zh ? '与会者' : 'A participant', language))
       }
+      out.push(...photoBlocks(b, data.photos.get(symposium.id) ?? [], language, () => ++figure))
     }
   }
 
@@ -183,7 +188,8 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
       options.chartFont,
     )
     out.push(b.figure(chart.png, chart.size))
-    out.push(b.caption(zh ? '图1  各企业岗位需求' : 'Figure 1. Positions by enterprise'))
+    figure += 1
+    out.push(b.caption(zh ? `图${figure}  各企业岗位需求` : `Figure ${figure}. Positions by enterprise`))
 
     const majors = new Map<string, number>()
     for (const p of data.surveys.flatMap((s) => s.positions)) for (const m of p.majors) majors.set(m, (majors.get(m) ?? 0) + p.headcount)
@@ -201,7 +207,8 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
         options.chartFont,
       )
       out.push(b.figure(majorChart.png, majorChart.size))
-      out.push(b.caption(zh ? '图2  岗位需求对应专业' : 'Figure 2. Positions by major'))
+      figure += 1
+      out.push(b.caption(zh ? `图${figure}  岗位需求对应专业` : `Figure ${figure}. Positions by major`))
     }
     const rows = data.surveys.flatMap((s) =>
       s.positions.map((p) => [name(s.survey.enterpriseId), p.title, String(p.headcount), p.kind === 'internship' ? (zh ? '实习' : 'Internship') : zh ? '就业' : 'Job', p.majors.join(zh ? '、' : ', '), p.payMin || p.payMax ? `${p.payMin}–${p.payMax}` : '—']),
@@ -236,6 +243,26 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
   }
 
   out.push(...b.signature([signedBy], formatDate(trip.endDate, language)))
+  return out
+}
+
+/** Photos with numbered captions; a photo whose file is missing is named, not silently dropped. */
+export function photoBlocks(b: Blocks, photos: ReportPhoto[], language: ReportLanguage, nextFigure: () => number): Paragraph[] {
+  const zh = language === 'zh'
+  const out: Paragraph[] = []
+  for (const photo of photos) {
+    if (!photo.jpeg) {
+      out.push(b.caption(zh ? `（照片“${photo.caption || photo.fileName}”的文件不在本机，未能插入）` : `(The photo “${photo.caption || photo.fileName}” is not on this computer and was left out.)`))
+      continue
+    }
+    // At most three quarters of the text width and a third of the page height: several photos share a page.
+    const width = Math.min(440, photo.width)
+    const height = Math.round((photo.height / photo.width) * width)
+    const scale = Math.min(1, 330 / height)
+    out.push(b.figure(photo.jpeg, { width: Math.round(width * scale), height: Math.round(height * scale) }, 'jpg'))
+    const n = nextFigure()
+    out.push(b.caption(zh ? `图${n}  ${photo.caption || photo.fileName}` : `Figure ${n}. ${photo.caption || photo.fileName}`))
+  }
   return out
 }
 

@@ -6,6 +6,9 @@ import type { Attendee, Remark, Symposium } from '../../../shared/schemas/sympos
 import type { Trip } from '../../../shared/schemas/trip'
 import type { ItineraryItem, Member } from '../../../shared/schemas/trip-parts'
 import type { Visit, VisitStop } from '../../../shared/schemas/visit'
+import type Database from 'better-sqlite3'
+import sharp from 'sharp'
+import { BlobStore } from '../attachments/blob-store'
 import type { RecordServices } from '../domain/registry'
 
 /** Everything a trip's documents draw on, read once from the records. */
@@ -21,6 +24,8 @@ export interface TripReportData {
   surveys: { survey: Survey; positions: Position[] }[]
   actions: Action[]
   notes: Note[]
+  /** Photos by the record they belong to (the trip, a visit, a symposium); filled by loadPhotos. */
+  photos: Map<string, ReportPhoto[]>
 }
 
 export function readTripData(records: RecordServices, tripId: string): TripReportData {
@@ -65,6 +70,7 @@ export function readTripData(records: RecordServices, tripId: string): TripRepor
     surveys,
     actions: list<Action>('action', { tripId }),
     notes: list<Note>('note', { tripId }),
+    photos: new Map(),
   }
 }
 
@@ -80,4 +86,56 @@ export function positionTotals(data: TripReportData): { employment: number; inte
   }
   const committed = data.agreements.reduce((sum, a) => sum + a.positions, 0)
   return { employment, internship, committed, total: employment + internship + committed }
+}
+
+/** A photo ready for a document: upright, scaled down and compressed, with its caption. */
+export interface ReportPhoto {
+  jpeg: Buffer | null
+  width: number
+  height: number
+  caption: string
+  fileName: string
+}
+
+/** Longest side of a photo in a document: enough for A4 print at the size it is placed, small enough for 100 photos. */
+const REPORT_PHOTO_PX = 1000
+const REPORT_PHOTO_QUALITY = 68
+
+/**
+ * The photos attached to the given records, read from the attachment store and recompressed. A photo whose file
+ * is not on this computer (not synced yet, or removed) comes back with `jpeg: null`, so the document can say so
+ * instead of failing.
+ */
+export async function loadPhotos(
+  db: Database.Database,
+  dataDir: string,
+  ownerIds: string[],
+): Promise<Map<string, ReportPhoto[]>> {
+  const photos = new Map<string, ReportPhoto[]>()
+  if (ownerIds.length === 0) return photos
+  const rows = db
+    .prepare(
+      `SELECT owner_id, hash, caption, file_name FROM attachments
+       WHERE deleted = 0 AND mime LIKE 'image/%' AND owner_id IN (${ownerIds.map(() => '?').join(', ')}) ORDER BY id`,
+    )
+    .all(...ownerIds) as { owner_id: string; hash: string; caption: string; file_name: string }[]
+  const blobs = new BlobStore(dataDir)
+  for (const row of rows) {
+    let photo: ReportPhoto = { jpeg: null, width: 0, height: 0, caption: row.caption, fileName: row.file_name }
+    try {
+      const { data, info } = await sharp(await blobs.get(row.hash), { failOn: 'error' })
+        .rotate()
+        .resize(REPORT_PHOTO_PX, REPORT_PHOTO_PX, { fit: 'inside', withoutEnlargement: true })
+        .flatten({ background: '#ffffff' })
+        .jpeg({ quality: REPORT_PHOTO_QUALITY, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true })
+      photo = { ...photo, jpeg: data, width: info.width, height: info.height }
+    } catch {
+      // Missing or unreadable: the document notes it where the photo would be.
+    }
+    const list = photos.get(row.owner_id) ?? []
+    list.push(photo)
+    photos.set(row.owner_id, list)
+  }
+  return photos
 }

@@ -1,7 +1,167 @@
-import { Typography } from 'antd'
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
+import type { ColumnsType } from 'antd/es/table'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import type { SurveyOverviewItem } from '../../../../shared/procedures/demand'
+import { useDerived } from '../../api/queries'
+import { useDeleteWithUndo, useErrorText } from '../../api/records'
+import { NewSurveyDialog } from './NewSurveyDialog'
 
-export function SurveyList(_props: { tripId?: string; enterpriseId?: string }) {
+const collator = new Intl.Collator('zh-CN', { numeric: true })
+
+/** Talent-demand surveys of a trip or an enterprise, with the positions each one counts. */
+export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpriseId?: string }) {
   const { t } = useTranslation()
-  return <Typography.Text type="secondary">{t('surveys.title')}</Typography.Text>
+  const errorText = useErrorText()
+  const filter = useMemo(() => ({ ...(tripId ? { tripId } : {}), ...(enterpriseId ? { enterpriseId } : {}) }), [tripId, enterpriseId])
+  const surveys = useDerived('survey.overview', filter)
+  const deleteWithUndo = useDeleteWithUndo('survey')
+  const [creating, setCreating] = useState(false)
+  const rows = surveys.data ?? []
+  const label = (survey: SurveyOverviewItem) => t('surveys.label', { enterprise: survey.enterpriseName, date: survey.date })
+
+  const columns: ColumnsType<SurveyOverviewItem> = [
+    {
+      title: enterpriseId ? t('surveys.columns.trip') : t('surveys.columns.enterprise'),
+      key: 'name',
+      sorter: (a, b) => (enterpriseId ? collator.compare(a.tripTitle, b.tripTitle) : collator.compare(a.enterpriseName, b.enterpriseName)),
+      render: (_, survey) => (
+        <Link to={`/surveys/${survey.id}`} style={{ fontWeight: 600 }}>
+          {enterpriseId ? survey.tripTitle : survey.enterpriseName}
+        </Link>
+      ),
+    },
+    { title: t('surveys.columns.date'), dataIndex: 'date', sorter: (a, b) => a.date.localeCompare(b.date) },
+    {
+      title: t('surveys.columns.respondent'),
+      key: 'respondent',
+      render: (_, survey) => (
+        <Space size={4} wrap>
+          {survey.respondent}
+          {survey.respondentTitle && <Typography.Text type="secondary">{survey.respondentTitle}</Typography.Text>}
+        </Space>
+      ),
+    },
+    {
+      title: t('surveys.columns.employment'),
+      dataIndex: 'employment',
+      align: 'right',
+      sorter: (a, b) => a.employment - b.employment,
+    },
+    {
+      title: t('surveys.columns.internship'),
+      dataIndex: 'internship',
+      align: 'right',
+      sorter: (a, b) => a.internship - b.internship,
+    },
+    {
+      title: t('surveys.columns.total'),
+      key: 'total',
+      align: 'right',
+      sorter: (a, b) => a.employment + a.internship - (b.employment + b.internship),
+      render: (_, survey) => <Typography.Text strong>{survey.employment + survey.internship}</Typography.Text>,
+    },
+    {
+      title: t('surveys.columns.status'),
+      dataIndex: 'status',
+      render: (status: SurveyOverviewItem['status']) => <Tag color={status === 'complete' ? 'green' : 'default'}>{t(`surveys.statuses.${status}`)}</Tag>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 72,
+      render: (_, survey) => (
+        <Popconfirm
+          title={t('common.confirmDelete', { label: label(survey) })}
+          description={t('common.confirmDeleteHint')}
+          okText={t('common.delete')}
+          cancelText={t('common.cancel')}
+          okButtonProps={{ danger: true }}
+          onConfirm={() => deleteWithUndo(survey.id, label(survey))}
+        >
+          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+        </Popconfirm>
+      ),
+    },
+  ]
+
+  const newButton = (
+    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+      {t('surveys.new')}
+    </Button>
+  )
+
+  let body
+  if (surveys.isError) {
+    body = (
+      <Result status="warning" title={errorText(surveys.error)} extra={<Button onClick={() => void surveys.refetch()}>{t('common.retry')}</Button>} />
+    )
+  } else if (surveys.data && rows.length === 0) {
+    body = (
+      <Card>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={
+            <Space orientation="vertical" size={4}>
+              <Typography.Text strong>{t('surveys.emptyTitle')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ maxWidth: 480, display: 'inline-block' }}>
+                {t('surveys.emptyHint')}
+              </Typography.Text>
+            </Space>
+          }
+        >
+          {newButton}
+        </Empty>
+      </Card>
+    )
+  } else {
+    const sum = (pick: (s: SurveyOverviewItem) => number) => rows.reduce((total, s) => total + pick(s), 0)
+    body = (
+      <Card styles={{ body: { padding: 0 } }}>
+        <Table<SurveyOverviewItem>
+          rowKey="id"
+          loading={surveys.isPending}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          summary={() =>
+            rows.length > 1 ? (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0} colSpan={3}>
+                  <Typography.Text type="secondary">{t('surveys.count', { count: rows.length })}</Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={3} align="right">
+                  {sum((s) => s.employment)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={4} align="right">
+                  {sum((s) => s.internship)}
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={5} align="right">
+                  <Typography.Text strong data-testid="surveys-total">
+                    {sum((s) => s.employment + s.internship)}
+                  </Typography.Text>
+                </Table.Summary.Cell>
+                <Table.Summary.Cell index={6} colSpan={2} />
+              </Table.Summary.Row>
+            ) : null
+          }
+        />
+      </Card>
+    )
+  }
+
+  return (
+    <>
+      {rows.length > 0 && (
+        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
+          {newButton}
+        </Flex>
+      )}
+      {body}
+      <NewSurveyDialog open={creating} tripId={tripId} enterpriseId={enterpriseId} onClose={() => setCreating(false)} />
+    </>
+  )
 }

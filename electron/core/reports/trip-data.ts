@@ -127,7 +127,7 @@ export async function loadPhotos(
         .rotate()
         .resize(REPORT_PHOTO_PX, REPORT_PHOTO_PX, { fit: 'inside', withoutEnlargement: true })
         .flatten({ background: '#ffffff' })
-        .jpeg({ quality: REPORT_PHOTO_QUALITY, mozjpeg: true })
+        .jpeg({ quality: REPORT_PHOTO_QUALITY })
         .toBuffer({ resolveWithObject: true })
       photo = { ...photo, jpeg: data, width: info.width, height: info.height }
     } catch {

@@ -1,5 +1,6 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx'
 import { Blocks } from './blocks'
+import { withFontFallbacks } from './font-fallbacks'
 import { KIND, STATUS } from './labels'
 import { renderBarChart } from './charts'
 import { chineseNumber, formatDate, headingLabel } from './numbering'
@@ -287,5 +288,6 @@ export async function packDocument(content: (Paragraph | Table)[], style: Report
       },
     ],
   })
-  return Packer.toBuffer(document)
+  const packed = await Packer.toBuffer(document)
+  return withFontFallbacks(packed, Object.values(style.fonts))
 }

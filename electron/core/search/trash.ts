@@ -5,16 +5,19 @@ import type { RecordServices } from '../domain/registry'
 import type { Store } from '../store/store'
 import { labelOf, place, RowReader, SOURCE_TABLES, SOURCES, TABLE_OF_KIND, type Row } from './sources'
 
-/** When the `deleted` field was last set, from its clock in the row's `clocks`: the first 12 hex digits are milliseconds. */
-function deletedAt(clocks: string | null): number {
-  if (!clocks) return 0
+/** The clock value of the row's `deleted` field, from its `clocks`; '' when unknown. */
+function deletedClock(clocks: string | null): string {
+  if (!clocks) return ''
   try {
     const hlc = (JSON.parse(clocks) as Record<string, unknown>)['deleted']
-    return typeof hlc === 'string' && HLC_PATTERN.test(hlc) ? parseInt(hlc.slice(0, 12), 16) : 0
+    return typeof hlc === 'string' && HLC_PATTERN.test(hlc) ? hlc : ''
   } catch {
-    return 0
+    return ''
   }
 }
+
+/** When it was deleted: the clock's first 12 hex digits are milliseconds. */
+const millisOf = (hlc: string) => (hlc ? parseInt(hlc.slice(0, 12), 16) : 0)
 
 /**
  * Records in the trash, across every kind. Deleting only sets a tombstone that syncs, so every laptop agrees
@@ -28,7 +31,7 @@ export class Trash {
 
   list(): TrashItem[] {
     const reader = new RowReader(this.store)
-    const items: TrashItem[] = []
+    const items: (TrashItem & { clock: string })[] = []
     for (const table of SOURCE_TABLES) {
       const rows = this.store
         .statement(`SELECT * FROM "${table}" WHERE deleted = 1`)
@@ -42,6 +45,7 @@ export class Trash {
           parentTable && parentTable !== 'trips' && parentTable !== 'enterprises' ? reader.get(parentTable, placement.parentId) : null
         const tripRow = placement.tripId ? reader.get('trips', placement.tripId) : null
         const enterpriseRow = placement.enterpriseId ? reader.get('enterprises', placement.enterpriseId) : null
+        const clock = deletedClock(typeof row['clocks'] === 'string' ? row['clocks'] : null)
         items.push({
           kind: SOURCES[table].kind,
           id: String(row['id']),
@@ -54,11 +58,13 @@ export class Trash {
           parentKind: parentTable ? SOURCES[parentTable].kind : '',
           parentLabel: parentTable && parentRow ? labelOf(parentTable, parentRow) : '',
           parentDeleted: !placement.live,
-          deletedAt: deletedAt(typeof row['clocks'] === 'string' ? row['clocks'] : null),
+          clock,
+          deletedAt: millisOf(clock),
         })
       }
     }
-    return items.sort((a, b) => b.deletedAt - a.deletedAt || a.label.localeCompare(b.label))
+    // Newest first by the full clock: two deletions in the same millisecond still keep their order.
+    return items.sort((a, b) => (a.clock === b.clock ? a.label.localeCompare(b.label) : a.clock < b.clock ? 1 : -1)).map(({ clock: _clock, ...item }) => item)
   }
 
   restore(kind: SearchKind, id: string): { kind: SearchKind; id: string } {

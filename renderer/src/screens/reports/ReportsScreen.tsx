@@ -1,7 +1,7 @@
 import { FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Empty, Form, Progress, Radio, Select, Space, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { REPORT_KINDS, type ExportRecord, type ReportKind, type ReportRequest } from '../../../../shared/procedures/reports'
 import { REPORT_STYLES } from '../../../../shared/schemas/settings'
@@ -20,6 +20,9 @@ interface ExportForm {
   language: ReportRequest['language']
 }
 
+type ExportStage = 'reading' | 'building' | 'packing'
+const STAGE_PERCENT: Record<ExportStage | 'waiting', number> = { waiting: 5, reading: 25, building: 55, packing: 85 }
+
 function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
@@ -35,6 +38,15 @@ export function ReportsScreen() {
   const history = useProcedure('report.history', {}, ['exports'])
   const exportReport = useProcedureMutation('report.export')
   const [last, setLast] = useState<ExportRecord | null>(null)
+  const [stage, setStage] = useState<ExportStage | null>(null)
+  // The core reports each step of building the document; the bar follows it.
+  useEffect(
+    () =>
+      window.fieldbook.onEvent((event) => {
+        if (event.type === 'export.progress') setStage(event.stage)
+      }),
+    [],
+  )
   const kind = Form.useWatch('kind', form) ?? 'research-report'
 
   async function submit() {
@@ -47,6 +59,7 @@ export function ReportsScreen() {
       ...((values.kind === 'enterprise-file' || values.kind === 'talent-demand') && values.enterpriseId ? { enterpriseId: values.enterpriseId } : {}),
     } as ReportRequest
     setLast(null)
+    setStage(null)
     try {
       const record = await exportReport.mutateAsync(request)
       void history.refetch()
@@ -122,7 +135,12 @@ export function ReportsScreen() {
               <Button type="primary" htmlType="submit" icon={<FileWordOutlined />} loading={exportReport.isPending} data-testid="export-button">
                 {t('reports.export')}
               </Button>
-              {exportReport.isPending && <Progress percent={60} status="active" showInfo={false} aria-label={t('reports.exporting')} />}
+              {exportReport.isPending && (
+                <Space direction="vertical" style={{ width: '100%', maxWidth: 480 }} size={0}>
+                  <Progress percent={STAGE_PERCENT[stage ?? 'waiting']} status="active" showInfo={false} />
+                  <Typography.Text type="secondary">{t(`reports.stages.${stage ?? 'waiting'}`)}</Typography.Text>
+                </Space>
+              )}
               {last && (
                 <Alert
                   type="success"

@@ -7,6 +7,10 @@ export const REPORT_KINDS = ['research-report', 'news-brief', 'talent-demand', '
 export const ReportKind = z.enum(REPORT_KINDS)
 export type ReportKind = z.infer<typeof ReportKind>
 
+/** The parts of a research report a user can leave out. */
+export const REPORT_SECTIONS = ['situation', 'photos', 'results', 'demand', 'problems', 'nextSteps'] as const
+export type ReportSection = (typeof REPORT_SECTIONS)[number]
+
 /** What to export: the kind, its scope (a trip, an enterprise, or an enterprise within a trip), style and language. */
 export const ReportRequest = z
   .object({
@@ -15,6 +19,8 @@ export const ReportRequest = z
     enterpriseId: Id.optional(),
     style: ReportStyleName,
     language: z.enum(['zh', 'en']),
+    /** Research report only: the sections to include (all when left out). */
+    sections: z.array(z.enum(REPORT_SECTIONS)).min(1).optional(),
   })
   .strict()
   .refine((r) => (r.kind === 'enterprise-file' ? Boolean(r.enterpriseId) : r.kind === 'talent-demand' ? Boolean(r.tripId || r.enterpriseId) : Boolean(r.tripId)), {

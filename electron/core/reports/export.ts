@@ -74,6 +74,7 @@ export class ReportService {
       language: request.language,
       signedBy: profile.signature || (profile.collegeName ? `${profile.collegeName}${profile.department ? ` ${profile.department}` : ''}` : zh ? '调研组' : 'The research group'),
       chartFont: join(this.resourcesDir, CHART_FONT_FILE),
+      ...(request.sections ? { sections: request.sections } : {}),
     }
     const records = this.context.records
     let content: (Paragraph | Table)[]
@@ -82,7 +83,7 @@ export class ReportService {
       case 'research-report':
       case 'news-brief': {
         const data = readTripData(records, request.tripId!)
-        if (request.kind === 'research-report') {
+        if (request.kind === 'research-report' && (!request.sections || request.sections.includes('photos'))) {
           data.photos = await loadPhotos(this.context.store.db, this.context.dataDir, [data.trip.id, ...data.visits.map((v) => v.visit.id), ...data.symposiums.map((s) => s.symposium.id)])
         }
         subject = data.trip.title

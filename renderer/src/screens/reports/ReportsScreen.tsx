@@ -1,9 +1,9 @@
 import { FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Empty, Form, Progress, Radio, Select, Space, Table, Typography } from 'antd'
+import { Alert, App, Button, Card, Checkbox, Empty, Form, Progress, Radio, Select, Space, Table, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { REPORT_KINDS, type ExportRecord, type ReportKind, type ReportRequest } from '../../../../shared/procedures/reports'
+import { REPORT_KINDS, REPORT_SECTIONS, type ExportRecord, type ReportKind, type ReportRequest, type ReportSection } from '../../../../shared/procedures/reports'
 import { REPORT_STYLES } from '../../../../shared/schemas/settings'
 import { invoke } from '../../api/client'
 import { queryKeys, useProcedure, useProcedureMutation } from '../../api/queries'
@@ -14,6 +14,7 @@ import { ApiError } from '../../api/client'
 
 interface ExportForm {
   kind: ReportKind
+  sections: ReportSection[]
   tripId?: string
   enterpriseId?: string
   style: ReportRequest['style']
@@ -55,9 +56,14 @@ export function ReportsScreen() {
       kind: values.kind,
       style: values.style,
       language: values.language,
+      ...(values.kind === 'research-report' && values.sections.length < REPORT_SECTIONS.length ? { sections: values.sections } : {}),
       ...(values.kind !== 'enterprise-file' && values.tripId ? { tripId: values.tripId } : {}),
       ...((values.kind === 'enterprise-file' || values.kind === 'talent-demand') && values.enterpriseId ? { enterpriseId: values.enterpriseId } : {}),
     } as ReportRequest
+    if (values.kind === 'research-report' && values.sections.length === 0) {
+      form.setFields([{ name: 'sections', errors: [t('reports.sectionsRequired')] }])
+      return
+    }
     setLast(null)
     setStage(null)
     try {
@@ -86,6 +92,7 @@ export function ReportsScreen() {
   const needsEnterprise = kind === 'enterprise-file' || kind === 'talent-demand'
   const initialValues: ExportForm = {
     kind: 'research-report',
+    sections: [...REPORT_SECTIONS],
     style: profile.data?.defaultStyle ?? 'official',
     language: i18n.language.startsWith('zh') ? 'zh' : 'en',
     tripId: trips.data?.[0]?.id,
@@ -123,6 +130,11 @@ export function ReportsScreen() {
                 </Form.Item>
               )}
             </Space>
+            {kind === 'research-report' && (
+              <Form.Item name="sections" label={t('reports.sections')}>
+                <Checkbox.Group options={REPORT_SECTIONS.map((section) => ({ value: section, label: t(`reports.sectionNames.${section}`) }))} />
+              </Form.Item>
+            )}
             <Space size="large" wrap>
               <Form.Item name="style" label={t('reports.style')}>
                 <Radio.Group options={REPORT_STYLES.map((s) => ({ value: s, label: t(`reports.styles.${s}`) }))} />

@@ -80,7 +80,8 @@ export function App() {
             colorLink: '#1f6f5c',
             borderRadius: 6,
             fontFamily:
-              "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
+              // Latin fonts first, so English text and punctuation never fall to a CJK font's full-width glyphs.
+              "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', 'DejaVu Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif",
           },
           components: {
             Menu: { itemSelectedBg: '#e3f1ec', itemSelectedColor: '#1f6f5c' },

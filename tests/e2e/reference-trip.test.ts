@@ -299,9 +299,8 @@ const LANGUAGES = [
         { line: 'Zeng Jian, General manager', name: 'Zeng Jian', title: 'General manager' },
         { line: 'Wang Fang, HR manager', name: 'Wang Fang', title: 'HR manager' },
       ],
-      // Typing a whole English name ("Kou Delin") and picking the suggestion stores the given name as the title
-      // (see the report on AttendeesPanel.onSelect); the family name alone picks the same person without that.
-      ours: ['Kou', 'Liu', 'Chen'],
+      /** Whole English names, spaces and all: the suggestion must keep the title on file, not take "Delin" as one. */
+      ours: ['Kou Delin', 'Liu Ming', 'Chen Jing'],
       remarks: [
         { speaker: 4, text: 'We opened two smart bottling lines this year and are short of maintenance and quality staff; your students are welcome.', quote: false },
         { speaker: 1, text: 'Move the classroom onto the shop floor: students learn a trade best in a real job, and that is the road vocational education should take.', quote: true },

@@ -75,12 +75,25 @@ export function AttendeesPanel(props: {
     return queue.current
   }
 
+  /**
+   * A line that starts with a known person's full name ("Kou Delin Chairman", "寇德林 董事长") is that person,
+   * with whatever follows as the title: English names have spaces, so splitting at the first space is wrong.
+   */
+  function knownPrefix(line: string): { known: Candidate; title: string } | null {
+    const typed = line.trim().replace(/\s+/g, ' ')
+    const matches = candidates.filter((c) => c.name && (typed === c.name || typed.startsWith(`${c.name} `) || (typed.startsWith(c.name) && /^[,，、]/.test(typed.slice(c.name.length)))))
+    const known = matches.sort((a, b) => b.name.length - a.name.length)[0]
+    return known ? { known, title: typed.slice(known.name.length).replace(/^[\s,，、]+/, '').trim() } : null
+  }
+
   function addTyped() {
     const { name, title } = parseAttendeeLine(text)
     if (!name) return
     // A typed name that is one of ours or one of theirs is linked to that person and sits on their side.
-    const known = candidates.find((c) => c.name === name)
-    if (known) void add({ side: known.side, name, title: title || known.title, memberId: known.memberId, contactId: known.contactId }, text)
+    const prefixed = knownPrefix(text)
+    const known = prefixed?.known ?? candidates.find((c) => c.name === name)
+    const knownTitle = prefixed ? prefixed.title : title
+    if (known) void add({ side: known.side, name: known.name, title: knownTitle || known.title, memberId: known.memberId, contactId: known.contactId }, text)
     else void add({ side, name, title, memberId: '', contactId: '' }, text)
   }
 
@@ -95,8 +108,9 @@ export function AttendeesPanel(props: {
   function onSelect(key: string) {
     const candidate = candidates.find((c) => c.key === key)
     if (!candidate) return setText('')
-    // A title typed after the name wins over the one on file.
-    const typedTitle = parseAttendeeLine(text).title
+    // A title typed after the full name wins over the one on file; part of a name is not a title.
+    const prefixed = knownPrefix(text)
+    const typedTitle = prefixed?.known.key === candidate.key ? prefixed.title : ''
     void add({ side: candidate.side, name: candidate.name, title: typedTitle || candidate.title, memberId: candidate.memberId, contactId: candidate.contactId }, text)
   }
 

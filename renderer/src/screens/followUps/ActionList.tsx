@@ -107,7 +107,8 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
     {
       title: t('followUps.columns.owner'),
       key: 'owner',
-      width: 150,
+      // Owners are departments as often as people ("Employment Office", "校企合作中心").
+      width: 190,
       render: () => (
         <Form.Item name="owner" {...cell}>
           <AutoComplete

@@ -26,6 +26,8 @@ export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpri
     {
       title: enterpriseId ? t('surveys.columns.trip') : t('surveys.columns.enterprise'),
       key: 'name',
+      // Long English company names wrap instead of pushing the other columns out of the card.
+      width: '32%',
       sorter: (a, b) => (enterpriseId ? collator.compare(a.tripTitle, b.tripTitle) : collator.compare(a.enterpriseName, b.enterpriseName)),
       render: (_, survey) => (
         <Link to={`/surveys/${survey.id}`} style={{ fontWeight: 600 }}>
@@ -126,7 +128,6 @@ export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpri
           columns={columns}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 'max-content' }}
           summary={() =>
             rows.length > 1 ? (
               <Table.Summary.Row>

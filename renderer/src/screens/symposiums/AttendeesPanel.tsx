@@ -155,7 +155,7 @@ export function AttendeesPanel(props: {
               </Typography.Text>
               <Flex wrap gap={6} style={{ marginTop: 4 }}>
                 {people.map((a) => (
-                  <Tag key={a.id} color={SIDE_COLORS[s]} style={{ marginInlineEnd: 0, paddingInline: 6 }} data-testid="attendee">
+                  <Tag key={a.id} color={SIDE_COLORS[s]} style={{ marginInlineEnd: 0, paddingInline: 6, whiteSpace: 'normal', maxWidth: '100%' }} data-testid="attendee">
                     <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineEnd: 4 }}>
                       {a.number}
                     </Typography.Text>

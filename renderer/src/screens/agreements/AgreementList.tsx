@@ -1,11 +1,12 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
+import { Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { AGREEMENT_STATUSES, type Agreement } from '../../../../shared/schemas/agreement'
-import { useDeleteWithUndo, useErrorText, useRecords } from '../../api/records'
+import { useDeleteWithUndo, useRecords } from '../../api/records'
+import { deleteColumn } from '../../components/DeleteButton'
+import { RecordList } from '../../components/RecordList'
 import { enterprisePath } from '../../routes'
 import { formatYuan, STATUS_COLORS } from './format'
 import { NewAgreementDialog } from './NewAgreementDialog'
@@ -15,7 +16,6 @@ const collator = new Intl.Collator('zh-CN', { numeric: true })
 /** The agreements of a trip or of an enterprise, with their totals; "New agreement" opens the one created. */
 export function AgreementList({ tripId, enterpriseId }: { tripId?: string; enterpriseId?: string }) {
   const { t, i18n } = useTranslation()
-  const errorText = useErrorText()
   const filter = useMemo(() => ({ ...(tripId ? { tripId } : {}), ...(enterpriseId ? { enterpriseId } : {}) }), [tripId, enterpriseId])
   const agreements = useRecords('agreement', filter)
   const enterprises = useRecords('enterprise', {})
@@ -91,100 +91,38 @@ export function AgreementList({ tripId, enterpriseId }: { tripId?: string; enter
       sorter: (a, b) => a.positions - b.positions,
       render: (positions: number) => (positions > 0 ? positions : ''),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 72,
-      render: (_, agreement) => (
-        <Popconfirm
-          title={t('common.confirmDelete', { label: agreement.title })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => deleteWithUndo(agreement.id, agreement.title)}
-        >
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-        </Popconfirm>
-      ),
-    },
+    deleteColumn({ title: t('common.actions'), width: 72, label: (agreement) => agreement.title, onDelete: deleteWithUndo }),
   ]
 
-  const newButton = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-      {t('agreements.new')}
-    </Button>
-  )
-
-  let body
-  if (agreements.isError) {
-    body = (
-      <Result
-        status="warning"
-        title={errorText(agreements.error)}
-        extra={<Button onClick={() => void agreements.refetch()}>{t('common.retry')}</Button>}
-      />
-    )
-  } else if (agreements.data && rows.length === 0) {
-    body = (
-      <Card>
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Space orientation="vertical" size={4}>
-              <Typography.Text strong>{t('agreements.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 480, display: 'inline-block' }}>
-                {t('agreements.emptyHint')}
-              </Typography.Text>
-            </Space>
-          }
-        >
-          {newButton}
-        </Empty>
-      </Card>
-    )
-  } else {
-    const amountColumn = enterpriseId ? 3 : 4
-    body = (
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<Agreement>
-          rowKey="id"
-          loading={agreements.isPending}
-          columns={columns}
-          dataSource={rows}
-          pagination={false}
-          summary={() =>
-            rows.length > 1 ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={amountColumn}>
-                  <Typography.Text type="secondary">{t('agreements.count', { count: rows.length })}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={amountColumn} align="right">
-                  <Typography.Text strong data-testid="agreements-total-amount">
-                    {totalAmount > 0 ? formatYuan(totalAmount, i18n.language) : ''}
-                  </Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={amountColumn + 1} align="right">
-                  <Typography.Text strong>{totalPositions > 0 ? totalPositions : ''}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={amountColumn + 2} />
-              </Table.Summary.Row>
-            ) : null
-          }
-        />
-      </Card>
-    )
-  }
-
+  const amountColumn = enterpriseId ? 3 : 4
   return (
-    <>
-      {rows.length > 0 && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          {newButton}
-        </Flex>
-      )}
-      {body}
+    <RecordList
+      query={agreements}
+      columns={columns}
+      newLabel={t('agreements.new')}
+      onNew={() => setCreating(true)}
+      emptyTitle={t('agreements.emptyTitle')}
+      emptyHint={t('agreements.emptyHint')}
+      summary={() =>
+        rows.length > 1 ? (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={amountColumn}>
+              <Typography.Text type="secondary">{t('agreements.count', { count: rows.length })}</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={amountColumn} align="right">
+              <Typography.Text strong data-testid="agreements-total-amount">
+                {totalAmount > 0 ? formatYuan(totalAmount, i18n.language) : ''}
+              </Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={amountColumn + 1} align="right">
+              <Typography.Text strong>{totalPositions > 0 ? totalPositions : ''}</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={amountColumn + 2} />
+          </Table.Summary.Row>
+        ) : null
+      }
+    >
       <NewAgreementDialog open={creating} tripId={tripId} enterpriseId={enterpriseId} onClose={() => setCreating(false)} />
-    </>
+    </RecordList>
   )
 }

@@ -1,11 +1,11 @@
-import { App, Form, Input, Modal, Select } from 'antd'
+import { Form, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { AGREEMENT_KINDS, AgreementInput, type Agreement } from '../../../../shared/schemas/agreement'
-import { ApiError } from '../../api/client'
-import { useCreateRecord, useErrorText } from '../../api/records'
+import { useCreateRecord } from '../../api/records'
+import { CreateDialog, useCreateFailure } from '../../components/CreateDialog'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
-import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
+import { validateWith } from '../../forms/fieldErrors'
 
 interface Values {
   enterpriseId?: string
@@ -16,11 +16,10 @@ interface Values {
 /** Enterprise, title and kind are enough to start; the rest is filled in on the agreement's own screen. */
 export function NewAgreementDialog(props: { open: boolean; tripId?: string | undefined; enterpriseId?: string | undefined; onClose: () => void }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const errorText = useErrorText()
   const navigate = useNavigate()
   const [form] = Form.useForm<Values>()
   const create = useCreateRecord('agreement')
+  const failed = useCreateFailure(form)
 
   async function submit() {
     const values = form.getFieldsValue(true) as Values
@@ -42,29 +41,20 @@ export function NewAgreementDialog(props: { open: boolean; tripId?: string | und
       props.onClose()
       void navigate(`/agreements/${created.id}`)
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) showFieldErrors(form, t, error.fieldErrors)
-      else void message.error(errorText(error))
+      failed(error)
     }
   }
 
   return (
-    <Modal
+    <CreateDialog
       title={t('agreements.newTitle')}
       open={props.open}
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
+      saving={create.isPending}
+      initialValues={{ kind: 'order_class' }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ kind: 'order_class' }}
-        onValuesChange={(changed: Values) => form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))}
-      >
         {!props.enterpriseId && (
           <Form.Item name="enterpriseId" label={t('agreements.fields.enterprise')} required>
             <EnterprisePicker autoFocus />
@@ -81,7 +71,6 @@ export function NewAgreementDialog(props: { open: boolean; tripId?: string | und
         <Form.Item name="kind" label={t('agreements.fields.kind')}>
           <Select options={AGREEMENT_KINDS.map((kind) => ({ value: kind, label: t(`agreements.kinds.${kind}`) }))} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </CreateDialog>
   )
 }

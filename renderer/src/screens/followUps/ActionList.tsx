@@ -1,5 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { AutoComplete, Button, Card, Checkbox, DatePicker, Empty, Flex, Form, Input, Popconfirm, Result, Select, Space, Table, Tag, Typography } from 'antd'
+import { AutoComplete, Card, Checkbox, DatePicker, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
 import { useMemo, useState } from 'react'
@@ -8,7 +7,9 @@ import { Link } from 'react-router'
 import type { ActionOverviewItem } from '../../../../shared/procedures/demand'
 import { ACTION_STATUSES, ActionPatch } from '../../../../shared/schemas/action'
 import { useDerived } from '../../api/queries'
-import { useDeleteWithUndo, useErrorText, useRecords } from '../../api/records'
+import { useDeleteWithUndo, useRecords } from '../../api/records'
+import { DeleteButton } from '../../components/DeleteButton'
+import { EmptyState, LoadError, NewButton } from '../../components/RecordList'
 import { enterprisePath, tripPath } from '../../routes'
 import { autosaveRow, RowSaveStatus, rowRecord } from '../surveys/AutosaveRow'
 import './followUps.css'
@@ -35,7 +36,6 @@ interface Filters {
  */
 export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpriseId?: string }) {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   // Fixed for the screen's life, so the list does not reshuffle under the user at midnight.
   const [today] = useState(() => dayjs().format('YYYY-MM-DD'))
   const input = useMemo(() => ({ today, ...(tripId ? { tripId } : {}), ...(enterpriseId ? { enterpriseId } : {}) }), [today, tripId, enterpriseId])
@@ -158,48 +158,23 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
       width: 60,
       render: (_, action) => (
         <Flex gap={4} align="center">
-          <Popconfirm
-            title={t('common.confirmDelete', { label: action.title })}
-            description={t('common.confirmDeleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => deleteWithUndo(action.id, action.title)}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-          </Popconfirm>
+          <DeleteButton label={action.title} onConfirm={() => deleteWithUndo(action.id, action.title)} />
           <RowSaveStatus />
         </Flex>
       ),
     },
   ]
 
-  const newButton = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-      {t('followUps.new')}
-    </Button>
-  )
+  const newButton = <NewButton onClick={() => setCreating(true)}>{t('followUps.new')}</NewButton>
 
   let body
   if (overview.isError) {
-    body = <Result status="warning" title={errorText(overview.error)} extra={<Button onClick={() => void overview.refetch()}>{t('common.retry')}</Button>} />
+    body = <LoadError error={overview.error} onRetry={overview.refetch} />
   } else if (overview.data && all.length === 0) {
     body = (
-      <Card>
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Space orientation="vertical" size={4}>
-              <Typography.Text strong>{t('followUps.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 480, display: 'inline-block' }}>
-                {t('followUps.emptyHint')}
-              </Typography.Text>
-            </Space>
-          }
-        >
-          {newButton}
-        </Empty>
-      </Card>
+      <EmptyState title={t('followUps.emptyTitle')} hint={t('followUps.emptyHint')}>
+        {newButton}
+      </EmptyState>
     )
   } else {
     body = (

@@ -1,11 +1,11 @@
-import { App, AutoComplete, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd'
+import { App, AutoComplete, Col, DatePicker, Form, Input, Row, Select } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import { ActionInput } from '../../../../shared/schemas/action'
-import { ApiError } from '../../api/client'
-import { useCreateRecord, useErrorText, useRecords } from '../../api/records'
+import { useCreateRecord, useRecords } from '../../api/records'
+import { CreateDialog, useCreateFailure } from '../../components/CreateDialog'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
-import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
+import { validateWith } from '../../forms/fieldErrors'
 import { LINK_KINDS, useLinkableRecords, type LinkKind } from './linkedRecords'
 
 interface Values {
@@ -28,9 +28,9 @@ export function NewActionDialog(props: {
 }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const errorText = useErrorText()
   const [form] = Form.useForm<Values>()
   const create = useCreateRecord('action')
+  const failed = useCreateFailure(form)
   const trips = useRecords('trip', {}, props.open && !props.tripId)
   const tripId = (Form.useWatch('tripId', form) as string | undefined) ?? props.tripId
   const enterpriseId = (Form.useWatch('enterpriseId', form) as string | undefined) ?? props.enterpriseId
@@ -60,36 +60,27 @@ export function NewActionDialog(props: {
       void message.success(t('followUps.created', { title: input.title }))
       props.onClose()
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) showFieldErrors(form, t, error.fieldErrors)
-      else void message.error(errorText(error))
+      failed(error)
     }
   }
 
   const ownerOptions = props.owners.filter((owner) => owner.includes(ownerText.trim())).map((owner) => ({ value: owner }))
 
   return (
-    <Modal
+    <CreateDialog
       title={t('followUps.newTitle')}
       open={props.open}
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
+      saving={create.isPending}
       width={600}
+      name="newAction"
+      onValuesChange={(changed) => {
+        // A different kind, trip or enterprise makes the chosen record a stale choice.
+        if ('linkedKind' in changed || 'tripId' in changed || 'enterpriseId' in changed) form.setFieldValue('linkedId', undefined)
+      }}
     >
-      <Form
-        form={form}
-        name="newAction"
-        layout="vertical"
-        preserve={false}
-        onValuesChange={(changed: Values) => {
-          form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))
-          // A different kind, trip or enterprise makes the chosen record a stale choice.
-          if ('linkedKind' in changed || 'tripId' in changed || 'enterpriseId' in changed) form.setFieldValue('linkedId', undefined)
-        }}
-      >
         <Form.Item name="title" label={t('followUps.fields.title')} required>
           <Input.TextArea autoFocus autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} placeholder={t('followUps.fields.titlePlaceholder')} />
         </Form.Item>
@@ -143,7 +134,6 @@ export function NewActionDialog(props: {
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </CreateDialog>
   )
 }

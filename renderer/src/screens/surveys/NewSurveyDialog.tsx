@@ -1,13 +1,13 @@
-import { App, DatePicker, Form, Modal, Select } from 'antd'
+import { DatePicker, Form, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { SurveyInput } from '../../../../shared/schemas/survey'
-import { ApiError } from '../../api/client'
-import { useCreateRecord, useErrorText, useRecord, useRecords } from '../../api/records'
+import { useCreateRecord, useRecord, useRecords } from '../../api/records'
+import { CreateDialog, useCreateFailure } from '../../components/CreateDialog'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
-import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
+import { validateWith } from '../../forms/fieldErrors'
 
 interface Values {
   tripId?: string
@@ -25,11 +25,10 @@ function defaultDate(trip: { startDate: string; endDate: string } | undefined): 
 /** Enterprise and date start a survey (and its trip, when opened outside one); it opens to be filled in. */
 export function NewSurveyDialog(props: { open: boolean; tripId?: string | undefined; enterpriseId?: string | undefined; onClose: () => void }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const errorText = useErrorText()
   const navigate = useNavigate()
   const [form] = Form.useForm<Values>()
   const create = useCreateRecord('survey')
+  const failed = useCreateFailure(form)
   const trip = useRecord('trip', props.tripId)
   const trips = useRecords('trip', {}, props.open && !props.tripId)
 
@@ -56,28 +55,19 @@ export function NewSurveyDialog(props: { open: boolean; tripId?: string | undefi
       props.onClose()
       void navigate(`/surveys/${created.id}`)
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) showFieldErrors(form, t, error.fieldErrors)
-      else void message.error(errorText(error))
+      failed(error)
     }
   }
 
   return (
-    <Modal
+    <CreateDialog
       title={t('surveys.newTitle')}
       open={props.open}
-      onCancel={props.onClose}
-      onOk={() => void submit()}
-      okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      form={form}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
+      saving={create.isPending}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onValuesChange={(changed: Values) => form.setFields((Object.keys(changed) as (keyof Values)[]).map((name) => ({ name, errors: [] })))}
-      >
         {!props.tripId && (
           <Form.Item name="tripId" label={t('surveys.fields.trip')} required>
             <Select
@@ -95,7 +85,6 @@ export function NewSurveyDialog(props: { open: boolean; tripId?: string | undefi
         <Form.Item name="date" label={t('surveys.fields.date')} required>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </CreateDialog>
   )
 }

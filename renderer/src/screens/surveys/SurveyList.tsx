@@ -1,12 +1,13 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
+import { Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { SurveyOverviewItem } from '../../../../shared/procedures/demand'
 import { useDerived } from '../../api/queries'
-import { useDeleteWithUndo, useErrorText } from '../../api/records'
+import { useDeleteWithUndo } from '../../api/records'
+import { deleteColumn } from '../../components/DeleteButton'
+import { RecordList } from '../../components/RecordList'
 import { NewSurveyDialog } from './NewSurveyDialog'
 
 const collator = new Intl.Collator('zh-CN', { numeric: true })
@@ -14,7 +15,6 @@ const collator = new Intl.Collator('zh-CN', { numeric: true })
 /** Talent-demand surveys of a trip or an enterprise, with the positions each one counts. */
 export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpriseId?: string }) {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const filter = useMemo(() => ({ ...(tripId ? { tripId } : {}), ...(enterpriseId ? { enterpriseId } : {}) }), [tripId, enterpriseId])
   const surveys = useDerived('survey.overview', filter)
   const deleteWithUndo = useDeleteWithUndo('survey')
@@ -70,99 +70,41 @@ export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpri
       dataIndex: 'status',
       render: (status: SurveyOverviewItem['status']) => <Tag color={status === 'complete' ? 'green' : 'default'}>{t(`surveys.statuses.${status}`)}</Tag>,
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 72,
-      render: (_, survey) => (
-        <Popconfirm
-          title={t('common.confirmDelete', { label: label(survey) })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => deleteWithUndo(survey.id, label(survey))}
-        >
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-        </Popconfirm>
-      ),
-    },
+    deleteColumn({ title: t('common.actions'), width: 72, label, onDelete: deleteWithUndo }),
   ]
 
-  const newButton = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-      {t('surveys.new')}
-    </Button>
-  )
-
-  let body
-  if (surveys.isError) {
-    body = (
-      <Result status="warning" title={errorText(surveys.error)} extra={<Button onClick={() => void surveys.refetch()}>{t('common.retry')}</Button>} />
-    )
-  } else if (surveys.data && rows.length === 0) {
-    body = (
-      <Card>
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Space orientation="vertical" size={4}>
-              <Typography.Text strong>{t('surveys.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 480, display: 'inline-block' }}>
-                {t('surveys.emptyHint')}
-              </Typography.Text>
-            </Space>
-          }
-        >
-          {newButton}
-        </Empty>
-      </Card>
-    )
-  } else {
-    const sum = (pick: (s: SurveyOverviewItem) => number) => rows.reduce((total, s) => total + pick(s), 0)
-    body = (
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<SurveyOverviewItem>
-          rowKey="id"
-          loading={surveys.isPending}
-          columns={columns}
-          dataSource={rows}
-          pagination={false}
-          summary={() =>
-            rows.length > 1 ? (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={3}>
-                  <Typography.Text type="secondary">{t('surveys.count', { count: rows.length })}</Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={3} align="right">
-                  {sum((s) => s.employment)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  {sum((s) => s.internship)}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} align="right">
-                  <Typography.Text strong data-testid="surveys-total">
-                    {sum((s) => s.employment + s.internship)}
-                  </Typography.Text>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={6} colSpan={2} />
-              </Table.Summary.Row>
-            ) : null
-          }
-        />
-      </Card>
-    )
-  }
-
+  const sum = (pick: (s: SurveyOverviewItem) => number) => rows.reduce((total, s) => total + pick(s), 0)
   return (
-    <>
-      {rows.length > 0 && (
-        <Flex justify="flex-end" style={{ marginBottom: 12 }}>
-          {newButton}
-        </Flex>
-      )}
-      {body}
+    <RecordList
+      query={surveys}
+      columns={columns}
+      newLabel={t('surveys.new')}
+      onNew={() => setCreating(true)}
+      emptyTitle={t('surveys.emptyTitle')}
+      emptyHint={t('surveys.emptyHint')}
+      summary={() =>
+        rows.length > 1 ? (
+          <Table.Summary.Row>
+            <Table.Summary.Cell index={0} colSpan={3}>
+              <Typography.Text type="secondary">{t('surveys.count', { count: rows.length })}</Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={3} align="right">
+              {sum((s) => s.employment)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              {sum((s) => s.internship)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} align="right">
+              <Typography.Text strong data-testid="surveys-total">
+                {sum((s) => s.employment + s.internship)}
+              </Typography.Text>
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={6} colSpan={2} />
+          </Table.Summary.Row>
+        ) : null
+      }
+    >
       <NewSurveyDialog open={creating} tripId={tripId} enterpriseId={enterpriseId} onClose={() => setCreating(false)} />
-    </>
+    </RecordList>
   )
 }

@@ -1,15 +1,17 @@
-import { DeleteOutlined, MessageOutlined, PlusOutlined, StarFilled, TeamOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tooltip, Typography } from 'antd'
+import { MessageOutlined, StarFilled, TeamOutlined } from '@ant-design/icons'
+import { Space, Tooltip, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { SymposiumSummary } from '../../../../shared/procedures/minutes'
 import { SymposiumInput } from '../../../../shared/schemas/symposium'
-import { ApiError, invoke } from '../../api/client'
+import { invoke } from '../../api/client'
 import { useDerived } from '../../api/queries'
 import { useDeleteWithUndo, useRecord } from '../../api/records'
-import { collator, formatDay, NewRecordDialog } from '../visits/common'
+import { deleteColumn } from '../../components/DeleteButton'
+import { RecordList } from '../../components/RecordList'
+import { collator, dayColumn, NewRecordDialog, OpenButton } from '../visits/common'
 
 /** A trip's symposiums (the symposiums tab of the trip screen), with the size of each one's minutes. */
 export function SymposiumList({ tripId }: { tripId: string }) {
@@ -24,23 +26,14 @@ export function SymposiumList({ tripId }: { tripId: string }) {
   const heading = (s: SymposiumSummary) => s.title || t('symposiums.defaultTitle', { enterprise: s.enterpriseName })
 
   const columns: ColumnsType<SymposiumSummary> = [
-    {
-      title: t('symposiums.columns.date'),
-      dataIndex: 'date',
-      width: 150,
-      defaultSortOrder: 'ascend',
-      sorter: (a, b) => a.date.localeCompare(b.date),
-      render: (date: string) => formatDay(date),
-    },
+    dayColumn(t('symposiums.columns.date')),
     {
       title: t('symposiums.columns.symposium'),
       key: 'title',
       sorter: (a, b) => collator.compare(a.enterpriseName, b.enterpriseName),
       render: (_, s) => (
         <Space orientation="vertical" size={0}>
-          <Button type="link" style={{ padding: 0, fontWeight: 600, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => open(s.id)}>
-            {heading(s)}
-          </Button>
+          <OpenButton onClick={() => open(s.id)}>{heading(s)}</OpenButton>
           {s.title && <Typography.Text type="secondary">{s.enterpriseName}</Typography.Text>}
         </Space>
       ),
@@ -78,84 +71,29 @@ export function SymposiumList({ tripId }: { tripId: string }) {
         </Space>
       ),
     },
-    {
+    deleteColumn({
       title: t('common.actions'),
-      key: 'actions',
       width: 80,
-      render: (_, s) => (
-        // The confirmation renders in a portal whose clicks still bubble to the row: keep them from opening it.
-        <span onClick={(e) => e.stopPropagation()}>
-          <Popconfirm
-            title={t('common.confirmDelete', { label: heading(s) })}
-            description={t('symposiums.deleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => deleteWithUndo(s.id, heading(s))}
-          >
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-          </Popconfirm>
-        </span>
-      ),
-    },
+      label: heading,
+      description: t('symposiums.deleteHint'),
+      onDelete: deleteWithUndo,
+      inClickableRow: true,
+    }),
   ]
 
-  const newButton = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-      {t('symposiums.new')}
-    </Button>
-  )
-
-  let body
-  if (symposiums.isError) {
-    body = (
-      <Result
-        status="warning"
-        title={t(`errors.${symposiums.error instanceof ApiError ? symposiums.error.code : 'INTERNAL'}`)}
-        extra={<Button onClick={() => void symposiums.refetch()}>{t('common.retry')}</Button>}
-      />
-    )
-  } else if (symposiums.data && symposiums.data.length === 0) {
-    body = (
-      <Card>
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Space orientation="vertical" size={4}>
-              <Typography.Text strong>{t('symposiums.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 500, display: 'inline-block' }}>
-                {t('symposiums.emptyHint')}
-              </Typography.Text>
-            </Space>
-          }
-        >
-          {newButton}
-        </Empty>
-      </Card>
-    )
-  } else {
-    body = (
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<SymposiumSummary>
-          rowKey="id"
-          loading={symposiums.isPending}
-          columns={columns}
-          dataSource={symposiums.data ?? []}
-          pagination={false}
-          onRow={(s) => ({ onClick: () => open(s.id), style: { cursor: 'pointer' } })}
-          data-testid="symposium-table"
-        />
-      </Card>
-    )
-  }
-
   return (
-    <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{symposiums.data && symposiums.data.length > 0 && t('symposiums.count', { count: symposiums.data.length })}</Typography.Text>
-        {symposiums.data && symposiums.data.length > 0 && newButton}
-      </Flex>
-      {body}
+    <RecordList
+      query={symposiums}
+      columns={columns}
+      newLabel={t('symposiums.new')}
+      onNew={() => setCreating(true)}
+      emptyTitle={t('symposiums.emptyTitle')}
+      emptyHint={t('symposiums.emptyHint')}
+      emptyHintWidth={500}
+      count={(count) => t('symposiums.count', { count })}
+      onOpen={open}
+      testId="symposium-table"
+    >
       <NewRecordDialog
         open={creating}
         trip={trip.data}
@@ -172,6 +110,6 @@ export function SymposiumList({ tripId }: { tripId: string }) {
         onClose={() => setCreating(false)}
         testId="new-symposium"
       />
-    </>
+    </RecordList>
   )
 }

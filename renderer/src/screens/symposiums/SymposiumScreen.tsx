@@ -1,13 +1,14 @@
-import { DeleteOutlined, MessageOutlined, QuestionCircleOutlined, UndoOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, Empty, Flex, Popconfirm, Result, Row, Segmented, Skeleton, Space, Tooltip, Typography } from 'antd'
+import { DeleteOutlined, MessageOutlined, QuestionCircleOutlined } from '@ant-design/icons'
+import { App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Segmented, Skeleton, Space, Tooltip, Typography } from 'antd'
 import type { InputRef, RefSelectProps } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import type { Remark } from '../../../../shared/schemas/symposium'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useRecord, useRecords } from '../../api/records'
+import { RecordUnavailable } from '../../components/RecordUnavailable'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { tripPath } from '../../routes'
 import { AttachmentPanel } from '../attachments/AttachmentPanel'
@@ -309,25 +310,14 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
   }, [])
 
   if (symposium.isError || symposium.data?.deleted) {
-    const inTrash = Boolean(symposium.data?.deleted)
     return (
-      <Result
-        status={inTrash ? 'info' : 'warning'}
-        title={inTrash ? t('symposiums.inTrash') : errorText(symposium.error)}
-        extra={
-          <Space>
-            {inTrash && (
-              <Button
-                type="primary"
-                icon={<UndoOutlined />}
-                onClick={() => void invoke('symposium.restore', { id: symposiumId! }).catch((error) => message.error(errorText(error)))}
-              >
-                {t('symposiums.restore')}
-              </Button>
-            )}
-            <Link to={tripId ? tripPath(tripId, 'symposiums') : '/trips'}>{t('common.back')}</Link>
-          </Space>
-        }
+      <RecordUnavailable
+        inTrash={Boolean(symposium.data?.deleted)}
+        error={symposium.error}
+        trashTitle={t('symposiums.inTrash')}
+        restoreLabel={t('symposiums.restore')}
+        onRestore={() => invoke('symposium.restore', { id: symposiumId! })}
+        backTo={tripId ? tripPath(tripId, 'symposiums') : '/trips'}
       />
     )
   }

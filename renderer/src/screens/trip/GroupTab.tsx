@@ -9,7 +9,7 @@ import { useCreateRecord, useDeleteWithUndo, useErrorText, useRecords } from '..
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
-import { RowDelete } from './RowDelete'
+import { DeleteButton } from '../../components/DeleteButton'
 
 interface NewMember {
   name?: string
@@ -162,7 +162,7 @@ export function GroupTab({ tripId }: { tripId: string }) {
       width: 150,
       render: (_, member) => (
         <Space size={4}>
-          <RowDelete label={member.name} onDelete={() => deleteWithUndo(member.id, member.name)} />
+          <DeleteButton label={member.name} onConfirm={() => deleteWithUndo(member.id, member.name)} />
           <RowSaveStatus />
         </Space>
       ),

@@ -13,7 +13,7 @@ import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave } from '../../forms/useAutosave'
 import { enterprisePath } from '../../routes'
-import { RowDelete } from './RowDelete'
+import { DeleteButton } from '../../components/DeleteButton'
 
 const DAY_FIELDS = ['day'] as const
 
@@ -101,7 +101,7 @@ function StopRow({ item, enterpriseName }: { item: ItineraryItem; enterpriseName
           <DatePicker style={{ width: '100%' }} allowClear={false} aria-label={t('tripDetail.itinerary.day')} />
         </Form.Item>
         <Space size={4} style={{ paddingTop: 4 }}>
-          <RowDelete label={enterpriseName} onDelete={() => deleteWithUndo(item.id, enterpriseName)} />
+          <DeleteButton label={enterpriseName} onConfirm={() => deleteWithUndo(item.id, enterpriseName)} />
           {status !== 'saved' && <SaveStatusTag status={status} />}
         </Space>
       </Flex>

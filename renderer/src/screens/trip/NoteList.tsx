@@ -9,7 +9,7 @@ import { useCreateRecord, useDeleteWithUndo, useErrorText, useRecords } from '..
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave } from '../../forms/useAutosave'
-import { RowDelete } from './RowDelete'
+import { DeleteButton } from '../../components/DeleteButton'
 
 /** The kinds a trip's notes take; `history` belongs to an enterprise's file. */
 const TRIP_NOTE_KINDS = ['note', 'problem', 'suggestion'] as const
@@ -110,7 +110,7 @@ function NoteCard({ note }: { note: Note }) {
           </Space>
           <Space size={4}>
             {status !== 'saved' && <SaveStatusTag status={status} />}
-            <RowDelete label={excerpt(note.text)} onDelete={() => deleteWithUndo(note.id, excerpt(note.text))} />
+            <DeleteButton label={excerpt(note.text)} onConfirm={() => deleteWithUndo(note.id, excerpt(note.text))} />
           </Space>
         </Flex>
         <Form.Item name="text" style={{ marginBottom: 0 }}>

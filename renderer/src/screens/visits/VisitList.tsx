@@ -1,15 +1,17 @@
-import { CameraOutlined, DeleteOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Typography } from 'antd'
+import { CameraOutlined, EnvironmentOutlined } from '@ant-design/icons'
+import { Space, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { VisitSummary } from '../../../../shared/procedures/minutes'
 import { VisitInput } from '../../../../shared/schemas/visit'
-import { ApiError, invoke } from '../../api/client'
+import { invoke } from '../../api/client'
 import { useDerived } from '../../api/queries'
 import { useDeleteWithUndo, useRecord } from '../../api/records'
-import { collator, formatDay, NewRecordDialog } from './common'
+import { deleteColumn } from '../../components/DeleteButton'
+import { RecordList } from '../../components/RecordList'
+import { collator, dayColumn, NewRecordDialog, OpenButton } from './common'
 
 /** A trip's site visits (the visits tab of the trip screen): what was toured where, and a way to record a new one. */
 export function VisitList({ tripId }: { tripId: string }) {
@@ -22,25 +24,20 @@ export function VisitList({ tripId }: { tripId: string }) {
 
   const open = (id: string) => void navigate(`/visits/${id}`)
   const label = (visit: VisitSummary) => visit.title || visit.enterpriseName || t('visits.untitled')
+  const counted = (count: number, icon: ReactNode) => (
+    <Space size={4}>
+      {icon}
+      {count}
+    </Space>
+  )
 
   const columns: ColumnsType<VisitSummary> = [
-    {
-      title: t('visits.columns.date'),
-      dataIndex: 'date',
-      width: 150,
-      defaultSortOrder: 'ascend',
-      sorter: (a, b) => a.date.localeCompare(b.date),
-      render: (date: string) => formatDay(date),
-    },
+    dayColumn(t('visits.columns.date')),
     {
       title: t('visits.columns.enterprise'),
       dataIndex: 'enterpriseName',
       sorter: (a, b) => collator.compare(a.enterpriseName, b.enterpriseName),
-      render: (name: string, visit) => (
-        <Button type="link" style={{ padding: 0, fontWeight: 600, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => open(visit.id)}>
-          {name || t('visits.unknownEnterprise')}
-        </Button>
-      ),
+      render: (name: string, visit) => <OpenButton onClick={() => open(visit.id)}>{name || t('visits.unknownEnterprise')}</OpenButton>,
     },
     {
       title: t('visits.columns.title'),
@@ -52,103 +49,30 @@ export function VisitList({ tripId }: { tripId: string }) {
       dataIndex: 'stopCount',
       width: 110,
       align: 'right',
-      render: (count: number) => (
-        <Space size={4}>
-          <EnvironmentOutlined />
-          {count}
-        </Space>
-      ),
+      render: (count: number) => counted(count, <EnvironmentOutlined />),
     },
     {
       title: t('visits.columns.photos'),
       dataIndex: 'photoCount',
       width: 90,
       align: 'right',
-      render: (count: number) => (
-        <Space size={4}>
-          <CameraOutlined />
-          {count}
-        </Space>
-      ),
+      render: (count: number) => counted(count, <CameraOutlined />),
     },
-    {
-      title: t('common.actions'),
-      key: 'actions',
-      width: 80,
-      render: (_, visit) => (
-        // The confirmation renders in a portal whose clicks still bubble to the row: keep them from opening it.
-        <span onClick={(e) => e.stopPropagation()}>
-        <Popconfirm
-          title={t('common.confirmDelete', { label: label(visit) })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => deleteWithUndo(visit.id, label(visit))}
-        >
-          <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-        </Popconfirm>
-        </span>
-      ),
-    },
+    deleteColumn({ title: t('common.actions'), width: 80, label, onDelete: deleteWithUndo, inClickableRow: true }),
   ]
 
-  const newButton = (
-    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-      {t('visits.new')}
-    </Button>
-  )
-
-  let body
-  if (visits.isError) {
-    body = (
-      <Result
-        status="warning"
-        title={t(`errors.${visits.error instanceof ApiError ? visits.error.code : 'INTERNAL'}`)}
-        extra={<Button onClick={() => void visits.refetch()}>{t('common.retry')}</Button>}
-      />
-    )
-  } else if (visits.data && visits.data.length === 0) {
-    body = (
-      <Card>
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Space orientation="vertical" size={4}>
-              <Typography.Text strong>{t('visits.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 480, display: 'inline-block' }}>
-                {t('visits.emptyHint')}
-              </Typography.Text>
-            </Space>
-          }
-        >
-          {newButton}
-        </Empty>
-      </Card>
-    )
-  } else {
-    body = (
-      <Card styles={{ body: { padding: 0 } }}>
-        <Table<VisitSummary>
-          rowKey="id"
-          loading={visits.isPending}
-          columns={columns}
-          dataSource={visits.data ?? []}
-          pagination={false}
-          onRow={(visit) => ({ onClick: () => open(visit.id), style: { cursor: 'pointer' } })}
-          data-testid="visit-table"
-        />
-      </Card>
-    )
-  }
-
   return (
-    <>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">{visits.data && visits.data.length > 0 && t('visits.count', { count: visits.data.length })}</Typography.Text>
-        {visits.data && visits.data.length > 0 && newButton}
-      </Flex>
-      {body}
+    <RecordList
+      query={visits}
+      columns={columns}
+      newLabel={t('visits.new')}
+      onNew={() => setCreating(true)}
+      emptyTitle={t('visits.emptyTitle')}
+      emptyHint={t('visits.emptyHint')}
+      count={(count) => t('visits.count', { count })}
+      onOpen={open}
+      testId="visit-table"
+    >
       <NewRecordDialog
         open={creating}
         trip={trip.data}
@@ -165,6 +89,6 @@ export function VisitList({ tripId }: { tripId: string }) {
         onClose={() => setCreating(false)}
         testId="new-visit"
       />
-    </>
+    </RecordList>
   )
 }

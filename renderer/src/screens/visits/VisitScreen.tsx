@@ -1,13 +1,14 @@
-import { DeleteOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Popconfirm, Result, Row, Select, Skeleton, Space, Typography } from 'antd'
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Popconfirm, Row, Select, Skeleton, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { VisitPatch } from '../../../../shared/schemas/visit'
-import { ApiError, invoke } from '../../api/client'
+import { invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecord, useRecords } from '../../api/records'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
+import { RecordUnavailable } from '../../components/RecordUnavailable'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
 import { tripPath } from '../../routes'
@@ -52,25 +53,14 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
   }, [members.data, visit.data?.participantIds, t])
 
   if (visit.isError || (visit.data && visit.data.deleted)) {
-    const inTrash = Boolean(visit.data?.deleted)
     return (
-      <Result
-        status={inTrash ? 'info' : 'warning'}
-        title={inTrash ? t('visits.inTrash') : t(`errors.${visit.error instanceof ApiError ? visit.error.code : 'INTERNAL'}`)}
-        extra={
-          <Space>
-            {inTrash && (
-              <Button
-                type="primary"
-                icon={<UndoOutlined />}
-                onClick={() => void invoke('visit.restore', { id: visitId! }).catch((error) => message.error(errorText(error)))}
-              >
-                {t('visits.restore')}
-              </Button>
-            )}
-            <Link to={tripId ? tripPath(tripId, 'visits') : '/trips'}>{t('common.back')}</Link>
-          </Space>
-        }
+      <RecordUnavailable
+        inTrash={Boolean(visit.data?.deleted)}
+        error={visit.error}
+        trashTitle={t('visits.inTrash')}
+        restoreLabel={t('visits.restore')}
+        onRestore={() => invoke('visit.restore', { id: visitId! })}
+        backTo={tripId ? tripPath(tripId, 'visits') : '/trips'}
       />
     )
   }

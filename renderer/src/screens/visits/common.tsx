@@ -1,15 +1,15 @@
 import { ArrowLeftOutlined } from '@ant-design/icons'
-import { App, DatePicker, Form, Modal, Typography } from 'antd'
+import { Button, DatePicker, Form, Typography } from 'antd'
+import type { ColumnType } from 'antd/es/table'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { Trip } from '../../../../shared/schemas/trip'
-import { ApiError } from '../../api/client'
-import { useErrorText } from '../../api/records'
+import { CreateDialog, useCreateFailure } from '../../components/CreateDialog'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
-import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
+import { validateWith } from '../../forms/fieldErrors'
 import type { SaveStatus } from '../../forms/useAutosave'
 import { tripPath, type TripTab } from '../../routes'
 
@@ -30,6 +30,27 @@ export function outsideTrip(date: string | undefined, trip: Pick<Trip, 'startDat
 /** `2025-05-16 周五` / `2025-05-16 Fri`: the weekday helps place a day of the trip. */
 export function formatDay(date: string): string {
   return date ? dayjs(date).format('YYYY-MM-DD ddd') : ''
+}
+
+/** The first column of a trip's visits or symposiums: the day, earliest first. */
+export function dayColumn<T extends { date: string }>(title: string): ColumnType<T> {
+  return {
+    title,
+    dataIndex: 'date',
+    width: 150,
+    defaultSortOrder: 'ascend',
+    sorter: (a, b) => a.date.localeCompare(b.date),
+    render: (date: string) => formatDay(date),
+  }
+}
+
+/** The name in a row of visits or symposiums, as a link-styled button that opens the record. */
+export function OpenButton({ onClick, children }: { onClick: () => void; children: ReactNode }) {
+  return (
+    <Button type="link" style={{ padding: 0, fontWeight: 600, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={onClick}>
+      {children}
+    </Button>
+  )
 }
 
 /** The link above a record's screen, back to its tab of the trip. */
@@ -85,9 +106,8 @@ export function NewRecordDialog<S extends z.ZodType>(props: {
   testId: string
 }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const errorText = useErrorText()
   const [form] = Form.useForm<NewRecordValues>()
+  const failed = useCreateFailure(form)
   const [saving, setSaving] = useState(false)
 
   async function submit() {
@@ -104,43 +124,31 @@ export function NewRecordDialog<S extends z.ZodType>(props: {
       const created = await props.create(input)
       props.onCreated(created.id)
     } catch (error) {
-      if (error instanceof ApiError && error.fieldErrors.length > 0) showFieldErrors(form, t, error.fieldErrors)
-      else void message.error(errorText(error))
+      failed(error)
     } finally {
       setSaving(false)
     }
   }
 
   return (
-    <Modal
-      open={props.open}
+    <CreateDialog
       title={props.title}
+      open={props.open}
+      form={form}
       okText={props.okText}
-      cancelText={t('common.cancel')}
-      onOk={() => void submit()}
-      onCancel={props.onClose}
-      confirmLoading={saving}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': `${props.testId}-ok` }}
+      onSubmit={() => void submit()}
+      onClose={props.onClose}
+      saving={saving}
+      name={props.testId}
+      initialValues={{ date: defaultDate(props.trip) }}
+      testId={props.testId}
     >
-      <Form
-        form={form}
-        name={props.testId}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ date: defaultDate(props.trip) }}
-        onValuesChange={(changed: Partial<NewRecordValues>) =>
-          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof NewRecordValues, errors: [] })))
-        }
-        data-testid={props.testId}
-      >
         <Form.Item name="enterpriseId" label={props.enterpriseLabel} required>
           <EnterprisePicker autoFocus />
         </Form.Item>
         <Form.Item name="date" label={props.dateLabel} required>
           <DatePicker style={{ width: '100%' }} allowClear={false} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </CreateDialog>
   )
 }

@@ -1,0 +1,57 @@
+import { DeleteOutlined } from '@ant-design/icons'
+import { Button, Popconfirm } from 'antd'
+import type { ColumnType } from 'antd/es/table'
+import { useTranslation } from 'react-i18next'
+
+interface DeleteButtonProps {
+  /** Names the record in the question ("Delete “…”?"). */
+  label: string
+  /** What deleting means; by default that the trash can bring it back. */
+  description?: string | undefined
+  /** Usually a delete with Undo; a returned promise keeps the confirmation busy until it settles. */
+  onConfirm: () => unknown
+  /** The row opens on a click: the confirmation's clicks, which bubble through the portal, must not open it. */
+  inClickableRow?: boolean | undefined
+}
+
+/** The small bin button of a table row, which asks before deleting. */
+export function DeleteButton({ label, description, onConfirm, inClickableRow }: DeleteButtonProps) {
+  const { t } = useTranslation()
+  const confirm = (
+    <Popconfirm
+      title={t('common.confirmDelete', { label })}
+      description={description ?? t('common.confirmDeleteHint')}
+      okText={t('common.delete')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger: true }}
+      onConfirm={onConfirm}
+    >
+      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+    </Popconfirm>
+  )
+  return inClickableRow ? <span onClick={(e) => e.stopPropagation()}>{confirm}</span> : confirm
+}
+
+/** The last column of a record table: a delete button per row, asking first. */
+export function deleteColumn<T extends { id: string }>(options: {
+  title: string
+  width: number
+  label: (row: T) => string
+  onDelete: (id: string, label: string) => unknown
+  description?: string
+  inClickableRow?: boolean
+}): ColumnType<T> {
+  return {
+    title: options.title,
+    key: 'actions',
+    width: options.width,
+    render: (_, row) => (
+      <DeleteButton
+        label={options.label(row)}
+        description={options.description}
+        inClickableRow={options.inClickableRow}
+        onConfirm={() => options.onDelete(row.id, options.label(row))}
+      />
+    ),
+  }
+}

@@ -1,39 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Agreement } from '../../shared/schemas/agreement'
-import { launchBrowser, openApp, serveRenderer, visible, type AppSession } from './harness'
+import { visible, type AppSession } from './harness'
+import { useBrowser, typeDate, pick, stored } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-/** Types a date the way a user does: into the picker's input, confirmed with Enter. */
-async function typeDate(input: Locator, date: string): Promise<void> {
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await expect.poll(() => input.inputValue()).toBe(date)
-}
-
-/** Types part of a name into a searchable select and picks the matching option. */
-async function pick(page: Page, select: Locator, typed: string, option: string): Promise<void> {
-  await select.click()
-  if (typed) await select.fill(typed)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
-}
-
-/** Waits for the autosaved value to reach SQLite. */
-async function stored<T>(read: () => T, expected: T): Promise<void> {
-  await expect.poll(read, { timeout: 5000 }).toEqual(expected)
-}
+const web = useBrowser()
 
 const LANGUAGES = [
   {
@@ -110,14 +80,14 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('agreements in $locale', ({ locale, text, data }) => {
   it('records the reference agreements and moves one through its status steps', async () => {
-    const app: AppSession = await openApp(browser, server.url, { locale })
+    const app: AppSession = await web.open({ locale })
     const { page, core } = app
     try {
       const trip = core.records.trip.create({ title: data.trip, startDate: '2025-05-16', endDate: '2025-05-19' })
       const qicai = core.records.enterprise.create({ name: data.qicai })
       const huirun = core.records.enterprise.create({ name: data.huirun })
       const agreements = () => core.records.agreement.list({ tripId: trip.id }) as Agreement[]
-      await page.goto(`${server.url}#/trips/${trip.id}/agreements`)
+      await page.goto(`${web.url}#/trips/${trip.id}/agreements`)
 
       // A new trip's list says what agreements are for and how to start.
       await visible(page.getByText(text.emptyTitle))

@@ -1,31 +1,16 @@
 import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { sha256 } from '../../electron/core/attachments/blob-store'
 import type { Core } from '../../electron/core/core'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, call } from './ui'
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/attachments')
 const fixture = (name: string) => readFileSync(join(FIXTURES, name))
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-async function ok<T = { id: string }>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const web = useBrowser()
 
 interface StoredAttachment {
   id: string
@@ -100,13 +85,13 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('photos and files in $locale', ({ locale, text }) => {
   it('adds by picker, paste and drop; captions; refuses bad files; deletes with undo', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page, core } = app
     try {
-      const trip = await ok(core, 'trip.create', { title: '皖苏访企拓岗', startDate: '2025-05-16', endDate: '2025-05-19' })
-      const enterprise = await ok(core, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
-      const visit = await ok(core, 'visit.create', { tripId: trip.id, enterpriseId: enterprise.id, date: '2025-05-16', title: '参观灌装生产线' })
-      await page.goto(`${server.url}#/visits/${visit.id}`)
+      const trip = await call(core, 'trip.create', { title: '皖苏访企拓岗', startDate: '2025-05-16', endDate: '2025-05-19' })
+      const enterprise = await call(core, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
+      const visit = await call(core, 'visit.create', { tripId: trip.id, enterpriseId: enterprise.id, date: '2025-05-16', title: '参观灌装生产线' })
+      await page.goto(`${web.url}#/visits/${visit.id}`)
       const panel = page.getByTestId('attachment-panel')
       await visible(panel.getByText(text.empty))
       await panel.scrollIntoViewIfNeeded()

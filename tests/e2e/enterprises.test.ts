@@ -1,33 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
 import { newId } from '../../electron/core/ids'
 import type { ChangeInput } from '../../electron/core/store/store'
 import { creditCodeCheckChar } from '../../shared/schemas/enterprise'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, call } from './ui'
+import type { Row } from '../helpers/core'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-type Rec = Record<string, unknown> & { id: string }
+const web = useBrowser()
 
 /** The machines running these tests are shared: give the UI time rather than fail on a slow moment. */
 const POLL = { timeout: 10_000 }
-
-async function dispatch<T = Rec>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
 
 const first17 = '91320500MA1M11110'
 const VALID_CODE = first17 + creditCodeCheckChar(first17)
@@ -121,7 +105,7 @@ async function openTab(page: Page, label: string) {
 
 describe.each(LANGUAGES)('enterprise file in $locale', ({ locale, text, enterprise, contact, history }: Language) => {
   it('create from the list, edit the profile, refuse a wrong credit code, keep contacts and history', async () => {
-    const app = await openApp(browser, server.url, { locale, route: '/enterprises' })
+    const app = await web.open({ locale, route: '/enterprises' })
     const { page, core } = app
     try {
       await visible(page.getByText(text.empty))
@@ -249,30 +233,30 @@ describe.each(LANGUAGES)('enterprise file in $locale', ({ locale, text, enterpri
   })
 
   it('shows the timeline and the demand history of records made on two trips', async () => {
-    const app = await openApp(browser, server.url, { locale, route: '/enterprises' })
+    const app = await web.open({ locale, route: '/enterprises' })
     const { page, core } = app
     try {
-      const may = await dispatch(core, 'trip.create', { title: '皖苏访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19' })
-      const next = await dispatch(core, 'trip.create', { title: '苏州回访', startDate: '2026-04-08', endDate: '2026-04-09' })
-      const huirun = await dispatch(core, 'enterprise.create', { name: enterprise.name, stage: 'cooperating', industry: enterprise.industry })
-      const on = (trip: Rec) => ({ tripId: trip.id, enterpriseId: huirun.id })
-      const visit = await dispatch(core, 'visit.create', { ...on(may), date: '2025-05-18', title: '参观智能装备车间', summary: '产线自动化程度高' })
-      await dispatch(core, 'visitStop.create', { visitId: visit.id, place: '装配车间' })
-      const symposium = await dispatch(core, 'symposium.create', { ...on(may), date: '2025-05-18', title: '校企合作座谈会', consensus: ['共建产业学院'] })
-      await dispatch(core, 'remark.create', { symposiumId: symposium.id, text: '招生即招工', isQuote: true })
-      await dispatch(core, 'remark.create', { symposiumId: symposium.id, text: '欢迎学生来实习' })
-      await dispatch(core, 'agreement.create', { ...on(may), title: '智能装备运维实训中心', kind: 'training_base', amountYuan: 5_000_000 })
-      const first = await dispatch(core, 'survey.create', { ...on(may), date: '2025-05-18', respondent: '人力资源部' })
-      await dispatch(core, 'position.create', { surveyId: first.id, title: '设备运维', headcount: 100 })
-      await dispatch(core, 'position.create', { surveyId: first.id, title: '实习生', headcount: 50, kind: 'internship' })
-      const second = await dispatch(core, 'survey.create', { ...on(next), date: '2026-04-08', respondent: '人力资源部' })
-      await dispatch(core, 'position.create', { surveyId: second.id, title: '设备运维', headcount: 120 })
-      await dispatch(core, 'position.create', { surveyId: second.id, title: '工业机器人编程', headcount: 30 })
-      await dispatch(core, 'note.create', { enterpriseId: huirun.id, kind: 'history', date: '2023-09-01', text: history })
-      const trashed = await dispatch(core, 'visit.create', { ...on(next), date: '2026-04-09', title: '已删除的参观' })
-      await dispatch(core, 'visit.delete', { id: trashed.id })
+      const may = await call(core, 'trip.create', { title: '皖苏访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19' })
+      const next = await call(core, 'trip.create', { title: '苏州回访', startDate: '2026-04-08', endDate: '2026-04-09' })
+      const huirun = await call(core, 'enterprise.create', { name: enterprise.name, stage: 'cooperating', industry: enterprise.industry })
+      const on = (trip: Row) => ({ tripId: trip.id, enterpriseId: huirun.id })
+      const visit = await call(core, 'visit.create', { ...on(may), date: '2025-05-18', title: '参观智能装备车间', summary: '产线自动化程度高' })
+      await call(core, 'visitStop.create', { visitId: visit.id, place: '装配车间' })
+      const symposium = await call(core, 'symposium.create', { ...on(may), date: '2025-05-18', title: '校企合作座谈会', consensus: ['共建产业学院'] })
+      await call(core, 'remark.create', { symposiumId: symposium.id, text: '招生即招工', isQuote: true })
+      await call(core, 'remark.create', { symposiumId: symposium.id, text: '欢迎学生来实习' })
+      await call(core, 'agreement.create', { ...on(may), title: '智能装备运维实训中心', kind: 'training_base', amountYuan: 5_000_000 })
+      const first = await call(core, 'survey.create', { ...on(may), date: '2025-05-18', respondent: '人力资源部' })
+      await call(core, 'position.create', { surveyId: first.id, title: '设备运维', headcount: 100 })
+      await call(core, 'position.create', { surveyId: first.id, title: '实习生', headcount: 50, kind: 'internship' })
+      const second = await call(core, 'survey.create', { ...on(next), date: '2026-04-08', respondent: '人力资源部' })
+      await call(core, 'position.create', { surveyId: second.id, title: '设备运维', headcount: 120 })
+      await call(core, 'position.create', { surveyId: second.id, title: '工业机器人编程', headcount: 30 })
+      await call(core, 'note.create', { enterpriseId: huirun.id, kind: 'history', date: '2023-09-01', text: history })
+      const trashed = await call(core, 'visit.create', { ...on(next), date: '2026-04-09', title: '已删除的参观' })
+      await call(core, 'visit.delete', { id: trashed.id })
 
-      await page.goto(`${server.url}#/enterprises/${huirun.id}/timeline`)
+      await page.goto(`${web.url}#/enterprises/${huirun.id}/timeline`)
       const entries = page.getByTestId('timeline-entry')
       await expect.poll(() => entries.count(), POLL).toBe(6)
       // Newest first; within the day of the first trip, the order of the visit; the unsigned agreement with its trip.
@@ -331,7 +315,7 @@ describe.each(LANGUAGES)('enterprise file in $locale', ({ locale, text, enterpri
   })
 
   it('lists 10,000 enterprises in pinyin order with few rows in the page, and filters a Chinese substring', async () => {
-    const app = await openApp(browser, server.url, { locale, route: '/trips' })
+    const app = await web.open({ locale, route: '/trips' })
     const { page, core } = app
     try {
       const names = seedEnterprises(core, 10_000)

@@ -1,36 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Action } from '../../shared/schemas/action'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, typeDate, pick, stored } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-async function typeDate(input: Locator, date: string): Promise<void> {
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await expect.poll(() => input.inputValue()).toBe(date)
-}
-
-async function pick(page: Page, select: Locator, typed: string, option: string): Promise<void> {
-  await select.click()
-  if (typed) await select.fill(typed)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
-}
-
-async function stored<T>(read: () => T, expected: T): Promise<void> {
-  await expect.poll(read, { timeout: 5000 }).toEqual(expected)
-}
+const web = useBrowser()
 
 const LANGUAGES = [
   {
@@ -107,7 +80,7 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('follow-ups in $locale', ({ locale, text, data }) => {
   it('lists overdue actions first, changes a status in place, filters, and creates one linked to an agreement', async () => {
-    const app = await openApp(browser, server.url, { locale, route: '/follow-ups' })
+    const app = await web.open({ locale, route: '/follow-ups' })
     const { page, core } = app
     try {
       await visible(page.getByText(text.emptyTitle))
@@ -209,7 +182,7 @@ describe.each(LANGUAGES)('follow-ups in $locale', ({ locale, text, data }) => {
       await app.screenshot('follow-ups-list')
 
       // The trip's own tab shows the same actions, without the trip column.
-      await page.goto(`${server.url}#/trips/${trip.id}/followUps`)
+      await page.goto(`${web.url}#/trips/${trip.id}/followUps`)
       await expect.poll(() => rows.count()).toBe(4)
       await app.screenshot('follow-ups-trip-tab')
       expect(app.problems).toEqual([])

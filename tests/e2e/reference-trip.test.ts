@@ -1,8 +1,9 @@
 import { join } from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { TripDashboard } from '../../shared/procedures/trip-overview'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, typeDate, pick, focusedLabel, statValue } from './ui'
 
 /**
  * The reference trip (reference/SCENARIO.md beside DESIGN.md) recorded from start to finish through the UI, the
@@ -14,39 +15,12 @@ import { launchBrowser, openApp, serveRenderer, visible } from './harness'
 
 const PHOTO = join(import.meta.dirname, '../fixtures/attachments/bottling-line.jpg')
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const web = useBrowser()
 
 /** The machines running these tests are shared: give the UI time rather than fail on a slow moment. */
 const POLL = { timeout: 15_000 }
 
-/** Types a date the way a user does: into the picker's input, confirmed with Enter. */
-async function typeDate(input: Locator, date: string): Promise<void> {
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await expect.poll(() => input.inputValue(), POLL).toBe(date)
-}
-
-/** Types part of a name into a searchable select and picks the matching option. */
-async function pick(page: Page, select: Locator, typed: string, option: string): Promise<void> {
-  await select.click()
-  if (typed) await select.fill(typed)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
-}
-
 const hash = (page: Page) => new URL(page.url()).hash
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
-const statValue = (page: Page, id: string) => page.getByTestId(`stat-${id}`).locator('.ant-statistic-content').first().innerText()
 
 interface StoredAttachment {
   file_name: string
@@ -355,7 +329,7 @@ describe.each(LANGUAGES)('the reference trip recorded through the UI in $locale'
   const { locale, ui, trip: sample } = language
 
   it('records the whole trip; the overview shows its figures; search finds the symposium', { timeout: 300_000 }, async () => {
-    const app = await openApp(browser, server.url, { locale, route: '/trips' })
+    const app = await web.open({ locale, route: '/trips' })
     const { page, core } = app
     page.setDefaultTimeout(15_000)
     const started = Date.now()
@@ -369,8 +343,8 @@ describe.each(LANGUAGES)('the reference trip recorded through the UI in $locale'
       await page.getByRole('button', { name: ui.newTrip }).first().click()
       const drawer = page.getByRole('dialog')
       await drawer.getByLabel(ui.tripFields.title).fill(sample.title)
-      await typeDate(drawer.getByLabel(ui.tripFields.startDate), '2025-05-16')
-      await typeDate(drawer.getByLabel(ui.tripFields.endDate), '2025-05-19')
+      await typeDate(drawer.getByLabel(ui.tripFields.startDate), '2025-05-16', POLL)
+      await typeDate(drawer.getByLabel(ui.tripFields.endDate), '2025-05-19', POLL)
       const regions = drawer.getByLabel(ui.tripFields.regions)
       for (const region of sample.regions) {
         await regions.fill(region)
@@ -503,7 +477,7 @@ describe.each(LANGUAGES)('the reference trip recorded through the UI in $locale'
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: ui.createEnterprise(language.huirun.name) }).click()
       await expect.poll(() => core.records.enterprise.list().some((e) => e['name'] === language.huirun.name), POLL).toBe(true)
       const huirun = core.records.enterprise.list().find((e) => e['name'] === language.huirun.name)!
-      await typeDate(dialog.getByLabel(ui.visit.date), '2025-05-18')
+      await typeDate(dialog.getByLabel(ui.visit.date), '2025-05-18', POLL)
       await shot('visit-new-enterprise')
       await page.getByTestId('new-visit-ok').click()
       await page.waitForURL((url) => url.hash.startsWith('#/visits/') && !url.hash.includes(visitId))
@@ -621,7 +595,7 @@ describe.each(LANGUAGES)('the reference trip recorded through the UI in $locale'
       await expect.poll(() => agreementsOf().length, POLL).toBe(1)
       const orientationId = agreementsOf()[0]!.id
       await page.getByRole('button', { name: new RegExp(agreementUi.signed) }).click()
-      await typeDate(page.getByLabel(agreementUi.signedDate), language.agreements.orientation.signedDate)
+      await typeDate(page.getByLabel(agreementUi.signedDate), language.agreements.orientation.signedDate, POLL)
       await page.getByLabel(agreementUi.terms).fill(language.agreements.orientation.terms)
       await expect.poll(() => core.records.agreement.get(orientationId), POLL).toMatchObject({
         enterpriseId: qicai.id,
@@ -644,7 +618,7 @@ describe.each(LANGUAGES)('the reference trip recorded through the UI in $locale'
       const centreId = agreementsOf().find((a) => a.id !== orientationId)!.id
       await page.getByLabel(agreementUi.amount).fill('5000000')
       await page.getByRole('button', { name: new RegExp(agreementUi.signed) }).click()
-      await typeDate(page.getByLabel(agreementUi.signedDate), language.agreements.centre.signedDate)
+      await typeDate(page.getByLabel(agreementUi.signedDate), language.agreements.centre.signedDate, POLL)
       await expect.poll(() => core.records.agreement.get(centreId), POLL).toMatchObject({
         enterpriseId: huirun.id,
         title: language.agreements.centre.title,
@@ -669,7 +643,7 @@ describe.each(LANGUAGES)('the reference trip recorded through the UI in $locale'
         await page.getByRole('button', { name: surveyUi.new }).click()
         dialog = page.getByRole('dialog')
         await pick(page, dialog.getByLabel(surveyUi.enterprise), enterprise.typed, enterprise.name)
-        if (survey.date !== '2025-05-16') await typeDate(dialog.getByLabel(surveyUi.date), survey.date)
+        if (survey.date !== '2025-05-16') await typeDate(dialog.getByLabel(surveyUi.date), survey.date, POLL)
         expect(await dialog.getByLabel(surveyUi.date).inputValue()).toBe(survey.date)
         if (index === 0) await shot('survey-new')
         await dialog.getByRole('button', { name: ui.create }).click()
@@ -716,7 +690,7 @@ describe.each(LANGUAGES)('the reference trip recorded through the UI in $locale'
         dialog = page.getByRole('dialog')
         await dialog.getByLabel(ui.followUp.title).fill(action.title)
         await dialog.getByLabel(ui.followUp.owner).fill(action.owner)
-        await typeDate(dialog.getByLabel(ui.followUp.dueDate), action.dueDate)
+        await typeDate(dialog.getByLabel(ui.followUp.dueDate), action.dueDate, POLL)
         if (index === 0) await shot('follow-up-new')
         await dialog.getByRole('button', { name: ui.create }).click()
         await expect.poll(() => rows.count(), POLL).toBe(index + 1)

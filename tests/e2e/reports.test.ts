@@ -1,19 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { describe, expect, it } from 'vitest'
+import { visible } from './harness'
+import { useBrowser } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const web = useBrowser()
 
 const CASES = [
   {
@@ -42,7 +33,7 @@ const CASES = [
 
 describe.each(CASES)('reports in $locale', (c) => {
   it('load the sample trip, set the college, export a news brief and find it in the history', async () => {
-    const app = await openApp(browser, server.url, { locale: c.locale })
+    const app = await web.open({ locale: c.locale })
     const { page } = app
     try {
       await page.getByRole('button', { name: c.loadSample }).click()

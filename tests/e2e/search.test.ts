@@ -1,35 +1,19 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, call } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-async function ok<T = { id: string }>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const web = useBrowser()
 
 /** The reference trip's first symposium, with remarks typed during it, and a second trip. */
 async function seed(core: Core) {
-  const trip = await ok(core, 'trip.create', { title: '皖苏两省访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19' })
-  const other = await ok(core, 'trip.create', { title: '浙江企业回访', startDate: '2025-09-01', endDate: '2025-09-02' })
-  const qicai = await ok(core, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
-  const symposium = await ok(core, 'symposium.create', { tripId: trip.id, enterpriseId: qicai.id, date: '2025-05-16', title: '校企合作座谈会' })
-  const remark = await ok(core, 'remark.create', { symposiumId: symposium.id, text: '总经理提出，希望学校把产业的前沿技术融入日常教学。' })
-  await ok(core, 'remark.create', { symposiumId: symposium.id, text: '双方同意先开设产业工人订单班。' })
-  await ok(core, 'note.create', { tripId: other.id, text: '回访时再安排一次座谈' })
+  const trip = await call(core, 'trip.create', { title: '皖苏两省访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19' })
+  const other = await call(core, 'trip.create', { title: '浙江企业回访', startDate: '2025-09-01', endDate: '2025-09-02' })
+  const qicai = await call(core, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
+  const symposium = await call(core, 'symposium.create', { tripId: trip.id, enterpriseId: qicai.id, date: '2025-05-16', title: '校企合作座谈会' })
+  const remark = await call(core, 'remark.create', { symposiumId: symposium.id, text: '总经理提出，希望学校把产业的前沿技术融入日常教学。' })
+  await call(core, 'remark.create', { symposiumId: symposium.id, text: '双方同意先开设产业工人订单班。' })
+  await call(core, 'note.create', { tripId: other.id, text: '回访时再安排一次座谈' })
   return { trip, other, qicai, symposium, remark }
 }
 
@@ -64,7 +48,7 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('search in $locale', ({ locale, text }) => {
   it('finds a phrase typed in a symposium and opens it; two-character words, filters, no results', async () => {
-    const app = await openApp(browser, server.url, { locale, route: '/search' })
+    const app = await web.open({ locale, route: '/search' })
     const { page, core } = app
     try {
       const data = await seed(core)

@@ -1,44 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Core } from '../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import type { Position, Questionnaire, Survey } from '../../shared/schemas/survey'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, call, typeDate, pick, stored } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-async function call<T = Record<string, unknown> & { id: string }>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-
-async function typeDate(input: Locator, date: string): Promise<void> {
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await expect.poll(() => input.inputValue()).toBe(date)
-}
-
-async function pick(page: Page, select: Locator, typed: string, option: string): Promise<void> {
-  await select.click()
-  if (typed) await select.fill(typed)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
-}
-
-/** Waits for the autosaved value to reach SQLite. */
-async function stored<T>(read: () => T, expected: T): Promise<void> {
-  await expect.poll(read, { timeout: 5000 }).toEqual(expected)
-}
+const web = useBrowser()
 
 const LANGUAGES = [
   {
@@ -151,12 +116,12 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('talent-demand surveys in $locale', ({ locale, text, data }) => {
   it('records a survey: position rows with totals, refused values, questionnaire answers, mark complete', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page, core } = app
     try {
       const trip = core.records.trip.create({ title: data.trip, startDate: '2025-05-16', endDate: '2025-05-19' })
       const huirun = core.records.enterprise.create({ name: data.huirun })
-      await page.goto(`${server.url}#/trips/${trip.id}/surveys`)
+      await page.goto(`${web.url}#/trips/${trip.id}/surveys`)
       await visible(page.getByText(text.emptyTitle))
       await app.screenshot('surveys-empty')
 
@@ -272,7 +237,7 @@ describe.each(LANGUAGES)('talent-demand surveys in $locale', ({ locale, text, da
   })
 
   it('customises the questionnaire: adds a question, retires an answered one, older surveys keep their answers', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page, core } = app
     try {
       const trip = core.records.trip.create({ title: data.trip, startDate: '2025-05-16', endDate: '2025-05-19' })
@@ -286,7 +251,7 @@ describe.each(LANGUAGES)('talent-demand surveys in $locale', ({ locale, text, da
         answers: { 'hardest-positions': data.hardest, 'graduate-satisfaction': 4 },
       })
       const questions = () => (core.records.questionnaire.get(questionnaire.id) as Questionnaire).questions
-      await page.goto(`${server.url}#/trips/${trip.id}/questionnaire`)
+      await page.goto(`${web.url}#/trips/${trip.id}/questionnaire`)
       const cards = page.getByTestId('question-card')
       await expect.poll(() => cards.count()).toBe(10)
 
@@ -336,7 +301,7 @@ describe.each(LANGUAGES)('talent-demand surveys in $locale', ({ locale, text, da
       await app.screenshot('questionnaire-editor')
 
       // The older survey still shows its answer to the retired question (read-only), and the new question.
-      await page.goto(`${server.url}#/surveys/${older.id}`)
+      await page.goto(`${web.url}#/surveys/${older.id}`)
       const retired = page.locator('[data-question="hardest-positions"]')
       await visible(retired.getByText(text.retired))
       // Shown as text, not as a field to edit.
@@ -349,7 +314,7 @@ describe.each(LANGUAGES)('talent-demand surveys in $locale', ({ locale, text, da
 
       // A new survey no longer asks the retired question.
       const fresh = await call<Survey>(core, 'survey.create', { tripId: trip.id, enterpriseId: huirun.id, date: '2025-05-19' })
-      await page.goto(`${server.url}#/surveys/${fresh.id}`)
+      await page.goto(`${web.url}#/surveys/${fresh.id}`)
       await visible(page.getByText(text.newQuestion))
       expect(await page.locator('[data-question="hardest-positions"]').count()).toBe(0)
       expect(await page.locator('[data-question]').count()).toBe(9)

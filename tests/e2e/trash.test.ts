@@ -1,25 +1,9 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, call } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-async function ok<T = { id: string }>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const web = useBrowser()
 
 const deleted = (core: Core, table: string, id: string) =>
   (core.store.db.prepare(`SELECT deleted FROM "${table}" WHERE id = ?`).get(id) as { deleted: number }).deleted
@@ -37,21 +21,21 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('trash in $locale', ({ locale, text }) => {
   it('shows deleted records of several kinds, filters them, and restores one at a time', async () => {
-    const app = await openApp(browser, server.url, { locale, route: '/trash' })
+    const app = await web.open({ locale, route: '/trash' })
     const { page, core } = app
     try {
       await visible(page.getByText(text.empty))
       await visible(page.getByText(text.explain, { exact: false }))
       await app.screenshot('trash-empty')
 
-      const trip = await ok(core, 'trip.create', { title: '皖苏两省访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19' })
-      const qicai = await ok(core, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
-      const symposium = await ok(core, 'symposium.create', { tripId: trip.id, enterpriseId: qicai.id, date: '2025-05-16', title: '校企合作座谈会' })
-      const visit = await ok(core, 'visit.create', { tripId: trip.id, enterpriseId: qicai.id, date: '2025-05-16', title: '参观灌装生产线' })
-      const note = await ok(core, 'note.create', { tripId: trip.id, text: '返程途中讨论的实训基地方案' })
-      await ok(core, 'note.delete', { id: note.id })
-      await ok(core, 'visit.delete', { id: visit.id })
-      await ok(core, 'symposium.delete', { id: symposium.id })
+      const trip = await call(core, 'trip.create', { title: '皖苏两省访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19' })
+      const qicai = await call(core, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
+      const symposium = await call(core, 'symposium.create', { tripId: trip.id, enterpriseId: qicai.id, date: '2025-05-16', title: '校企合作座谈会' })
+      const visit = await call(core, 'visit.create', { tripId: trip.id, enterpriseId: qicai.id, date: '2025-05-16', title: '参观灌装生产线' })
+      const note = await call(core, 'note.create', { tripId: trip.id, text: '返程途中讨论的实训基地方案' })
+      await call(core, 'note.delete', { id: note.id })
+      await call(core, 'visit.delete', { id: visit.id })
+      await call(core, 'symposium.delete', { id: symposium.id })
 
       // The list follows the data as it changes, newest first.
       const rows = page.locator('.ant-table-row')

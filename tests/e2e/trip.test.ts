@@ -1,42 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/core'
 import type { TripDashboard } from '../../shared/procedures/trip-overview'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { visible } from './harness'
+import { useBrowser, call, typeDate, allSaved, statValue } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-type Row = Record<string, unknown> & { id: string }
-async function call<T = Row>(core: Core, name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-
-/** Types a date the way a user does: into the picker's input, confirmed with Enter. */
-async function typeDate(input: Locator, date: string): Promise<void> {
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  await expect.poll(() => input.inputValue()).toBe(date)
-}
-
-/** Autosave finished: every save indicator on the page says saved. */
-async function allSaved(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('[data-testid="save-status"]:not([data-status="saved"])').count(), { timeout: 5000 }).toBe(0)
-}
-
-const statValue = (page: Page, id: string) => page.getByTestId(`stat-${id}`).locator('.ant-statistic-content').first().innerText()
+const web = useBrowser()
 
 /** The reference trip, recorded the way the group would, through the same dispatcher as the UI. */
 async function seedReferenceTrip(core: Core) {
@@ -172,11 +140,11 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('trip screen in $locale', ({ locale, tabs, text, trip: sample }) => {
   it('shows every tab; edits the trip, its group, itinerary and notes, all saved as typed', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page, core } = app
     try {
       const trip = await call(core, 'trip.create', { title: sample.title, startDate: '2025-06-02', endDate: '2025-06-04', regions: ['重庆'] })
-      await page.goto(`${server.url}#/trips/${trip.id}`)
+      await page.goto(`${web.url}#/trips/${trip.id}`)
       await visible(page.getByTestId('trip-title').getByText(sample.title))
       await expect.poll(() => page.getByTestId('trip-dates').innerText()).toContain('2025-06-02 – 2025-06-04')
 
@@ -302,11 +270,11 @@ describe.each(LANGUAGES)('trip screen in $locale', ({ locale, tabs, text, trip: 
   })
 
   it('shows the reference trip’s figures and charts, and follows new records', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page, core } = app
     try {
       const { trip, huirunSurvey } = await seedReferenceTrip(core)
-      await page.goto(`${server.url}#/trips/${trip.id}`)
+      await page.goto(`${web.url}#/trips/${trip.id}`)
       await visible(page.getByTestId('trip-dashboard'))
       const expected = (await call<TripDashboard>(core, 'trip.dashboard', { tripId: trip.id, today: new Date().toISOString().slice(0, 10) }))
       expect(expected.positions.total).toBe(340)
@@ -343,7 +311,7 @@ describe.each(LANGUAGES)('trip screen in $locale', ({ locale, tabs, text, trip: 
       await call(core, 'trip.delete', { id: trip.id })
       await visible(page.getByText(text.inTrash))
       await app.screenshot('trip-in-trash')
-      await page.goto(`${server.url}#/trips/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b`)
+      await page.goto(`${web.url}#/trips/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b`)
       await visible(page.getByText(text.notFound))
 
       expect(app.problems).toEqual([])

@@ -1,28 +1,8 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Locator } from 'playwright-core'
-import { launchBrowser, openApp, serveRenderer, visible } from './harness'
+import { describe, expect, it } from 'vitest'
+import { visible } from './harness'
+import { useBrowser, typeDate } from './ui'
 
-/** Types a date the way a user does: into the picker's input, confirmed with Enter. */
-async function typeDate(input: Locator, date: string): Promise<void> {
-  await input.click()
-  await input.fill(date)
-  await input.press('Enter')
-  // The picker may re-render its input after Enter; wait until it shows the committed date.
-  await expect.poll(() => input.inputValue()).toBe(date)
-}
-
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const web = useBrowser()
 
 const LANGUAGES = [
   {
@@ -77,7 +57,7 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
   it('create, validate, edit, delete and undo a trip through the real UI and core', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page } = app
     try {
       // A new user sees the navigation and an empty state that says what to do.
@@ -155,7 +135,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
   })
 
   it('shows every section and remembers a language switch', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page } = app
     try {
       for (const [index, label] of nav.entries()) {

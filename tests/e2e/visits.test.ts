@@ -1,38 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openApp, serveRenderer, visible, type AppSession } from './harness'
+import { describe, expect, it } from 'vitest'
+import { visible, type AppSession } from './harness'
+import { useBrowser, call, focusedLabel, visibleConfirm } from './ui'
 
-let browser: Browser
-let server: Awaited<ReturnType<typeof serveRenderer>>
-
-beforeAll(async () => {
-  server = await serveRenderer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-type Row = Record<string, unknown> & { id: string }
-
-async function call<T = Row>(app: AppSession, name: string, input: unknown): Promise<T> {
-  const result = await app.core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const web = useBrowser()
 
 /** The reference trip's first day: the group, and the enterprise whose park they toured. */
 async function seed(app: AppSession) {
-  const trip = await call(app, 'trip.create', { title: '皖苏访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19', regions: ['安徽', '江苏'] })
-  const kou = await call(app, 'member.create', { tripId: trip.id, name: '寇德林', position: '董事长', isLeader: true })
-  await call(app, 'member.create', { tripId: trip.id, name: '张敏', position: '校企合作中心主任' })
-  const enterprise = await call(app, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司', region: '安徽池州' })
+  const trip = await call(app.core, 'trip.create', { title: '皖苏访企拓岗调研', startDate: '2025-05-16', endDate: '2025-05-19', regions: ['安徽', '江苏'] })
+  const kou = await call(app.core, 'member.create', { tripId: trip.id, name: '寇德林', position: '董事长', isLeader: true })
+  await call(app.core, 'member.create', { tripId: trip.id, name: '张敏', position: '校企合作中心主任' })
+  const enterprise = await call(app.core, 'enterprise.create', { name: '石台县七彩灵慧智能科技有限公司', region: '安徽池州' })
   return { trip, kou, enterprise }
 }
-
-const visibleConfirm = (page: Page) => page.locator('.ant-popconfirm:not(.ant-popover-hidden)')
-const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
 
 const LANGUAGES = [
   {
@@ -101,11 +80,11 @@ const LANGUAGES = [
 
 describe.each(LANGUAGES)('site visits in $locale', ({ locale, text, visit }) => {
   it('records a visit with two stops in order, reorders, deletes and undoes a stop', async () => {
-    const app = await openApp(browser, server.url, { locale })
+    const app = await web.open({ locale })
     const { page } = app
     try {
       const { trip, kou, enterprise } = await seed(app)
-      await page.goto(`${server.url}#/trips/${trip.id}/visits`)
+      await page.goto(`${web.url}#/trips/${trip.id}/visits`)
 
       // A new trip's visits tab says what a site visit record is, and how to start one.
       await visible(page.getByText(text.empty))

@@ -5,9 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { BlobStore, sha256 } from '../../../electron/core/attachments/blob-store'
 import { cleanFileName } from '../../../electron/core/attachments/service'
 import { MIME, sniffType } from '../../../electron/core/attachments/sniff'
-import { openCore, type Core } from '../../../electron/core/core'
-import type { AppErrorData } from '../../../shared/errors'
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/procedures/attachments'
+import { useTempCore } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
 import { makeZip } from './zip'
 
@@ -147,22 +146,8 @@ describe('blob store', () => {
 })
 
 describe('attachment procedures', () => {
-  let core: Core
-  beforeEach(() => {
-    core = openCore({ dataDir: dir.path })
-  })
-  afterEach(() => core.close())
-
-  async function ok<T = Record<string, unknown>>(name: string, input: unknown): Promise<T> {
-    const result = await core.dispatch(name, input)
-    if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-    return result.value as T
-  }
-  async function failure(name: string, input: unknown): Promise<AppErrorData> {
-    const result = await core.dispatch(name, input)
-    if (result.ok) throw new Error(`${name} should have failed`)
-    return result.error
-  }
+  const temp = useTempCore()
+  const { ok, failure } = temp
   async function visit() {
     const trip = await ok<{ id: string }>('trip.create', { title: '皖苏访企拓岗', startDate: '2025-05-16', endDate: '2025-05-19' })
     const enterprise = await ok<{ id: string }>('enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
@@ -172,7 +157,7 @@ describe('attachment procedures', () => {
   const add = (ownerId: string, name: string, bytes: Buffer, extra: Record<string, unknown> = {}) =>
     ok<Added>('attachment.add', { ownerKind: 'visit', ownerId, fileName: name, dataBase64: bytes.toString('base64'), ...extra })
   const rows = () =>
-    core.store.db
+    temp.core.store.db
       .prepare('SELECT id, owner_kind, owner_id, hash, size, mime, file_name, caption, width, height, deleted FROM attachments ORDER BY id')
       .all() as Record<string, unknown>[]
 
@@ -197,10 +182,10 @@ describe('attachment procedures', () => {
         deleted: 0,
       },
     ])
-    expect(readFileSync(join(dir.path, 'attachments', hash.slice(0, 2), hash)).equals(bytes)).toBe(true)
-    expect(existsSync(join(dir.path, 'attachments', 'thumbs', `${hash}-320.jpg`))).toBe(true)
+    expect(readFileSync(join(temp.dir, 'attachments', hash.slice(0, 2), hash)).equals(bytes)).toBe(true)
+    expect(existsSync(join(temp.dir, 'attachments', 'thumbs', `${hash}-320.jpg`))).toBe(true)
     // The row went through the write path: it waits in the outbox to sync.
-    const outbox = core.store.db.prepare("SELECT row_id FROM change_log WHERE tbl = 'attachments' AND outbox = 1").all()
+    const outbox = temp.core.store.db.prepare("SELECT row_id FROM change_log WHERE tbl = 'attachments' AND outbox = 1").all()
     expect(outbox).toEqual([{ row_id: attachment.id }])
 
     const thumbnail = await ok<string>('attachment.thumbnail', { id: attachment.id })
@@ -235,7 +220,7 @@ describe('attachment procedures', () => {
     expect(error).toMatchObject({ code: 'VALIDATION', details: { reason: 'unsupportedType' } })
     expect(error.message).toMatch(/cannot be attached/)
     expect(rows()).toEqual([])
-    expect(filesUnder(join(dir.path, 'attachments'))).toEqual([])
+    expect(filesUnder(join(temp.dir, 'attachments'))).toEqual([])
   })
 
   it('refuses a file over the size limit, and an empty one', async () => {
@@ -284,7 +269,7 @@ describe('attachment procedures', () => {
     expect(other.alreadyAttached).toBe(false)
     expect(other.attachment.hash).toBe(a.attachment.hash)
     expect(rows()).toHaveLength(2)
-    expect(filesUnder(join(dir.path, 'attachments')).filter((path) => !path.startsWith('thumbs'))).toHaveLength(1)
+    expect(filesUnder(join(temp.dir, 'attachments')).filter((path) => !path.startsWith('thumbs'))).toHaveLength(1)
   })
 
   it('keeps only the name of a path, and names a pasted file by its type', async () => {
@@ -332,7 +317,7 @@ describe('attachment procedures', () => {
   it('reports a photo whose file has not arrived, instead of failing without a reason', async () => {
     const owner = await visit()
     const { attachment } = await add(owner.id, 'a.jpg', fixture('bottling-line.jpg'))
-    rmSync(join(dir.path, 'attachments'), { recursive: true })
+    rmSync(join(temp.dir, 'attachments'), { recursive: true })
     expect(await failure('attachment.thumbnail', { id: attachment.id })).toMatchObject({ code: 'NOT_FOUND', details: { reason: 'blobMissing' } })
   })
 })

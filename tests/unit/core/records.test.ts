@@ -1,30 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import { creditCodeCheckChar, isValidCreditCode } from '../../../shared/schemas/enterprise'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeEach(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterEach(() => {
-  core.close()
-  dir.cleanup()
-})
+const temp = useTempCore()
+const { ok, failure } = temp
 
-async function ok<T = Record<string, unknown> & { id: string }>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-
-async function fieldErrors(name: string, input: unknown) {
-  const result = await core.dispatch(name, input)
-  expect(result.ok, `${name} should fail`).toBe(false)
-  return result.ok ? [] : (result.error.details?.fieldErrors ?? [])
-}
+const fieldErrors = async (name: string, input: unknown) => (await failure(name, input)).details?.fieldErrors ?? []
 
 /** The reference trip's backbone, as the UI would create it. */
 async function referenceTrip() {
@@ -81,7 +62,7 @@ describe('records of every kind', () => {
     expect(await fieldErrors('survey.create', { tripId: trip.id, enterpriseId: qicai.id, date: '2025-05-16' })).toEqual([
       { path: 'enterpriseId', key: 'notFound' },
     ])
-    expect(core.store.db.prepare('SELECT count(*) n FROM surveys').get()).toEqual({ n: 0 })
+    expect(temp.core.store.db.prepare('SELECT count(*) n FROM surveys').get()).toEqual({ n: 0 })
   })
 
   it('refuses impossible values with a key per field', async () => {

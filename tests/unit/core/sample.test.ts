@@ -1,25 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
-import { tempDir } from '../../helpers/temp'
+import { describe, expect, it } from 'vitest'
+import { useTempCore } from '../../helpers/core'
 
 describe('sample trip', () => {
-  let dir: ReturnType<typeof tempDir>
-  let core: Core
-  beforeEach(() => {
-    dir = tempDir()
-    core = openCore({ dataDir: dir.path })
-  })
-  afterEach(() => {
-    core.close()
-    dir.cleanup()
-  })
+  const temp = useTempCore()
 
   it.each(['zh', 'en'] as const)('builds the reference trip in %s with figures that add up', async (language) => {
-    const loaded = await core.dispatch('app.loadSample', { language })
+    const loaded = await temp.core.dispatch('app.loadSample', { language })
     expect(loaded.ok).toBe(true)
     const { tripId, title } = (loaded as { value: { tripId: string; title: string } }).value
     expect(title).toBe(language === 'zh' ? '皖苏两省访企拓岗调研' : 'Anhui–Jiangsu enterprise visits for jobs')
-    const r = core.records
+    const r = temp.core.records
     expect(r.member.list({ tripId }).filter((m) => m['isLeader'])).toHaveLength(1)
     const visits = r.visit.list({ tripId })
     const symposiums = r.symposium.list({ tripId })
@@ -40,9 +30,9 @@ describe('sample trip', () => {
   })
 
   it('reuses the enterprise files when loaded twice', async () => {
-    await core.dispatch('app.loadSample', { language: 'zh' })
-    await core.dispatch('app.loadSample', { language: 'zh' })
-    expect(core.records.trip.list()).toHaveLength(2)
-    expect(core.records.enterprise.list()).toHaveLength(2)
+    await temp.core.dispatch('app.loadSample', { language: 'zh' })
+    await temp.core.dispatch('app.loadSample', { language: 'zh' })
+    expect(temp.core.records.trip.list()).toHaveLength(2)
+    expect(temp.core.records.enterprise.list()).toHaveLength(2)
   })
 })

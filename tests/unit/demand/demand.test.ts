@@ -1,45 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import type { ActionOverviewItem, SurveyOverviewItem } from '../../../shared/procedures/demand'
 import type { Question, Questionnaire, Survey } from '../../../shared/schemas/survey'
 import { STANDARD_QUESTIONS } from '../../../shared/standard-questionnaire'
-import { tempDir } from '../../helpers/temp'
+import { referenceTrip as backbone, useTempCore } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeEach(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterEach(() => {
-  core.close()
-  dir.cleanup()
-})
+const temp = useTempCore()
+const { ok, failure } = temp
 
-type Rec = Record<string, unknown> & { id: string }
-
-async function ok<T = Rec>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-
-async function failure(name: string, input: unknown) {
-  const result = await core.dispatch(name, input)
-  expect(result.ok, `${name} should fail`).toBe(false)
-  if (result.ok) throw new Error('unreachable')
-  return result.error
-}
-
-async function referenceTrip() {
-  const trip = await ok('trip.create', { title: '皖苏访企拓岗', startDate: '2025-05-16', endDate: '2025-05-19' })
-  const qicai = await ok('enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
-  const huirun = await ok('enterprise.create', { name: '汇润集团（苏州）' })
-  return { trip, qicai, huirun }
-}
+const referenceTrip = () => backbone(temp.core)
 
 function questionnaireRows(): number {
-  return (core.store.db.prepare('SELECT COUNT(*) AS n FROM questionnaires').get() as { n: number }).n
+  return (temp.core.store.db.prepare('SELECT COUNT(*) AS n FROM questionnaires').get() as { n: number }).n
 }
 
 describe('questionnaire.forTrip', () => {
@@ -58,7 +29,7 @@ describe('questionnaire.forTrip', () => {
     const again = await ok<Questionnaire>('questionnaire.forTrip', { tripId: trip.id, language: 'en' })
     expect(again).toEqual(first)
     expect(questionnaireRows()).toBe(1)
-    const stored = core.store.db.prepare('SELECT trip_id, questions FROM questionnaires').get() as { trip_id: string; questions: string }
+    const stored = temp.core.store.db.prepare('SELECT trip_id, questions FROM questionnaires').get() as { trip_id: string; questions: string }
     expect(stored.trip_id).toBe(trip.id)
     expect((JSON.parse(stored.questions) as Question[])[0]?.text).toBe('企业在职员工规模')
   })

@@ -1,34 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import { newId } from '../../../electron/core/ids'
 import type { DemandSurvey, EnterpriseSummary, TimelineEntry } from '../../../shared/procedures/enterprise-file'
 import { creditCodeCheckChar } from '../../../shared/schemas/enterprise'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore, type Row } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeEach(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterEach(() => {
-  core.close()
-  dir.cleanup()
-})
-
-type Rec = Record<string, unknown> & { id: string }
-
-async function ok<T = Rec>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-
-async function failure(name: string, input: unknown) {
-  const result = await core.dispatch(name, input)
-  if (result.ok) throw new Error(`${name} should have failed`)
-  return result.error
-}
+const temp = useTempCore()
+const { ok, failure } = temp
 
 /**
  * Huirun visited on two trips a year apart: a first survey, then a second one asking for more. Qicai is the
@@ -39,7 +16,7 @@ async function twoTrips() {
   const next = await ok('trip.create', { title: '苏州回访', startDate: '2026-04-08', endDate: '2026-04-09' })
   const huirun = await ok('enterprise.create', { name: '汇润集团（苏州）', region: '江苏苏州' })
   const qicai = await ok('enterprise.create', { name: '石台县七彩灵慧智能科技有限公司', region: '安徽池州' })
-  const on = (trip: Rec, enterprise = huirun) => ({ tripId: trip.id, enterpriseId: enterprise.id })
+  const on = (trip: Row, enterprise = huirun) => ({ tripId: trip.id, enterpriseId: enterprise.id })
 
   const stop = await ok('itinerary.create', { ...on(may), day: '2025-05-18', note: '上午到苏州' })
   const visit = await ok('visit.create', { ...on(may), date: '2025-05-18', title: '参观智能装备车间', summary: '产线自动化程度高' })
@@ -208,7 +185,7 @@ describe('enterprise overview', () => {
       const id = newId()
       changes.push({ table: 'enterprises', rowId: id, column: 'name', value: `企业${i}` }, { table: 'enterprises', rowId: id, column: 'deleted', value: 0 })
     }
-    core.store.applyChanges(changes)
+    temp.core.store.applyChanges(changes)
     const overview = await ok<EnterpriseSummary[]>('enterprise.overview', {})
     expect(overview).toHaveLength(10_000)
     expect(overview[0]).toMatchObject({ tags: [], trips: 0, stage: 'prospect' })
@@ -224,7 +201,7 @@ describe('unified social credit code', () => {
     expect((await failure('enterprise.create', { name: '汇润集团（苏州）', creditCode: wrongCheck })).details?.fieldErrors).toEqual([
       { path: 'creditCode', key: 'invalidCreditCode' },
     ])
-    expect(core.records.enterprise.list()).toEqual([])
+    expect(temp.core.records.enterprise.list()).toEqual([])
 
     const created = await ok('enterprise.create', { name: '汇润集团（苏州）' })
     for (const bad of [wrongCheck, code.slice(0, 17), `${code}0`, code.replace(/^9/, 'I')]) {
@@ -232,7 +209,7 @@ describe('unified social credit code', () => {
       // The dispatcher checks the whole input, so the path starts at `patch`.
       expect(error.details?.fieldErrors, bad).toEqual([{ path: 'patch.creditCode', key: 'invalidCreditCode' }])
     }
-    const stored = core.store.db.prepare('SELECT credit_code FROM enterprises WHERE id = ?').get(created.id)
+    const stored = temp.core.store.db.prepare('SELECT credit_code FROM enterprises WHERE id = ?').get(created.id)
     expect(stored).toEqual({ credit_code: '' })
   })
 
@@ -240,7 +217,7 @@ describe('unified social credit code', () => {
     const created = await ok('enterprise.create', { name: '汇润集团（苏州）' })
     const spaced = `${code.slice(0, 6).toLowerCase()} ${code.slice(6)}`
     expect(await ok('enterprise.update', { id: created.id, patch: { creditCode: spaced } })).toMatchObject({ creditCode: code })
-    expect(core.store.db.prepare('SELECT credit_code FROM enterprises WHERE id = ?').get(created.id)).toEqual({ credit_code: code })
+    expect(temp.core.store.db.prepare('SELECT credit_code FROM enterprises WHERE id = ?').get(created.id)).toEqual({ credit_code: code })
     expect(await ok('enterprise.update', { id: created.id, patch: { creditCode: '' } })).toMatchObject({ creditCode: '' })
   })
 })

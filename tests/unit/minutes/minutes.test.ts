@@ -1,38 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
-import { tempDir } from '../../helpers/temp'
+import { describe, expect, it } from 'vitest'
+import { referenceTrip as backbone, useTempCore, type Row } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeEach(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterEach(() => {
-  core.close()
-  dir.cleanup()
-})
+const temp = useTempCore()
+const { ok, failure } = temp
 
-type Row = Record<string, unknown> & { id: string }
-
-async function ok<T = Row>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
-
-async function failure(name: string, input: unknown) {
-  const result = await core.dispatch(name, input)
-  expect(result.ok, `${name} should fail`).toBe(false)
-  return result.ok ? undefined : result.error
-}
-
-async function referenceTrip() {
-  const trip = await ok('trip.create', { title: '皖苏访企拓岗', startDate: '2025-05-16', endDate: '2025-05-19' })
-  const qicai = await ok('enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
-  const huirun = await ok('enterprise.create', { name: '汇润集团（苏州）' })
-  return { trip, qicai, huirun }
-}
+const referenceTrip = () => backbone(temp.core)
 
 const places = async (visitId: string) => (await ok<{ place: string }[]>('visitStop.list', { visitId })).map((s) => s.place)
 
@@ -51,7 +23,7 @@ describe('visit.summaries', () => {
     // A photo and a document on the first visit: only the photo counts as a photo.
     const hash = 'a'.repeat(64)
     for (const mime of ['image/jpeg', 'application/pdf']) {
-      core.store.applyChanges(
+      temp.core.store.applyChanges(
         Object.entries({ owner_kind: 'visit', owner_id: first.id, hash, size: 10, mime, file_name: 'x', caption: '', width: 0, height: 0, deleted: 0 }).map(
           ([column, value]) => ({ table: 'attachments', rowId: `0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a${mime.length.toString(16).padStart(2, '0')}`, column, value }),
         ),
@@ -106,11 +78,11 @@ describe('minutes.move', () => {
       await ok('visitStop.create', { visitId: visit.id, place: '灌装线', sortKey: 20 }),
       await ok('visitStop.create', { visitId: visit.id, place: '展厅', sortKey: 30 }),
     ]
-    const before = core.store.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }
+    const before = temp.core.store.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }
 
     expect(await ok('minutes.move', { kind: 'visitStop', id: c!.id, direction: 'up' })).toEqual({ moved: true, order: [a!.id, c!.id, b!.id] })
     expect(await places(visit.id)).toEqual(['水源地', '展厅', '灌装线'])
-    const after = core.store.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }
+    const after = temp.core.store.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }
     expect(after.n - before.n).toBe(1)
 
     await ok('minutes.move', { kind: 'visitStop', id: a!.id, direction: 'down' })

@@ -1,25 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import { docxFilesToPdf, pdfInfo, pdfPages } from '../../helpers/pdf'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore } from '../../helpers/core'
 
 /** Awkward data still makes a correct document: nothing recorded, no surveys, a 10,000-character remark, emoji. */
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeAll(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterAll(() => {
-  core.close()
-  dir.cleanup()
-})
-
-async function ok<T = { id: string }>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value as T
-}
+const temp = useTempCore({ once: true })
+const { ok } = temp
 
 describe('documents from awkward data', () => {
   it('builds every kind for an empty trip, a trip without surveys, and a trip with a huge mixed-script remark', async () => {
@@ -34,10 +19,10 @@ describe('documents from awkward data', () => {
     const files: Record<string, Buffer> = {}
     for (const [name, tripId] of [['empty', empty.id], ['nosurveys', noSurveys.id]] as const) {
       for (const kind of ['research-report', 'news-brief', 'talent-demand'] as const) {
-        files[`${name}-${kind}`] = (await core.reports.build({ kind, tripId, style: 'official', language: 'zh' })).buffer
+        files[`${name}-${kind}`] = (await temp.core.reports.build({ kind, tripId, style: 'official', language: 'zh' })).buffer
       }
     }
-    files['file'] = (await core.reports.build({ kind: 'enterprise-file', enterpriseId: enterprise.id, style: 'standard', language: 'en' })).buffer
+    files['file'] = (await temp.core.reports.build({ kind: 'enterprise-file', enterpriseId: enterprise.id, style: 'standard', language: 'en' })).buffer
     const { pdfs, cleanup } = docxFilesToPdf(files)
     try {
       for (const [name, pdf] of Object.entries(pdfs)) expect(pdfInfo(pdf).pages, name).toBeGreaterThanOrEqual(1)
@@ -53,6 +38,6 @@ describe('documents from awkward data', () => {
   }, 120_000)
 
   it('refuses a report of a trip that does not exist with NOT_FOUND', async () => {
-    await expect(core.reports.build({ kind: 'news-brief', tripId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', style: 'official', language: 'zh' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    await expect(temp.core.reports.build({ kind: 'news-brief', tripId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', style: 'official', language: 'zh' })).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 })

@@ -1,30 +1,26 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
 import type { ReportRequest } from '../../../shared/procedures/reports'
 import { docxFilesToPdf, pdfFonts, pdfInfo, pdfPages, pdfToPngs } from '../../helpers/pdf'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore } from '../../helpers/core'
 
 /**
  * Every document kind in both styles, built from the sample trip in Chinese and English, converted by
  * LibreOffice in one run and checked in the PDF: A4, a sane page count, page numbers, the recorded facts,
  * embedded fonts. Pages are saved as PNG under test-results/reports/ to be looked at.
  */
-let dir: ReturnType<typeof tempDir>
-let core: Core
+const temp = useTempCore({ once: true })
 let pdfs: Record<string, string>
 let cleanup: () => void
 const ids: Record<'zh' | 'en', { tripId: string; huirun: string }> = { zh: { tripId: '', huirun: '' }, en: { tripId: '', huirun: '' } }
 
 beforeAll(async () => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-  core.reports.updateProfile({ collegeName: '南充影视工业职业学院', department: '校企合作中心', signature: '南充影视工业职业学院调研组' })
+  temp.core.reports.updateProfile({ collegeName: '南充影视工业职业学院', department: '校企合作中心', signature: '南充影视工业职业学院调研组' })
   for (const language of ['zh', 'en'] as const) {
-    const loaded = (await core.dispatch('app.loadSample', { language })) as { ok: true; value: { tripId: string } }
+    const loaded = (await temp.core.dispatch('app.loadSample', { language })) as { ok: true; value: { tripId: string } }
     ids[language].tripId = loaded.value.tripId
-    ids[language].huirun = core.records.enterprise.list().find((e) => /汇润|Huirun/.test(e['name'] as string) && (language === 'zh') === /汇润/.test(e['name'] as string))!.id
+    ids[language].huirun = temp.core.records.enterprise.list().find((e) => /汇润|Huirun/.test(e['name'] as string) && (language === 'zh') === /汇润/.test(e['name'] as string))!.id
   }
   const files: Record<string, Buffer> = {}
   for (const language of ['zh', 'en'] as const) {
@@ -36,7 +32,7 @@ beforeAll(async () => {
         ['demand-enterprise', { kind: 'talent-demand', enterpriseId: ids[language].huirun, style, language }],
         ['file', { kind: 'enterprise-file', enterpriseId: ids[language].huirun, style, language }],
       ]
-      for (const [name, request] of requests) files[`${name}-${language}-${style}`] = (await core.reports.build(request)).buffer
+      for (const [name, request] of requests) files[`${name}-${language}-${style}`] = (await temp.core.reports.build(request)).buffer
     }
   }
   ;({ pdfs, cleanup } = docxFilesToPdf(files))
@@ -44,8 +40,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   cleanup?.()
-  core.close()
-  dir.cleanup()
 })
 
 const text = (name: string) => pdfPages(pdfs[name]!).join('\n').replace(/\s+/g, '')
@@ -96,13 +90,13 @@ describe('every document kind in both styles', () => {
   })
 
   it('writes an export through a temporary file and records it in the history', async () => {
-    const out = join(dir.path, 'exports')
+    const out = join(temp.dir, 'exports')
     mkdirSync(out, { recursive: true })
-    const record = await core.reports.exportTo({ kind: 'news-brief', tripId: ids.zh.tripId, style: 'official', language: 'zh' }, join(out, '皖苏调研-新闻稿.docx'))
+    const record = await temp.core.reports.exportTo({ kind: 'news-brief', tripId: ids.zh.tripId, style: 'official', language: 'zh' }, join(out, '皖苏调研-新闻稿.docx'))
     expect(record).toMatchObject({ kind: 'news-brief', fileName: '皖苏调研-新闻稿.docx' })
     expect(readdirSync(out)).toEqual(['皖苏调研-新闻稿.docx'])
-    expect(core.reports.history()[0]).toMatchObject({ id: record.id, bytes: record.bytes })
-    await expect(core.reports.exportTo({ kind: 'news-brief', tripId: ids.zh.tripId, style: 'official', language: 'zh' }, join(out, 'missing-folder', 'x.docx'))).rejects.toMatchObject({ code: 'EXPORT_FAILED' })
+    expect(temp.core.reports.history()[0]).toMatchObject({ id: record.id, bytes: record.bytes })
+    await expect(temp.core.reports.exportTo({ kind: 'news-brief', tripId: ids.zh.tripId, style: 'official', language: 'zh' }, join(out, 'missing-folder', 'x.docx'))).rejects.toMatchObject({ code: 'EXPORT_FAILED' })
     expect(existsSync(join(out, 'missing-folder'))).toBe(false)
   })
 })

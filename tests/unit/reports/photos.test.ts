@@ -1,31 +1,16 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import { docxFilesToPdf, pdfPages } from '../../helpers/pdf'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeAll(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterAll(() => {
-  core.close()
-  dir.cleanup()
-})
-
-async function ok<T>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return result.value as T
-}
+const temp = useTempCore({ once: true })
+const { ok } = temp
 
 describe('photos in the research report', () => {
   it('places each visit photo upright with its caption, and names a photo whose file is missing', async () => {
     const { tripId } = await ok<{ tripId: string }>('app.loadSample', { language: 'zh' })
-    const visit = core.records.visit.list({ tripId })[0]!
+    const visit = temp.core.records.visit.list({ tripId })[0]!
     const add = (file: string, caption: string) =>
       ok<{ attachment: { hash: string } }>('attachment.add', {
         ownerKind: 'visit',
@@ -36,9 +21,9 @@ describe('photos in the research report', () => {
       })
     await add('bottling-line.jpg', '灌装生产线现场')
     const lost = await add('portrait-exif6.jpg', '硒泉水源地合影')
-    rmSync(join(dir.path, 'attachments', lost.attachment.hash.slice(0, 2), lost.attachment.hash))
+    rmSync(join(temp.dir, 'attachments', lost.attachment.hash.slice(0, 2), lost.attachment.hash))
 
-    const { buffer } = await core.reports.build({ kind: 'research-report', tripId, style: 'official', language: 'zh' })
+    const { buffer } = await temp.core.reports.build({ kind: 'research-report', tripId, style: 'official', language: 'zh' })
     const { pdfs, cleanup } = docxFilesToPdf({ photos: buffer })
     try {
       const text = pdfPages(pdfs['photos']!).join('').replace(/\s+/g, '')

@@ -1,26 +1,16 @@
 import { mkdirSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import { packDocument, researchReportContent } from '../../../electron/core/reports/research-report'
 import { OFFICIAL_STYLE, STANDARD_STYLE } from '../../../electron/core/reports/style'
 import { readTripData } from '../../../electron/core/reports/trip-data'
 import { docxToPdf, pdfFonts, pdfInfo, pdfPages, pdfToPngs } from '../../helpers/pdf'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeAll(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterAll(() => {
-  core.close()
-  dir.cleanup()
-})
+const temp = useTempCore({ once: true })
 
 async function sampleReport(language: 'zh' | 'en', style = OFFICIAL_STYLE) {
-  const loaded = (await core.dispatch('app.loadSample', { language })) as { ok: true; value: { tripId: string } }
-  const data = readTripData(core.records, loaded.value.tripId)
+  const loaded = (await temp.core.dispatch('app.loadSample', { language })) as { ok: true; value: { tripId: string } }
+  const data = readTripData(temp.core.records, loaded.value.tripId)
   const content = researchReportContent(data, { style, language, signedBy: language === 'zh' ? '学校调研组' : 'The research group', chartFont: 'resources/fonts/NotoSansSC-Subset.otf' })
   const docx = await packDocument(content, style, 'report')
   return docxToPdf(docx, `research-${language}-${style.name}`)

@@ -1,25 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import { MARK_END, MARK_START, type SearchQuery, type SearchResults, type TrashItem } from '../../../shared/procedures/search'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeEach(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterEach(() => {
-  core.close()
-  dir.cleanup()
-})
-
-type Row = Record<string, unknown> & { id: string }
-async function ok<T = Row>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const temp = useTempCore()
+const { ok } = temp
 const search = (query: SearchQuery) => ok<SearchResults>('search.query', query)
 /** kind:id of every hit, for compact comparisons. */
 const found = (results: SearchResults) => results.groups.flatMap((group) => group.hits.map((hit) => `${hit.kind}:${hit.id}`))
@@ -145,7 +129,7 @@ describe('search', () => {
     const data = await seed()
     const note = await ok('note.create', { tripId: data.trip.id, text: 'He said "AND" (NEAR the line) C++ 100% done_ok a*b' })
     for (const q of ['"', '""', '"AND"', 'AND OR NOT', 'NEAR(', '(the line)', 'title:x', 'a*b', '^abc', '100%', 'done_ok', '-', '*', "'; DROP TABLE trips; --", '\\']) {
-      const result = await core.dispatch('search.query', { q })
+      const result = await temp.core.dispatch('search.query', { q })
       expect(result.ok, q).toBe(true)
     }
     expect(found(await search({ q: '"AND"' }))).toEqual([`note:${note.id}`])
@@ -156,7 +140,7 @@ describe('search', () => {
     expect(found(await search({ q: '0%' }))).toEqual([`note:${note.id}`])
     expect(found(await search({ q: '_' }))).toEqual([`note:${note.id}`])
     expect(found(await search({ q: '%' }))).toEqual([`note:${note.id}`])
-    expect(core.records.trip.list()).toHaveLength(2)
+    expect(temp.core.records.trip.list()).toHaveLength(2)
   })
 
   it('cannot be fooled into highlighting by marker characters in the text', async () => {
@@ -174,22 +158,20 @@ describe('search', () => {
     expect(results.groups).toHaveLength(1)
     expect(results.groups[0]!.count).toBe(5)
     expect(results.groups[0]!.hits).toHaveLength(2)
-    expect((await core.dispatch('search.query', { q: 'x', limit: 0 })).ok).toBe(false)
+    expect((await temp.core.dispatch('search.query', { q: 'x', limit: 0 })).ok).toBe(false)
   })
 
   it('fills an empty index from the data when the core opens', async () => {
     const data = await seed()
-    core.store.db.prepare('DELETE FROM search_index').run()
+    temp.core.store.db.prepare('DELETE FROM search_index').run()
     expect(found(await search({ q: '前沿技术' }))).toEqual([])
-    core.close()
-    core = openCore({ dataDir: dir.path })
+    temp.reopen()
     expect(found(await search({ q: '前沿技术' }))).toEqual([`remark:${data.remark.id}`])
     expect(found(await search({ q: '座谈' })).length).toBe(3)
     // Rows in the trash are not brought back by the rebuild.
     await ok('remark.delete', { id: data.remark.id })
-    core.store.db.prepare('DELETE FROM search_index').run()
-    core.close()
-    core = openCore({ dataDir: dir.path })
+    temp.core.store.db.prepare('DELETE FROM search_index').run()
+    temp.reopen()
     expect(found(await search({ q: '前沿技术' }))).toEqual([])
   })
 
@@ -200,7 +182,7 @@ describe('search', () => {
     const symposiumId = '01960000-0000-7000-8000-0000000000a1'
     const remarkId = '01960000-0000-7000-8000-0000000000a2'
     const now = Date.now() + 1000
-    core.store.applyChanges(
+    temp.core.store.applyChanges(
       [
         { table: 'remarks', rowId: remarkId, column: 'symposium_id', value: symposiumId, hlc: hlc(now) },
         { table: 'remarks', rowId: remarkId, column: 'text', value: '远程同步来的发言记录', hlc: hlc(now) },
@@ -208,7 +190,7 @@ describe('search', () => {
       { source: 'remote' },
     )
     expect((await search({ q: '同步来的' })).groups[0]!.hits[0]).toMatchObject({ id: remarkId, tripId: '', enterpriseId: '' })
-    core.store.applyChanges(
+    temp.core.store.applyChanges(
       [
         { table: 'symposiums', rowId: symposiumId, column: 'trip_id', value: data.trip.id, hlc: hlc(now + 1) },
         { table: 'symposiums', rowId: symposiumId, column: 'enterprise_id', value: data.huirun.id, hlc: hlc(now + 1) },
@@ -259,12 +241,12 @@ describe('trash', () => {
     expect((await ok<TrashItem[]>('trash.list', {})).map((item) => item.kind)).toEqual(['visit', 'remark'])
     expect(await ok('trash.restore', { kind: 'visit', id: data.visit.id })).toEqual({ kind: 'visit', id: data.visit.id })
     expect((await ok<TrashItem[]>('trash.list', {})).map((item) => item.id)).toEqual([data.remark.id])
-    expect(core.records.visit.get(data.visit.id).deleted).toBe(false)
+    expect(temp.core.records.visit.get(data.visit.id).deleted).toBe(false)
     expect(found(await search({ q: '水源保护区' }))).toEqual([`visitStop:${data.stop.id}`])
     await ok('trash.restore', { kind: 'remark', id: data.remark.id })
     expect(await ok('trash.list', {})).toEqual([])
-    const missing = await core.dispatch('trash.restore', { kind: 'note', id: '01900000-0000-7000-8000-000000000000' })
+    const missing = await temp.core.dispatch('trash.restore', { kind: 'note', id: '01900000-0000-7000-8000-000000000000' })
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect((await core.dispatch('trash.restore', { kind: 'nonsense', id: data.remark.id })).ok).toBe(false)
+    expect((await temp.core.dispatch('trash.restore', { kind: 'nonsense', id: data.remark.id })).ok).toBe(false)
   })
 })

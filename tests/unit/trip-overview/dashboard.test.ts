@@ -1,25 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import type { TripDashboard } from '../../../shared/procedures/trip-overview'
-import { tempDir } from '../../helpers/temp'
+import { useTempCore, type Row } from '../../helpers/core'
 
-let dir: ReturnType<typeof tempDir>
-let core: Core
-beforeEach(() => {
-  dir = tempDir()
-  core = openCore({ dataDir: dir.path })
-})
-afterEach(() => {
-  core.close()
-  dir.cleanup()
-})
-
-type Row = Record<string, unknown> & { id: string }
-async function ok<T = Row>(name: string, input: unknown): Promise<T> {
-  const result = await core.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`)
-  return result.value as T
-}
+const temp = useTempCore()
+const { ok } = temp
 const dashboard = (tripId: string, today = '2025-07-01') => ok<TripDashboard>('trip.dashboard', { tripId, today })
 
 /**
@@ -201,10 +185,10 @@ describe('trip.dashboard', () => {
   })
 
   it('refuses an unknown trip and an impossible day', async () => {
-    const missing = await core.dispatch('trip.dashboard', { tripId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', today: '2025-07-01' })
+    const missing = await temp.core.dispatch('trip.dashboard', { tripId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', today: '2025-07-01' })
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     const trip = await ok('trip.create', { title: '空行程', startDate: '2025-09-01', endDate: '2025-09-02' })
-    const badDay = await core.dispatch('trip.dashboard', { tripId: trip.id, today: '2025-02-30' })
+    const badDay = await temp.core.dispatch('trip.dashboard', { tripId: trip.id, today: '2025-02-30' })
     expect(badDay).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { fieldErrors: [{ path: 'today', key: 'invalidDate' }] } } })
   })
 })

@@ -77,6 +77,8 @@ export class Blocks {
   body(text: string, lead?: string): Paragraph {
     const children = lead ? [this.run(lead, { bold: true }), this.run(text)] : [this.run(text)]
     return new Paragraph({
+      // The official layout keeps its 22-line grid on every page: no line is moved over to avoid a widow.
+      widowControl: this.style.name !== 'official',
       alignment: this.style.name === 'official' ? AlignmentType.JUSTIFIED : AlignmentType.LEFT,
       spacing: this.style.name === 'official' ? this.spacing() : { line: 360, after: 120 },
       indent: { firstLine: this.style.firstLineIndent },
@@ -161,8 +163,12 @@ export class Blocks {
           new Paragraph({
             alignment,
             indent: this.style.pageNumber.alternate ? { left: 280, right: 280 } : {},
+            // Off the body's line grid and exactly one 14 pt line high: a footer taller than the bottom margin
+            // leaves would push the 22nd body line to the next page.
+            spacing: { line: this.style.sizes.pageNumber * 10, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
             children: [
               new TextRun({
+                snapToGrid: false,
                 children: this.style.pageNumber.format === 'dash' ? ['— ', PageNumber.CURRENT, ' —'] : [PageNumber.CURRENT],
                 font: { ascii: this.style.fonts.pageNumber, hAnsi: this.style.fonts.pageNumber, eastAsia: this.style.fonts.pageNumber },
                 size: this.style.sizes.pageNumber,

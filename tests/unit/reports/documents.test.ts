@@ -67,8 +67,7 @@ describe('every document kind in both styles', () => {
   it('puts 22 lines of body text on a full official page', () => {
     // Page 1 of the research report holds the title; page 2 is body text only.
     const lines = pdfPages(pdfs['research-zh-official']!, true)[1]!.split('\n').filter((l) => l.trim() && !/^\s*—\s*\d+\s*—\s*$/.test(l))
-    expect(lines.length).toBeGreaterThanOrEqual(20)
-    expect(lines.length).toBeLessThanOrEqual(22)
+    expect(lines).toHaveLength(22)
   })
 
   it('carries the facts of the trip into the news brief, in Chinese and in English', () => {

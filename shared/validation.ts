@@ -20,6 +20,7 @@ export const FIELD_ERROR_KEYS = [
   'duplicateQuestion',
   'notFound',
   'scopeRequired',
+  'notAnImage',
 ] as const
 
 /**

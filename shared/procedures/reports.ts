@@ -46,5 +46,7 @@ export const reportProcedures = {
   /** Opens the folder of a past export; the path is looked up by id, never taken from the page. */
   'report.showInFolder': procedure(IdInput.extend({ id: z.string() }), z.object({ shown: z.boolean() })),
   'settings.getProfile': procedure(NoInput, CollegeProfile),
-  'settings.updateProfile': procedure(CollegeProfile.partial().strict(), CollegeProfile),
+  'settings.updateProfile': procedure(CollegeProfile.omit({ logo: true }).partial().strict(), CollegeProfile),
+  /** Sets the logo from an image file's bytes (scaled down and kept as PNG); '' removes it. */
+  'settings.setLogo': procedure(z.object({ dataBase64: z.string().max(28_000_000) }).strict(), CollegeProfile),
 }

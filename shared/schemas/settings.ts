@@ -10,7 +10,9 @@ export const CollegeProfile = z.object({
   department: shortText(100),
   signature: shortText(200),
   defaultStyle: ReportStyleName,
+  /** The college's logo as PNG bytes in base64, already scaled down; '' for none. */
+  logo: z.string().max(1_000_000),
 })
 export type CollegeProfile = z.infer<typeof CollegeProfile>
 
-export const DEFAULT_COLLEGE_PROFILE: CollegeProfile = { collegeName: '', department: '', signature: '', defaultStyle: 'official' }
+export const DEFAULT_COLLEGE_PROFILE: CollegeProfile = { collegeName: '', department: '', signature: '', defaultStyle: 'official', logo: '' }

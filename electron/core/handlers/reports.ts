@@ -9,5 +9,6 @@ export function reportHandlers(reports: ReportService): Pick<Handlers, keyof typ
     'report.showInFolder': ({ id }) => ({ shown: reports.showInFolder(id) }),
     'settings.getProfile': () => reports.profile(),
     'settings.updateProfile': (patch) => reports.updateProfile(patch),
+    'settings.setLogo': ({ dataBase64 }) => reports.setLogo(dataBase64),
   }
 }

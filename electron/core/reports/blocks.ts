@@ -21,7 +21,11 @@ import type { ReportStyle } from './style'
  * paragraphs, quotes, tables, signature and page numbers. Document modules compose these and nothing else.
  */
 export class Blocks {
-  constructor(readonly style: ReportStyle) {}
+  constructor(
+    readonly style: ReportStyle,
+    /** The college's logo; the official layout (GB/T 9704) has no place for one, so only the standard shows it. */
+    private readonly logo?: Buffer,
+  ) {}
 
   private run(text: string, options: Partial<IRunOptions> & { font?: string; size?: number } = {}): TextRun {
     const { font = this.style.fonts.body, size = this.style.sizes.body, ...rest } = options
@@ -40,7 +44,9 @@ export class Blocks {
 
   title(text: string): Paragraph[] {
     const official = this.style.name === 'official'
+    const logo = !official && this.logo ? [this.logoParagraph(this.logo)] : []
     return [
+      ...logo,
       new Paragraph({
         alignment: AlignmentType.CENTER,
         // The official title sits on its own lines, with a blank line below it.
@@ -49,6 +55,17 @@ export class Blocks {
       }),
       this.blank(),
     ]
+  }
+
+  private logoParagraph(png: Buffer): Paragraph {
+    const { width, height } = pngSize(png)
+    // 48 px high on the page, whatever its shape.
+    const scale = 48 / Math.max(1, height)
+    return new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 120 },
+      children: [new ImageRun({ type: 'png', data: png, transformation: { width: Math.round(width * scale), height: 48 } })],
+    })
   }
 
   /** A centred line under the title (e.g. the college and date in a news brief). */
@@ -180,4 +197,9 @@ export class Blocks {
     if (!this.style.pageNumber.alternate) return { default: number(AlignmentType.CENTER) }
     return { default: number(AlignmentType.RIGHT), even: number(AlignmentType.LEFT) }
   }
+}
+
+/** Width and height from a PNG's header (IHDR), without decoding it. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return png.length >= 24 ? { width: png.readUInt32BE(16), height: png.readUInt32BE(20) } : { width: 1, height: 1 }
 }

@@ -54,7 +54,7 @@ export function readEnterpriseFile(records: RecordServices, enterpriseId: string
 export function enterpriseFileContent(data: EnterpriseFileData, options: ReportOptions): (Paragraph | Table)[] {
   const { style, language } = options
   const zh = language === 'zh'
-  const b = new Blocks(style)
+  const b = new Blocks(style, options.logo)
   const official = style.name === 'official'
   const e = data.enterprise
   const out: (Paragraph | Table)[] = []

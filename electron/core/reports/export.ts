@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import sharp from 'sharp'
 import type { Paragraph, Table } from 'docx'
 import { AppError } from '../../../shared/errors'
 import type { ExportRecord, ReportRequest } from '../../../shared/procedures/reports'
@@ -52,6 +53,22 @@ export class ReportService {
     return parsed.success ? parsed.data : DEFAULT_COLLEGE_PROFILE
   }
 
+  /** Keeps the logo small: at most 480 × 160 px, as PNG, whatever was chosen. */
+  async setLogo(dataBase64: string): Promise<CollegeProfile> {
+    if (!dataBase64) return this.updateProfile({ logo: '' })
+    let png: Buffer
+    try {
+      png = await sharp(Buffer.from(dataBase64, 'base64'), { failOn: 'error' })
+        .rotate()
+        .resize(480, 160, { fit: 'inside', withoutEnlargement: true })
+        .png()
+        .toBuffer()
+    } catch {
+      throw new AppError('VALIDATION', 'The logo is not an image that can be read', { fieldErrors: [{ path: 'logo', key: 'notAnImage' }] })
+    }
+    return this.updateProfile({ logo: png.toString('base64') })
+  }
+
   updateProfile(patch: Partial<CollegeProfile>): CollegeProfile {
     const next = CollegeProfile.parse({ ...this.profile(), ...patch })
     this.context.store.db
@@ -75,6 +92,7 @@ export class ReportService {
       signedBy: profile.signature || (profile.collegeName ? `${profile.collegeName}${profile.department ? ` ${profile.department}` : ''}` : zh ? '调研组' : 'The research group'),
       chartFont: join(this.resourcesDir, CHART_FONT_FILE),
       ...(request.sections ? { sections: request.sections } : {}),
+      ...(profile.logo ? { logo: Buffer.from(profile.logo, 'base64') } : {}),
     }
     const records = this.context.records
     let content: (Paragraph | Table)[]

@@ -16,7 +16,7 @@ function join(items: string[], zh: boolean): string {
 export function newsBriefContent(data: TripReportData, options: ReportOptions & { college: string }): (Paragraph | Table)[] {
   const { style, language, college } = options
   const zh = language === 'zh'
-  const b = new Blocks(style)
+  const b = new Blocks(style, options.logo)
   const { trip } = data
   const totals = positionTotals(data)
   const signed = data.agreements.filter((a) => a.status !== 'consensus')

@@ -42,12 +42,14 @@ export interface ReportOptions {
   chartFont: string
   /** The parts of the research report to include; all when not given. */
   sections?: readonly ReportSection[]
+  /** The college's logo (PNG), shown above the title in the standard layout. */
+  logo?: Buffer
 }
 
 export function researchReportContent(data: TripReportData, options: ReportOptions): (Paragraph | Table)[] {
   const { style, language, signedBy } = options
   const include = (section: ReportSection) => !options.sections || options.sections.includes(section)
-  const b = new Blocks(style)
+  const b = new Blocks(style, options.logo)
   const zh = language === 'zh'
   const official = style.name === 'official'
   const { trip } = data

@@ -24,7 +24,7 @@ export interface DemandSource {
 export function talentDemandContent(source: DemandSource, options: ReportOptions): (Paragraph | Table)[] {
   const { style, language } = options
   const zh = language === 'zh'
-  const b = new Blocks(style)
+  const b = new Blocks(style, options.logo)
   const official = style.name === 'official'
   const out: (Paragraph | Table)[] = []
   let h1 = 0

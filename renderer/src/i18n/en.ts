@@ -103,6 +103,7 @@ export const en: Shape<typeof zhCN> = {
     duplicateQuestion: 'Two questions have the same id',
     notFound: 'The chosen record cannot be found; it may have been deleted',
     invalid: 'Not valid',
+    notAnImage: 'Not an image that can be read (use PNG or JPEG)',
     scopeRequired: 'Choose a trip or an enterprise',
   },
   errors: {

@@ -100,6 +100,7 @@ export const zhCN = {
     duplicateQuestion: '题目编号重复',
     notFound: '找不到所选的记录，可能已被删除',
     invalid: '内容不正确',
+    notAnImage: '不是可以读取的图片（请用 PNG 或 JPEG）',
     scopeRequired: '请选择行程或企业',
   },
   errors: {

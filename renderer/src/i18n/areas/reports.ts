@@ -46,6 +46,10 @@ export const zh = {
   signature: '落款',
   signaturePlaceholder: '留空时使用“学校名称 + 部门”',
   defaultStyle: '默认版式',
+  logo: '校徽',
+  logoHint: '显示在通用版式文档的标题上方；公文版式按 GB/T 9704 不放校徽。',
+  logoChoose: '选择图片',
+  logoRemove: '移除',
 }
 
 export const en: Shape<typeof zh> = {
@@ -93,4 +97,8 @@ export const en: Shape<typeof zh> = {
   signature: 'Signature',
   signaturePlaceholder: 'College name and department when left empty',
   defaultStyle: 'Default layout',
+  logo: 'Logo',
+  logoHint: 'Shown above the title of standard-layout documents; the official layout (GB/T 9704) has no place for one.',
+  logoChoose: 'Choose an image',
+  logoRemove: 'Remove',
 }

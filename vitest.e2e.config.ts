@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 60_000,
     fileParallelism: false,
+    // A browser driven on a loaded 2-core machine can miss a frame; a test that fails twice in a row is a real failure.
+    retry: 1,
     pool: 'forks',
   },
 })

@@ -10,6 +10,25 @@ export const ERROR_CODES = [
   'DB_NEWER_VERSION',
   'DB_OPEN_FAILED',
   'EXPORT_FAILED',
+  /** A backup file that is damaged, truncated, fails its checksums or is not a Fieldbook backup. */
+  'BACKUP_INVALID',
+  /** A backup (or trip file) written by a newer Fieldbook. */
+  'BACKUP_NEWER_VERSION',
+  /** An import file that cannot be read as what it claims to be. */
+  'IMPORT_INVALID',
+  'FILE_NOT_FOUND',
+  /** Sync: the server cannot be reached (offline, wrong address). */
+  'SYNC_UNREACHABLE',
+  /** Sync: the invite code is unknown, already used or expired. */
+  'SYNC_INVITE_INVALID',
+  /** Sync: this device's access was revoked by the team admin. */
+  'SYNC_REVOKED',
+  /** Sync: this data folder has not joined a team yet. */
+  'SYNC_NOT_JOINED',
+  /** Sync: plain HTTP to a host that is not this machine. */
+  'SYNC_INSECURE',
+  /** Sync: the server refused or failed a request. */
+  'SYNC_FAILED',
   'INTERNAL',
 ] as const
 

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { HLC_PATTERN } from '../hlc'
+
+/**
+ * The sync protocol between a Fieldbook install and the team's server (DESIGN.md §5). Both sides parse every
+ * body with these schemas. Paths are under `/v1`; every request but health and join carries
+ * `Authorization: Bearer <device token>`, and the team always comes from the token, never from the body.
+ */
+export const SYNC_PROTOCOL_VERSION = 1
+
+/** Largest request body the server reads; a push larger than this is split by the client. */
+export const MAX_JSON_BODY_BYTES = 8 * 1024 * 1024
+/** Largest attachment blob (the app refuses larger files on import). */
+export const MAX_BLOB_BYTES = 30 * 1024 * 1024
+/** Changes per push batch and per pull page the client asks for; the server caps pull pages at MAX_PULL_LIMIT. */
+export const PUSH_BATCH_CHANGES = 2000
+export const MAX_PULL_LIMIT = 5000
+
+export const Hlc = z.string().regex(HLC_PATTERN)
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/)
+export const CellValue = z.union([z.string(), z.number()])
+
+/**
+ * One entry of a row's change log: the fields of one row changed together at one clock value. `base` holds, per
+ * field, the clock of the value the editor saw when making the change (absent for a field that had none); a
+ * receiver whose current clock for that field is neither `base` nor this change saw a concurrent edit.
+ */
+export const WireChange = z
+  .object({
+    hlc: Hlc,
+    table: z.string().min(1).max(64),
+    rowId: z.string().min(1).max(64),
+    cells: z.record(z.string().min(1).max(64), CellValue),
+    base: z.record(z.string(), Hlc).optional(),
+  })
+  .strict()
+export type WireChange = z.infer<typeof WireChange>
+
+/** A change as the server hands it out, with its place in the team's order and the device that sent it. */
+export const PulledChange = WireChange.extend({ seq: z.number().int().positive(), device: z.string() })
+export type PulledChange = z.infer<typeof PulledChange>
+
+export const HealthResponse = z.object({ ok: z.literal(true), protocol: z.number().int(), version: z.string() })
+
+export const JoinRequest = z
+  .object({
+    inviteCode: z.string().min(4).max(128),
+    deviceName: z.string().min(1).max(200),
+    /** The install's HLC node id, so history can name who made a change. */
+    nodeId: z.string().regex(/^[0-9a-f]{16}$/),
+  })
+  .strict()
+export const JoinResponse = z.object({
+  token: z.string(),
+  deviceId: z.string(),
+  team: z.object({ id: z.string(), name: z.string() }),
+  role: z.enum(['admin', 'member']),
+  /** Changes when the server's storage is restored from a backup: clients then push everything again. */
+  epoch: z.string(),
+})
+export type JoinResponse = z.infer<typeof JoinResponse>
+
+export const PushRequest = z
+  .object({
+    /** Chosen by the client; the same batch sent again returns the stored result and applies nothing twice. */
+    batchId: z.uuid(),
+    changes: z.array(WireChange).max(PUSH_BATCH_CHANGES * 2),
+  })
+  .strict()
+export type PushRequest = z.infer<typeof PushRequest>
+export const PushResponse = z.object({
+  accepted: z.number().int().nonnegative(),
+  /** The team's sequence after this batch. */
+  seq: z.number().int().nonnegative(),
+  epoch: z.string(),
+  /** True when this batch id had been applied before. */
+  replayed: z.boolean(),
+})
+export type PushResponse = z.infer<typeof PushResponse>
+
+/** `GET /v1/pull?after=SEQ&limit=N` */
+export const PullQuery = z.object({
+  after: z.coerce.number().int().nonnegative(),
+  limit: z.coerce.number().int().positive().max(MAX_PULL_LIMIT).default(1000),
+})
+export const PullResponse = z.object({
+  changes: z.array(PulledChange),
+  /** The cursor to ask from next: the seq of the last change in this page, or `after` when it is empty. */
+  cursor: z.number().int().nonnegative(),
+  /** The team's newest seq; the client is caught up when its cursor reaches it. */
+  head: z.number().int().nonnegative(),
+  epoch: z.string(),
+})
+export type PullResponse = z.infer<typeof PullResponse>
+
+/** `POST /v1/blobs/missing`: which of these the server does not hold yet. */
+export const BlobsMissingRequest = z.object({ hashes: z.array(Sha256).max(10000) }).strict()
+export const BlobsMissingResponse = z.object({ missing: z.array(Sha256) })
+// `PUT /v1/blobs/:sha256` with the raw bytes (application/octet-stream): 201 stored, 200 already held,
+// 400 HASH_MISMATCH when the bytes do not hash to the name. `GET /v1/blobs/:sha256` returns the bytes or 404.
+
+/** Every error answer: `{ error: { code, message } }` with one of these codes and a fitting 4xx/5xx status. */
+export const SERVER_ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'TOKEN_REVOKED',
+  'INVITE_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TOO_LARGE',
+  'RATE_LIMITED',
+  'UNKNOWN_FIELD',
+  'HASH_MISMATCH',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const
+export const ServerErrorBody = z.object({
+  error: z.object({ code: z.enum(SERVER_ERROR_CODES), message: z.string(), details: z.unknown().optional() }),
+})
+export type ServerErrorBody = z.infer<typeof ServerErrorBody>

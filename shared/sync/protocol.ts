@@ -118,3 +118,11 @@ export const ServerErrorBody = z.object({
   error: z.object({ code: z.enum(SERVER_ERROR_CODES), message: z.string(), details: z.unknown().optional() }),
 })
 export type ServerErrorBody = z.infer<typeof ServerErrorBody>
+
+/** `GET /v1/team`: the team and its devices, so history can name who made a change (by the clock's node id). */
+export const TeamResponse = z.object({
+  team: z.object({ id: z.string(), name: z.string() }),
+  devices: z.array(z.object({ id: z.string(), name: z.string(), nodeId: z.string(), revoked: z.boolean() })),
+  epoch: z.string(),
+})
+export type TeamResponse = z.infer<typeof TeamResponse>

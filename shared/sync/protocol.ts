@@ -69,6 +69,7 @@ export const PushRequest = z
   .strict()
 export type PushRequest = z.infer<typeof PushRequest>
 export const PushResponse = z.object({
+  /** Changes newly stored; one the server already held (same table, row and hlc) is not stored or counted again. */
   accepted: z.number().int().nonnegative(),
   /** The team's sequence after this batch. */
   seq: z.number().int().nonnegative(),
@@ -99,7 +100,13 @@ export const BlobsMissingResponse = z.object({ missing: z.array(Sha256) })
 // `PUT /v1/blobs/:sha256` with the raw bytes (application/octet-stream): 201 stored, 200 already held,
 // 400 HASH_MISMATCH when the bytes do not hash to the name. `GET /v1/blobs/:sha256` returns the bytes or 404.
 
-/** Every error answer: `{ error: { code, message } }` with one of these codes and a fitting 4xx/5xx status. */
+/**
+ * Every error answer: `{ error: { code, message } }` with one of these codes and a fitting 4xx/5xx status:
+ * 400 BAD_REQUEST (malformed JSON, wrong shape, a value of the wrong kind for its column), 400 UNKNOWN_FIELD
+ * (a table or column not in shared/tables.ts; the whole batch is refused), 400 HASH_MISMATCH, 401 UNAUTHORIZED
+ * (no or unknown token), 401 TOKEN_REVOKED, 403 INVITE_INVALID (unknown, used or expired), 404 NOT_FOUND,
+ * 413 TOO_LARGE, 429 RATE_LIMITED (with Retry-After), 503 UNAVAILABLE (shutting down or busy: retry), 500 INTERNAL.
+ */
 export const SERVER_ERROR_CODES = [
   'BAD_REQUEST',
   'UNAUTHORIZED',

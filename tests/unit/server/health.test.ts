@@ -1,25 +1,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../../server/server'
-import { tempDir } from '../../helpers/temp'
+import { HealthResponse } from '../../../shared/sync/protocol'
+import { startTestServer, type TestServer } from './helpers'
 
-describe('sync server', () => {
-  let dir: ReturnType<typeof tempDir>
-  let server: RunningServer
+describe('sync server health', () => {
+  let test: TestServer
   beforeEach(async () => {
-    dir = tempDir()
-    server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path })
+    test = await startTestServer()
   })
-  afterEach(async () => {
-    await server.close()
-    dir.cleanup()
-  })
+  afterEach(() => test.cleanup())
 
   it('answers health over loopback and 404 for unknown paths', async () => {
-    const health = await fetch(`${server.url}/v1/health`)
+    const health = await fetch(`${test.server.url}/v1/health`)
     expect(health.status).toBe(200)
-    expect(await health.json()).toEqual({ ok: true, protocol: 1 })
-    const missing = await fetch(`${server.url}/v1/nothing`)
+    const body = HealthResponse.parse(await health.json())
+    expect(body).toMatchObject({ ok: true, protocol: 1 })
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/)
+    const missing = await fetch(`${test.server.url}/v1/nothing`)
     expect(missing.status).toBe(404)
     expect(await missing.json()).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+
+  it('logs one JSON line per request without tokens', async () => {
+    await fetch(`${test.server.url}/v1/pull?after=0`, { headers: { Authorization: 'Bearer secret-token-value-123' } })
+    const line = test.logs.find((entry) => entry.path === '/v1/pull')
+    expect(line).toMatchObject({ method: 'GET', status: 401, code: 'UNAUTHORIZED' })
+    expect(typeof line?.ms).toBe('number')
+    expect(JSON.stringify(test.logs)).not.toContain('secret-token-value-123')
   })
 })

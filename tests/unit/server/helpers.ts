@@ -1,0 +1,110 @@
+import { request as httpRequest } from 'node:http'
+import { formatHlc } from '../../../shared/hlc'
+import type { JoinResponse, WireChange } from '../../../shared/sync/protocol'
+import { startServer, type LogEntry, type RunningServer, type ServerOptions } from '../../../server/server'
+import { tempDir } from '../../helpers/temp'
+
+export interface TestServer {
+  server: RunningServer
+  dir: ReturnType<typeof tempDir>
+  logs: LogEntry[]
+  /** Closes the server (if still open) and removes the folder. */
+  cleanup(): Promise<void>
+}
+
+export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+  const dir = tempDir('fieldbook-server-')
+  const logs: LogEntry[] = []
+  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, log: (entry) => logs.push(entry), ...options })
+  return {
+    server,
+    dir,
+    logs,
+    cleanup: async () => {
+      await server.close()
+      dir.cleanup()
+    },
+  }
+}
+
+let nodeCounter = 0
+export function nodeId(): string {
+  nodeCounter += 1
+  return nodeCounter.toString(16).padStart(16, 'a')
+}
+
+export async function joinTeam(server: RunningServer, team: string, deviceName = '笔记本'): Promise<JoinResponse & { nodeId: string }> {
+  const invite = server.createInvite(team)
+  const node = nodeId()
+  const response = await fetch(`${server.url}/v1/join`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ inviteCode: invite.code, deviceName, nodeId: node }),
+  })
+  if (response.status !== 200) throw new Error(`join failed: ${response.status} ${await response.text()}`)
+  return { ...((await response.json()) as JoinResponse), nodeId: node }
+}
+
+export function change(node: string, millis: number, table: string, rowId: string, cells: Record<string, string | number>): WireChange {
+  return { hlc: formatHlc({ millis, counter: 0, node }), table, rowId, cells }
+}
+
+export async function api(
+  server: RunningServer,
+  method: string,
+  path: string,
+  token: string | undefined,
+  body?: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies of many shapes, each checked by expect
+): Promise<{ status: number; json: any; headers: Headers }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    json = text
+  }
+  return { status: response.status, json, headers: response.headers }
+}
+
+/** A request whose body is sent as chunks (no Content-Length), optionally with a pause in the middle. */
+export function rawRequest(
+  url: string,
+  options: { method: string; path: string; headers?: Record<string, string>; chunks: Buffer[]; between?: (index: number) => Promise<void> },
+): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const target = new URL(options.path, url)
+    const request = httpRequest(target, { method: options.method, headers: options.headers ?? {} }, (response) => {
+      const parts: Buffer[] = []
+      response.on('data', (chunk: Buffer) => parts.push(chunk))
+      response.on('end', () => done({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }))
+      response.on('error', fail)
+    })
+    request.on('error', fail)
+    void (async () => {
+      for (const [index, chunk] of options.chunks.entries()) {
+        if (request.destroyed) return
+        request.write(chunk)
+        await options.between?.(index)
+      }
+      request.end()
+    })()
+  })
+}
+
+export function count(server: RunningServer, table: string): number {
+  return (server.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+}
+
+/** The protocol error code of an answer. */
+export async function errorCode(response: Response): Promise<string> {
+  return ((await response.json()) as { error: { code: string } }).error.code
+}

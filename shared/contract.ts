@@ -8,6 +8,9 @@ import { minutesProcedures } from './procedures/minutes'
 import { demandProcedures } from './procedures/demand'
 import { attachmentsProcedures } from './procedures/attachments'
 import { searchProcedures } from './procedures/search'
+import { backupProcedures } from './procedures/backup'
+import { syncProcedures } from './procedures/sync'
+import { exchangeProcedures } from './procedures/exchange'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -33,6 +36,9 @@ export const procedures = {
   ...demandProcedures,
   ...attachmentsProcedures,
   ...searchProcedures,
+  ...backupProcedures,
+  ...syncProcedures,
+  ...exchangeProcedures,
 } as const
 
 export type Procedures = typeof procedures

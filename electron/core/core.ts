@@ -13,6 +13,13 @@ import { minutesHandlers } from './handlers/minutes'
 import { demandHandlers } from './handlers/demand'
 import { attachmentsHandlers } from './handlers/attachments'
 import { searchHandlers } from './handlers/search'
+import { backupHandlers } from './handlers/backup'
+import { BackupService, type BackupHost } from './backup/service'
+import { syncHandlers } from './handlers/sync'
+import { exchangeHandlers } from './handlers/exchange'
+import type { ExchangeHost } from './exchange/service'
+import { SyncClient } from './sync/client'
+import { SyncScheduler } from './sync/scheduler'
 import type { CoreContext } from './context'
 import { SCHEMA_VERSION } from './store/migrations'
 import { openStore, type Store } from './store/store'
@@ -37,6 +44,16 @@ export interface CoreOptions {
   reportHost?: ReportHost
   /** The bundled report worker (the app's out/main/report-worker.js); from the sources it is found by itself. */
   reportWorkerFile?: string
+  /** Native save and open dialogs for backups: Electron's in the app, fakes in tests. */
+  backupHost?: BackupHost
+  /** Automatic backups into <dataDir>/backups on the user's schedule. The app turns it on; tests and the CLI leave it off. */
+  autoBackup?: boolean
+  /** Sync by itself when joined (on open, every minute, after edits settle). The app turns it on; tests leave it off. */
+  autoSync?: boolean
+  /** For tests: the fetch the sync client uses. */
+  syncFetch?: typeof fetch
+  /** Native open and save dialogs for imports and spreadsheet exports: Electron's in the app, fakes in tests. */
+  exchangeHost?: ExchangeHost
 }
 
 export interface Core {
@@ -45,6 +62,7 @@ export interface Core {
   readonly records: RecordServices
   readonly reports: ReportService
   readonly dispatch: Dispatch
+  readonly sync: SyncClient
   onEvent(listener: (event: FieldbookEvent) => void): () => void
   close(): void
 }
@@ -60,10 +78,21 @@ export function openCore(options: CoreOptions): Core {
     for (const listener of listeners) listener(event)
   }
   store.onChange((tables) => emit({ type: 'data.changed', tables }))
+  const sync = new SyncClient({
+    store,
+    dataDir: options.dataDir,
+    onStatusChange: () => {
+      if (listeners.size > 0) emit({ type: 'sync.progress', status: sync.status() })
+    },
+    ...(options.wallClock ? { wallClock: options.wallClock } : {}),
+    ...(options.syncFetch ? { fetch: options.syncFetch } : {}),
+  })
+  const syncScheduler = options.autoSync ? new SyncScheduler(sync, store, { log: options.log }) : undefined
   const reports = new ReportService(context, options.resourcesDir ?? resolve('resources'), options.reportHost, options.nativeBinding, (request, stage) =>
     emit({ type: 'export.progress', kind: request.kind, stage }),
     options.reportWorkerFile,
   )
+  const backups = new BackupService(context, { host: options.backupHost, appVersion: options.appVersion ?? '0.0.0', nativeBinding: options.nativeBinding, log: options.log })
   const dispatch = createDispatcher(
     {
       'app.info': () => ({
@@ -81,9 +110,14 @@ export function openCore(options: CoreOptions): Core {
       ...demandHandlers(context),
       ...attachmentsHandlers(context),
       ...searchHandlers(context),
+      ...backupHandlers(backups),
+      ...syncHandlers(sync, syncScheduler),
+      ...exchangeHandlers(context, options.exchangeHost, options.appVersion),
     },
     { log: options.log, checkOutputs: options.checkOutputs },
   )
+  syncScheduler?.start()
+  if (options.autoBackup) backups.start()
 
   return {
     dataDir: options.dataDir,
@@ -91,12 +125,16 @@ export function openCore(options: CoreOptions): Core {
     records,
     reports,
     dispatch,
+    sync,
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     close() {
       listeners.clear()
+      syncScheduler?.stop()
+      backups.stop()
+      sync.close()
       store.close()
     },
   }

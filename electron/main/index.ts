@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
 import { openCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
+import { createBackupHost } from './backup-host'
+import { createExchangeHost } from '../core/exchange/host'
 import { forwardEvents, registerInvokeHandler } from './ipc'
 import { acquireSingleInstance, closeCoreOnQuit, focusWindow } from './lifecycle'
 import { electronNativeBinding } from './native'
@@ -59,6 +61,8 @@ function start(): void {
     nativeBinding,
     appVersion: app.getVersion(),
     checkOutputs: false,
+    // The app syncs by itself once joined (the user can turn it off on the Sync screen).
+    autoSync: true,
     // Shipped assets (the chart font): beside the app when packaged, the repository's resources/ in development.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     reportWorkerFile: join(import.meta.dirname, 'report-worker.js'),
@@ -73,6 +77,23 @@ function start(): void {
       },
       showInFolder: (filePath) => shell.showItemInFolder(filePath),
     },
+    // Dialogs belong to the window when there is one, so they stay in front of it.
+    backupHost: createBackupHost(
+      {
+        showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+      },
+      app.getPath('documents'),
+      (path) => shell.showItemInFolder(path),
+    ),
+    autoBackup: true,
+    exchangeHost: createExchangeHost(
+      {
+        showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        showOpenDialog: (options) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+      },
+      app.getPath('documents'),
+    ),
   })
   closeCoreOnQuit(app, core)
   registerInvokeHandler(ipcMain, core.dispatch, (frame) => isTrustedSender(frame, devServerUrl))

@@ -3,6 +3,10 @@ import type { Trip } from '../../../shared/schemas/trip'
 import { resolve } from 'node:path'
 import { AppError, type InvokeResult } from '../../../shared/errors'
 import { ReportRequest } from '../../../shared/procedures/reports'
+import { GENERATE_COMMANDS } from './generate-commands'
+import { SYNC_COMMANDS } from './sync-commands'
+import { BACKUP_COMMANDS } from './backup-commands'
+import { EXCHANGE_COMMANDS } from './exchange-commands'
 
 /** What a command may read from the command line (node:util parseArgs options). */
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string }>
@@ -128,4 +132,8 @@ export const COMMANDS: Command[] = [
     }),
     format: ({ trip }) => `Created ${tripLine(trip as Trip)}`,
   },
+  ...GENERATE_COMMANDS,
+  ...SYNC_COMMANDS,
+  ...BACKUP_COMMANDS,
+  ...EXCHANGE_COMMANDS,
 ]

@@ -331,6 +331,68 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX actions_by_enterprise ON actions (enterprise_id);
     `,
   },
+  {
+    version: 4,
+    description: 'sync client: server and cursor, push batches, conflicts, blob queue, changes this version cannot store',
+    // Local to this laptop, never synced.
+    sql: `
+      -- The server, team, token, epoch and pull cursor of this workspace, and the sync preferences.
+      CREATE TABLE sync_state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- A push batch id is chosen for a run of outbox entries and kept here before it is sent, so a retry after
+      -- a lost reply sends the same id and the server answers with its stored result instead of applying twice.
+      CREATE TABLE sync_batches (
+        id TEXT PRIMARY KEY,
+        first_seq INTEGER NOT NULL,
+        last_seq INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Two values of one text field written concurrently on two devices. The field holds the merge winner; the
+      -- other value stays here (and in the change log) until someone picks or merges.
+      CREATE TABLE conflicts (
+        id TEXT PRIMARY KEY,
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        col TEXT NOT NULL,
+        winner_value TEXT NOT NULL,
+        winner_hlc TEXT NOT NULL,
+        loser_value TEXT NOT NULL,
+        loser_hlc TEXT NOT NULL,
+        detected_at TEXT NOT NULL,
+        resolved_at TEXT,
+        resolution TEXT
+      ) STRICT;
+      -- Both devices see the same pair; a pair seen again (a replayed page, a re-pull) is recorded once.
+      CREATE UNIQUE INDEX conflicts_identity ON conflicts (tbl, row_id, col, winner_hlc, loser_hlc);
+      CREATE INDEX conflicts_open ON conflicts (tbl, row_id, col) WHERE resolved_at IS NULL;
+
+      -- Attachment bytes, apart from the rows: here = the file is in this data folder, on_server = the server
+      -- confirmed it holds it. Failures wait until retry_at (ms) and back off.
+      CREATE TABLE blob_sync (
+        hash TEXT PRIMARY KEY,
+        here INTEGER NOT NULL DEFAULT 0,
+        on_server INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        retry_at INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT NOT NULL DEFAULT ''
+      ) STRICT, WITHOUT ROWID;
+
+      -- Received fields this version has no column for (a newer peer's) or cannot store: kept, not applied, so
+      -- sync goes on and a later version can still find them.
+      CREATE TABLE sync_skipped (
+        hlc TEXT NOT NULL,
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        cells TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (tbl, row_id, hlc)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

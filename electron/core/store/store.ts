@@ -16,6 +16,27 @@ export interface ChangeInput {
   value: CellValue
   /** Set on changes received from another node; local edits are stamped here. */
   hlc?: string
+  /** On a received change: the clock of the value its writer saw in this field (absent when there was none). */
+  base?: string
+}
+
+/**
+ * A received change to a watched field that was written without having seen the value here: neither side knew
+ * the other's edit. Reported inside the write transaction, before the row changes.
+ */
+export interface ConcurrentEdit {
+  table: string
+  rowId: string
+  column: string
+  /** The value and clock here before the change. */
+  current: { value: CellValue; hlc: string }
+  incoming: { value: CellValue; hlc: string }
+}
+
+export interface ConcurrencyWatch {
+  /** table → the columns whose concurrent edits matter (free text); others simply merge. */
+  columns: ReadonlyMap<string, ReadonlySet<string>>
+  onConcurrent(edit: ConcurrentEdit): void
 }
 
 export interface ApplyResult {
@@ -48,6 +69,7 @@ export class Store {
   private readonly statements = new Map<string, Database.Statement>()
   private readonly changeListeners = new Set<(tables: string[]) => void>()
   private readonly rowHooks = new Set<(rows: readonly WrittenRow[]) => void>()
+  private concurrencyWatch: ConcurrencyWatch | undefined
 
   constructor(db: Db, clock: HybridLogicalClock) {
     this.db = db
@@ -71,6 +93,11 @@ export class Store {
   onRowsWritten(hook: (rows: readonly WrittenRow[]) => void): () => void {
     this.rowHooks.add(hook)
     return () => this.rowHooks.delete(hook)
+  }
+
+  /** Received changes to these columns are checked for concurrent edits (the sync client keeps them as conflicts). */
+  watchConcurrentEdits(watch: ConcurrencyWatch | undefined): void {
+    this.concurrencyWatch = watch
   }
 
   /**
@@ -123,12 +150,14 @@ export class Store {
     // A local change is stamped after every clock this node has seen, so it always wins: only received
     // changes need the row's current clocks.
     const clocks: Record<string, string> = local ? {} : this.clocksOf(table, rowId)
+    const watched = local ? undefined : this.concurrencyWatch?.columns.get(table)
     const winners = new Map<string, CellValue>()
     const winnerClocks: Record<string, string> = {}
     const logEntries = new Map<string, Record<string, CellValue>>()
     for (const change of group.changes) {
       const hlc = group.hlc ?? change.hlc!
       const current = clocks[change.column]
+      if (watched?.has(change.column) && current !== undefined) this.checkConcurrent(group, change, current, winners)
       if (local || current === undefined || hlc >= current) {
         // Equal clocks are the same change seen again (or a later field of one local batch): same value.
         clocks[change.column] = hlc
@@ -150,6 +179,34 @@ export class Store {
     let applied = 0
     for (const change of group.changes) if (clocks[change.column] === (group.hlc ?? change.hlc)) applied++
     return applied
+  }
+
+  /**
+   * A received change X to field c is concurrent with the value here (clock γ) when γ exists, is not X itself,
+   * and X's writer had not seen γ (X.base absent or older than γ), and the values differ. A change already in
+   * the change log is old news (a re-pull after a server restore), never a new conflict.
+   */
+  private checkConcurrent(group: RowGroup, change: ChangeInput, current: string, winners: ReadonlyMap<string, CellValue>): void {
+    const hlc = change.hlc!
+    if (current === hlc || (change.base !== undefined && change.base >= current)) return
+    let value: CellValue
+    if (winners.has(change.column)) value = winners.get(change.column)!
+    else {
+      const row = this.statement(`SELECT "${change.column}" AS value FROM "${group.table}" WHERE id = ?`).get(group.rowId) as
+        | { value: CellValue }
+        | undefined
+      if (!row) return
+      value = row.value
+    }
+    if (value === change.value) return
+    if (this.statement('SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND hlc = ?').get(group.table, group.rowId, hlc)) return
+    this.concurrencyWatch!.onConcurrent({
+      table: group.table,
+      rowId: group.rowId,
+      column: change.column,
+      current: { value, hlc: current },
+      incoming: { value: change.value, hlc },
+    })
   }
 
   /** The clock of each field of a row, as {column: hlc}. */

@@ -1,0 +1,517 @@
+import { randomUUID } from 'node:crypto'
+import { AppError, type AppErrorData } from '../../../shared/errors'
+import { parseHlc } from '../../../shared/hlc'
+import type { HistoryEntry, SyncPhase, SyncStatus, SyncSummary } from '../../../shared/procedures/sync'
+import {
+  JoinResponse,
+  MAX_JSON_BODY_BYTES,
+  MAX_PULL_LIMIT,
+  PullResponse,
+  PUSH_BATCH_CHANGES,
+  PushResponse,
+  TeamResponse,
+  type WireChange,
+} from '../../../shared/sync/protocol'
+import { BlobStore } from '../attachments/blob-store'
+import type { ChangeInput, Store } from '../store/store'
+import { checkCell, isSyncedTable, type CellValue } from '../store/tables'
+import { BlobQueue } from './blobs'
+import { ConflictService } from './conflicts'
+import { historyOf } from './history'
+import { SyncStateStore } from './state'
+import { normalizeServerUrl, Transport } from './transport'
+
+/** A push body stays well under the server's limit, whatever the text fields hold. */
+const PUSH_BATCH_BYTES = Math.floor(MAX_JSON_BODY_BYTES * 0.6)
+/** Clocks further ahead than this are reported in the status (never refused). */
+const REPORTED_DRIFT_MS = 60_000
+const DRIFT_MEMORY_MS = 24 * 60 * 60_000
+
+export interface SyncClientOptions {
+  store: Store
+  dataDir: string
+  /** Told every time the status changes (phase, progress, counts, errors); reads `status()` if anyone listens. */
+  onStatusChange?: () => void
+  /** This install's wall clock (tests skew it); only used to measure other devices' clock drift. */
+  wallClock?: () => number
+  /** For tests: a fetch that misbehaves on purpose. */
+  fetch?: typeof fetch
+}
+
+export interface JoinOptions {
+  serverUrl: string
+  inviteCode: string
+  deviceName: string
+  allowInsecure?: boolean
+}
+
+interface OutboxRow {
+  seq: number
+  hlc: string
+  tbl: string
+  row_id: string
+  cells: string
+}
+
+export interface PushBatch {
+  id: string
+  firstSeq: number
+  lastSeq: number
+  changes: WireChange[]
+}
+
+/** Thrown inside a round when the server's epoch changed (it was restored): the round starts over. */
+class EpochChanged extends Error {}
+
+/**
+ * The sync client of one workspace (DESIGN.md §5): pushes the outbox in batches whose ids are remembered before
+ * sending, pulls pages and applies each with its cursor in one transaction, keeps concurrent text edits as
+ * conflicts, moves attachment bytes in their own queue, and rebuilds from scratch when the server was restored.
+ * One round at a time; every failure is kept in the status in a code the renderer translates.
+ */
+export class SyncClient {
+  readonly state: SyncStateStore
+  readonly conflicts: ConflictService
+  readonly blobs: BlobQueue
+  private readonly store: Store
+  private readonly wallClock: () => number
+  private phase: SyncPhase = 'idle'
+  private progress: { done: number; total: number } | undefined
+  private queue: Promise<unknown> = Promise.resolve()
+  private closed = false
+  /** True while received changes are being written, so the scheduler does not take them for edits. */
+  applyingRemote = false
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.store = options.store
+    this.wallClock = options.wallClock ?? Date.now
+    this.state = new SyncStateStore(this.store)
+    this.conflicts = new ConflictService(this.store, (hlc) => this.deviceOfNode(parseHlc(hlc).node))
+    this.blobs = new BlobQueue(this.store, new BlobStore(options.dataDir))
+    const lastError = this.state.getJson<AppErrorData | null>('lastError', null)
+    if (lastError) this.phase = lastError.code === 'SYNC_UNREACHABLE' ? 'offline' : 'error'
+  }
+
+  close(): void {
+    this.closed = true
+    this.conflicts.detach()
+  }
+
+  get isClosed(): boolean {
+    return this.closed
+  }
+
+  // ---- status -------------------------------------------------------------------------------------------------
+
+  status(): SyncStatus {
+    const settings = this.state.settings()
+    const blobCounts = this.blobs.counts()
+    const lastError = this.state.getJson<(AppErrorData & { at: string }) | null>('lastError', null)
+    const drift = this.state.getJson<{ ms: number; at: number } | null>('clockDrift', null)
+    const pending = this.store.statement('SELECT count(*) AS n FROM change_log WHERE outbox = 1').get() as { n: number }
+    return {
+      joined: this.state.joined,
+      serverUrl: settings.serverUrl,
+      teamName: settings.teamName,
+      deviceName: settings.deviceName,
+      lastSyncedAt: this.state.get('lastSyncedAt') ?? '',
+      pendingChanges: pending.n,
+      pendingBlobs: blobCounts.pending,
+      missingBlobs: blobCounts.missing,
+      phase: this.phase,
+      ...(this.progress ? { progress: this.progress } : {}),
+      ...(lastError ? { lastError: { code: lastError.code, message: lastError.message, at: lastError.at } } : {}),
+      ...(drift && Date.now() - drift.at < DRIFT_MEMORY_MS ? { clockDriftMs: drift.ms } : {}),
+      autoSync: settings.autoSync,
+      openConflicts: this.conflicts.openCount(),
+    }
+  }
+
+  private emitStatus(): void {
+    if (!this.closed) this.options.onStatusChange?.()
+  }
+
+  private setPhase(phase: SyncPhase, progress?: { done: number; total: number }): void {
+    this.phase = phase
+    this.progress = progress
+    this.emitStatus()
+  }
+
+  // ---- joining and leaving ------------------------------------------------------------------------------------
+
+  /**
+   * Exchanges an invite code for this device's token. Everything in this workspace is then offered to the team:
+   * the whole change log goes into the outbox and the cursor starts from zero.
+   */
+  async join(input: JoinOptions): Promise<SyncStatus> {
+    const serverUrl = normalizeServerUrl(input.serverUrl, input.allowInsecure ?? false)
+    const transport = new Transport({ serverUrl, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) })
+    const answer = await transport.json('POST', '/v1/join', JoinResponse, {
+      inviteCode: input.inviteCode.trim(),
+      deviceName: input.deviceName.trim(),
+      nodeId: this.store.nodeId,
+    })
+    this.store.db.transaction(() => {
+      this.state.forgetServer()
+      this.state.saveSettings({
+        serverUrl,
+        token: answer.token,
+        deviceId: answer.deviceId,
+        deviceName: input.deviceName.trim(),
+        teamId: answer.team.id,
+        teamName: answer.team.name,
+        role: answer.role,
+        epoch: answer.epoch,
+        allowInsecure: input.allowInsecure ?? false,
+      })
+      this.state.delete('lastError')
+      this.offerEverything()
+    })()
+    this.phase = 'idle'
+    await this.refreshDevices(this.transport()).catch(() => {})
+    this.emitStatus()
+    return this.status()
+  }
+
+  leave(): SyncStatus {
+    this.store.db.transaction(() => {
+      this.state.forgetServer()
+      this.state.delete('lastError')
+      this.state.delete('lastSyncedAt')
+      this.store.statement('DELETE FROM sync_batches').run()
+    })()
+    this.phase = 'idle'
+    this.progress = undefined
+    this.emitStatus()
+    return this.status()
+  }
+
+  setAuto(autoSync: boolean): SyncStatus {
+    this.state.saveSettings({ autoSync })
+    this.emitStatus()
+    return this.status()
+  }
+
+  /** Every change here is pushed again, from the start: after joining, and after the server was restored. */
+  private offerEverything(): void {
+    this.store.statement('UPDATE change_log SET outbox = 1 WHERE outbox = 0').run()
+    this.store.statement('DELETE FROM sync_batches').run()
+    this.state.cursor = 0
+    this.blobs.forgetServer()
+  }
+
+  private transport(): Transport {
+    const settings = this.state.settings()
+    if (!this.state.joined) throw new AppError('SYNC_NOT_JOINED', 'This workspace has not joined a team yet.')
+    return new Transport({ serverUrl: settings.serverUrl, token: settings.token, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) })
+  }
+
+  /**
+   * A different epoch means the server's storage was restored from a backup and may lack changes it once
+   * acknowledged: push everything again and pull from the beginning.
+   */
+  private checkEpoch(epoch: string): void {
+    const known = this.state.get('epoch')
+    if (known === epoch) return
+    this.store.db.transaction(() => {
+      this.state.set('epoch', epoch)
+      if (known) this.offerEverything()
+    })()
+    if (known) throw new EpochChanged(`The server's epoch changed from ${known} to ${epoch}`)
+  }
+
+  // ---- a round ------------------------------------------------------------------------------------------------
+
+  /** Runs `task` after every earlier one has finished: rounds never overlap. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task)
+    this.queue = run.catch(() => {})
+    return run
+  }
+
+  /** One full round: push, pull until caught up, then the attachment files. `manual` retries waiting files now. */
+  sync(options: { manual?: boolean } = {}): Promise<SyncSummary> {
+    return this.exclusive(() => this.round(options.manual ?? false))
+  }
+
+  private async round(manual: boolean): Promise<SyncSummary> {
+    const started = performance.now()
+    const summary: SyncSummary = { pushed: 0, pulled: 0, blobsUploaded: 0, blobsDownloaded: 0, conflicts: 0, durationMs: 0 }
+    this.conflicts.takeDetectedCount()
+    try {
+      if (this.closed) throw new AppError('SYNC_FAILED', 'The workspace was closed.')
+      const transport = this.transport()
+      // A restored server makes the round start over once with everything offered again.
+      for (let restart = 0; ; restart++) {
+        try {
+          this.setPhase('pushing')
+          summary.pushed += await this.pushAll(transport)
+          this.setPhase('pulling')
+          summary.pulled += await this.pullAll(transport)
+          break
+        } catch (error) {
+          if (error instanceof EpochChanged && restart < 2) continue
+          throw error
+        }
+      }
+      this.setPhase('blobs')
+      if (manual) this.blobs.retryNow()
+      const moved = await this.blobs.run(transport, () => this.emitStatus())
+      summary.blobsUploaded = moved.uploaded
+      summary.blobsDownloaded = moved.downloaded
+      await this.refreshDevices(transport).catch(() => {})
+      summary.conflicts = this.conflicts.takeDetectedCount()
+      summary.durationMs = Math.round(performance.now() - started)
+      if (!this.closed) {
+        this.store.db.transaction(() => {
+          this.state.set('lastSyncedAt', new Date().toISOString())
+          this.state.delete('lastError')
+        })()
+      }
+      this.setPhase('idle')
+      return summary
+    } catch (caught) {
+      const error = toAppError(caught)
+      if (!this.closed) {
+        this.state.setJson('lastError', { ...error.toData(), at: new Date().toISOString() })
+        this.setPhase(error.code === 'SYNC_UNREACHABLE' ? 'offline' : 'error')
+      }
+      throw error
+    }
+  }
+
+  // ---- push ---------------------------------------------------------------------------------------------------
+
+  private async pushAll(transport: Transport): Promise<number> {
+    let pushed = 0
+    for (;;) {
+      const batch = this.nextBatch()
+      if (!batch) return pushed
+      pushed += await this.sendBatch(transport, batch)
+    }
+  }
+
+  /** Pushes one batch (for tests: a partial sync). Returns the number of change-log entries acknowledged. */
+  async pushOnce(): Promise<number> {
+    return this.exclusive(async () => {
+      const batch = this.nextBatch()
+      return batch ? this.sendBatch(this.transport(), batch) : 0
+    })
+  }
+
+  /** Sends a batch taken from `nextBatch` (for tests: the same batch delivered twice). */
+  async pushBatch(batch: PushBatch): Promise<number> {
+    return this.exclusive(() => this.sendBatch(this.transport(), batch))
+  }
+
+  private async sendBatch(transport: Transport, batch: PushBatch): Promise<number> {
+    const answer = await transport.json('POST', '/v1/push', PushResponse, { batchId: batch.id, changes: batch.changes })
+    this.checkEpoch(answer.epoch)
+    if (this.closed) throw new AppError('SYNC_FAILED', 'The workspace was closed.')
+    this.store.db.transaction(() => {
+      this.store.statement('UPDATE change_log SET outbox = 0 WHERE outbox = 1 AND seq BETWEEN ? AND ?').run(batch.firstSeq, batch.lastSeq)
+      this.store.statement('DELETE FROM sync_batches WHERE id = ?').run(batch.id)
+    })()
+    this.emitStatus()
+    return batch.changes.length
+  }
+
+  /**
+   * The batch to send next: the one sent before without an answer (same id, same entries), else a new run of
+   * outbox entries whose id is stored before anything leaves this machine.
+   */
+  nextBatch(): PushBatch | null {
+    for (;;) {
+      const pending = this.store.statement('SELECT id, first_seq, last_seq FROM sync_batches ORDER BY first_seq LIMIT 1').get() as
+        | { id: string; first_seq: number; last_seq: number }
+        | undefined
+      if (pending) {
+        const rows = this.store
+          .statement('SELECT seq, hlc, tbl, row_id, cells FROM change_log WHERE outbox = 1 AND seq BETWEEN ? AND ? ORDER BY seq')
+          .all(pending.first_seq, pending.last_seq) as OutboxRow[]
+        if (rows.length > 0) return { id: pending.id, firstSeq: pending.first_seq, lastSeq: pending.last_seq, changes: this.toWire(rows) }
+        this.store.statement('DELETE FROM sync_batches WHERE id = ?').run(pending.id)
+        continue
+      }
+      const rows = this.store
+        .statement('SELECT seq, hlc, tbl, row_id, cells FROM change_log WHERE outbox = 1 ORDER BY seq LIMIT ?')
+        .all(PUSH_BATCH_CHANGES) as OutboxRow[]
+      if (rows.length === 0) return null
+      let bytes = 0
+      let count = 0
+      for (const row of rows) {
+        bytes += row.cells.length * 3 + 200
+        if (count > 0 && bytes > PUSH_BATCH_BYTES) break
+        count++
+      }
+      const taken = rows.slice(0, count)
+      const batch = { id: randomUUID(), firstSeq: taken[0]!.seq, lastSeq: taken.at(-1)!.seq }
+      this.store
+        .statement('INSERT INTO sync_batches (id, first_seq, last_seq, created_at) VALUES (?, ?, ?, ?)')
+        .run(batch.id, batch.firstSeq, batch.lastSeq, new Date().toISOString())
+      return { ...batch, changes: this.toWire(taken) }
+    }
+  }
+
+  /**
+   * Entries as sent, each with its `base`: per field, the greatest clock among this row's earlier entries (by
+   * local insertion order) that hold the field, i.e. the value its writer saw. Computed here rather than on
+   * every edit, to keep the write path lean.
+   */
+  private toWire(rows: OutboxRow[]): WireChange[] {
+    const byRow = new Map<string, OutboxRow[]>()
+    for (const row of rows) {
+      const key = `${row.tbl}\u0000${row.row_id}`
+      const list = byRow.get(key)
+      if (list) list.push(row)
+      else byRow.set(key, [row])
+    }
+    const bases = new Map<number, Record<string, string>>()
+    const history = this.store.statement('SELECT seq, hlc, cells FROM change_log WHERE tbl = ? AND row_id = ? AND seq <= ? ORDER BY seq')
+    for (const list of byRow.values()) {
+      const first = list[0]!
+      const wanted = new Set(list.map((r) => r.seq))
+      const latest = new Map<string, string>()
+      const earlier = history.all(first.tbl, first.row_id, list.at(-1)!.seq) as { seq: number; hlc: string; cells: string }[]
+      for (const entry of earlier) {
+        const columns = Object.keys(JSON.parse(entry.cells) as object)
+        if (wanted.has(entry.seq)) {
+          const base: Record<string, string> = {}
+          for (const column of columns) {
+            const seen = latest.get(column)
+            if (seen !== undefined) base[column] = seen
+          }
+          bases.set(entry.seq, base)
+        }
+        for (const column of columns) {
+          const seen = latest.get(column)
+          if (seen === undefined || entry.hlc > seen) latest.set(column, entry.hlc)
+        }
+      }
+    }
+    return rows.map((row) => {
+      const base = bases.get(row.seq)
+      const change: WireChange = { hlc: row.hlc, table: row.tbl, rowId: row.row_id, cells: JSON.parse(row.cells) as Record<string, string | number> }
+      if (base && Object.keys(base).length > 0) change.base = base
+      return change
+    })
+  }
+
+  // ---- pull ---------------------------------------------------------------------------------------------------
+
+  private async pullAll(transport: Transport): Promise<number> {
+    let pulled = 0
+    const start = this.state.cursor
+    for (;;) {
+      const cursor = this.state.cursor
+      const page = await this.fetchPage(transport, cursor)
+      pulled += this.applyPage(page).received
+      this.setPhase('pulling', { done: Math.max(0, page.cursor - start), total: Math.max(0, page.head - start) })
+      // Caught up, or no progress (an empty page): stop; the next round goes on from the saved cursor.
+      if (page.cursor >= page.head || page.changes.length === 0 || page.cursor <= cursor) return pulled
+    }
+  }
+
+  private async fetchPage(transport: Transport, after: number, limit = MAX_PULL_LIMIT): Promise<PullResponse> {
+    const page = await transport.json('GET', `/v1/pull?after=${after}&limit=${limit}`, PullResponse)
+    this.checkEpoch(page.epoch)
+    if (this.closed) throw new AppError('SYNC_FAILED', 'The workspace was closed.')
+    return page
+  }
+
+  /** Fetches one page after the saved cursor without applying it (for tests: partial and reordered delivery). */
+  async pullPage(after = this.state.cursor, limit = MAX_PULL_LIMIT): Promise<PullResponse> {
+    return this.exclusive(() => this.fetchPage(this.transport(), after, limit))
+  }
+
+  /**
+   * Applies a page and moves the cursor in one transaction (never backwards: a page delivered again or late
+   * changes nothing). Our own changes coming back are skipped when already here; fields this version cannot
+   * store are kept aside so sync goes on.
+   */
+  applyPage(page: PullResponse): { received: number; applied: number; skipped: number } {
+    const own = this.store.nodeId
+    const known = this.store.statement('SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND hlc = ?')
+    const changes: ChangeInput[] = []
+    const skipped: { change: WireChange; cells: Record<string, CellValue>; reason: string }[] = []
+    let newest = ''
+    let received = 0
+    for (const change of page.changes) {
+      if (change.hlc.endsWith(own) && known.get(change.table, change.rowId, change.hlc)) continue
+      received++
+      if (change.hlc > newest) newest = change.hlc
+      if (!isSyncedTable(change.table)) {
+        skipped.push({ change, cells: change.cells, reason: 'unknown table' })
+        continue
+      }
+      let refused: Record<string, CellValue> | undefined
+      for (const [column, value] of Object.entries(change.cells)) {
+        try {
+          checkCell(change.table, column, value)
+        } catch {
+          ;(refused ??= {})[column] = value
+          continue
+        }
+        const base = change.base?.[column]
+        changes.push(
+          base === undefined
+            ? { table: change.table, rowId: change.rowId, column, value, hlc: change.hlc }
+            : { table: change.table, rowId: change.rowId, column, value, hlc: change.hlc, base },
+        )
+      }
+      if (refused) skipped.push({ change, cells: refused, reason: 'unknown or invalid field' })
+    }
+    this.applyingRemote = true
+    try {
+      this.store.db.transaction(() => {
+        if (changes.length > 0) this.store.applyChanges(changes, { source: 'remote' })
+        this.conflicts.settleFrom(changes)
+        const keep = this.store.statement(
+          'INSERT INTO sync_skipped (hlc, tbl, row_id, cells, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET cells = json_patch(cells, excluded.cells)',
+        )
+        for (const { change, cells, reason } of skipped) keep.run(change.hlc, change.table, change.rowId, JSON.stringify(cells), reason)
+        if (page.cursor > this.state.cursor) this.state.cursor = page.cursor
+      })()
+    } finally {
+      this.applyingRemote = false
+    }
+    if (newest) this.noteDrift(newest)
+    return { received, applied: changes.length, skipped: skipped.length }
+  }
+
+  private noteDrift(newest: string): void {
+    const ahead = parseHlc(newest).millis - this.wallClock()
+    if (ahead <= REPORTED_DRIFT_MS) return
+    const previous = this.state.getJson<{ ms: number; at: number } | null>('clockDrift', null)
+    const recent = previous && Date.now() - previous.at < DRIFT_MEMORY_MS ? previous.ms : 0
+    if (ahead > recent) this.state.setJson('clockDrift', { ms: ahead, at: Date.now() })
+  }
+
+  // ---- devices and history ------------------------------------------------------------------------------------
+
+  private async refreshDevices(transport: Transport): Promise<void> {
+    const team = await transport.json('GET', '/v1/team', TeamResponse)
+    const names = this.state.getJson<Record<string, string>>('devices', {})
+    for (const device of team.devices) names[device.nodeId] = device.name
+    this.store.db.transaction(() => {
+      this.state.setJson('devices', names)
+      if (team.team.name) this.state.set('teamName', team.team.name)
+    })()
+  }
+
+  /** A device's name from its clock node id: this device, a team member's device, or the bare id. */
+  deviceOfNode(node: string): string {
+    if (node === this.store.nodeId) return this.state.get('deviceName') || node
+    return this.state.getJson<Record<string, string>>('devices', {})[node] ?? node
+  }
+
+  history(table: string, rowId: string): HistoryEntry[] {
+    return historyOf(this.store, table, rowId, (node) => this.deviceOfNode(node))
+  }
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error
+  if (error instanceof EpochChanged) return new AppError('SYNC_FAILED', error.message)
+  return new AppError('SYNC_FAILED', error instanceof Error ? error.message : String(error))
+}

@@ -1,0 +1,186 @@
+import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
+import { startServer, type RunningServer } from '../../../server/server'
+import { dispatchOk } from '../../helpers/core'
+import { tempDir } from '../../helpers/temp'
+
+/** The real sync server in-process on a free loopback port, with a team, quiet. */
+export interface TeamServer {
+  server: RunningServer
+  teamId: string
+  dir: string
+  /** A fresh single-use invite code for the team. */
+  invite(): string
+  /** Stops the server (the folder stays until cleanup); `restart` starts it again on the same folder and port. */
+  stop(): Promise<void>
+  restart(): Promise<void>
+  cleanup(): Promise<void>
+}
+
+// Tests join many devices from one address; the server's join rate limit is for strangers.
+const NO_JOIN_LIMIT = { max: 1_000_000, windowMs: 60_000 }
+
+export async function startTeamServer(teamName = '皖苏调研组'): Promise<TeamServer> {
+  const dir = tempDir('fieldbook-sync-server-')
+  let server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT })
+  const port = server.port
+  const { team } = server.createTeam(teamName)
+  let running = true
+  const handle: TeamServer = {
+    get server() {
+      return server
+    },
+    teamId: team.id,
+    dir: dir.path,
+    invite: () => server.createInvite(team.id).code,
+    async stop() {
+      if (running) await server.close()
+      running = false
+    },
+    async restart() {
+      await handle.stop()
+      server = await startServer({ port, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT })
+      running = true
+    },
+    async cleanup() {
+      await handle.stop()
+      dir.cleanup()
+    },
+  }
+  return handle
+}
+
+/** A device: a core on its own folder, which can be closed and opened again (a restart). */
+export interface Device {
+  readonly core: Core
+  readonly dir: string
+  name: string
+  reopen(): Core
+  ok<T = Record<string, unknown> & { id: string }>(name: string, input: unknown): Promise<T>
+  close(): void
+}
+
+export function openDevice(name: string, options: Omit<CoreOptions, 'dataDir'> = {}): Device {
+  const dir = tempDir('fieldbook-sync-device-')
+  let core = openCore({ dataDir: dir.path, ...options })
+  let open = true
+  return {
+    get core() {
+      return core
+    },
+    dir: dir.path,
+    name,
+    reopen() {
+      if (open) core.close()
+      core = openCore({ dataDir: dir.path, ...options })
+      open = true
+      return core
+    },
+    ok: (procedure, input) => dispatchOk(core, procedure, input),
+    close() {
+      if (open) core.close()
+      open = false
+      dir.cleanup()
+    },
+  }
+}
+
+export async function joinDevice(device: Device, team: TeamServer, serverUrl = team.server.url): Promise<void> {
+  await device.ok('sync.join', { serverUrl, inviteCode: team.invite(), deviceName: device.name })
+}
+
+/** The rows of a synced table as plain objects without the clocks, by id. */
+export function tableRows(core: Core, table: string): Record<string, unknown>[] {
+  return (core.store.db.prepare(`SELECT * FROM "${table}" ORDER BY id`).all() as Record<string, unknown>[]).map(({ clocks: _clocks, ...row }) => row)
+}
+
+/**
+ * A loopback proxy between a client and the server that misbehaves on demand: `fault` decides per request what
+ * happens to it. 'drop' forwards the request (the server commits) and then cuts the connection without an answer;
+ * 'truncate' sends the answer's headers and half its body; 'refuse' cuts the connection before forwarding.
+ * `afterForward` runs once the server has answered (before the client sees anything), e.g. to restart it.
+ */
+export type Fault = 'pass' | 'drop' | 'truncate' | 'refuse'
+
+export interface FaultyProxy {
+  url: string
+  /** Decides each request's fate; called with the method and path. */
+  fault: (method: string, path: string) => Fault
+  /** Runs after the server answered, before the client sees anything; may change this request's fate. */
+  afterForward?: (method: string, path: string) => Promise<Fault | void>
+  requests: { method: string; path: string; fault: Fault }[]
+  close(): Promise<void>
+}
+
+export async function startProxy(target: () => string): Promise<FaultyProxy> {
+  const { createServer } = await import('node:http')
+  const proxy: FaultyProxy = {
+    url: '',
+    fault: () => 'pass',
+    requests: [],
+    close: async () => {},
+  }
+  const server = createServer((request, response) => {
+    void (async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of request) chunks.push(chunk as Buffer)
+      const method = request.method ?? 'GET'
+      const path = request.url ?? '/'
+      let fault = proxy.fault(method, path)
+      proxy.requests.push({ method, path, fault })
+      if (fault === 'refuse') {
+        request.socket.destroy()
+        return
+      }
+      const headers: Record<string, string> = {}
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (typeof value === 'string' && !['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(key)) headers[key] = value
+      }
+      let upstream: Response
+      try {
+        upstream = await fetch(`${target()}${path}`, {
+          method,
+          headers,
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+        })
+      } catch {
+        request.socket.destroy()
+        return
+      }
+      const body = Buffer.from(await upstream.arrayBuffer())
+      fault = (await proxy.afterForward?.(method, path)) ?? fault
+      if (fault === 'drop') {
+        request.socket.destroy()
+        return
+      }
+      const type = upstream.headers.get('content-type') ?? 'application/json'
+      response.writeHead(upstream.status, { 'Content-Type': type, 'Content-Length': String(body.length) })
+      if (fault === 'truncate') {
+        response.write(body.subarray(0, Math.floor(body.length / 2)))
+        setTimeout(() => request.socket.destroy(), 20)
+        return
+      }
+      response.end(body)
+    })()
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const address = server.address() as { port: number }
+  proxy.url = `http://127.0.0.1:${address.port}`
+  proxy.close = () =>
+    new Promise<void>((done) => {
+      server.close(() => done())
+      server.closeAllConnections()
+    })
+  return proxy
+}
+
+/** Every clock value in a workspace's change log, as `table/row/hlc`. */
+export function changeIds(core: Core): Set<string> {
+  const rows = core.store.db.prepare('SELECT tbl, row_id, hlc FROM change_log').all() as { tbl: string; row_id: string; hlc: string }[]
+  return new Set(rows.map((r) => `${r.tbl}/${r.row_id}/${r.hlc}`))
+}
+
+/** Every change the server holds for its teams, as `table/row/hlc`, and how many rows that takes. */
+export function serverChangeIds(team: TeamServer): { ids: Set<string>; rows: number } {
+  const rows = team.server.store.db.prepare('SELECT tbl, row_id, hlc FROM changes').all() as { tbl: string; row_id: string; hlc: string }[]
+  return { ids: new Set(rows.map((r) => `${r.tbl}/${r.row_id}/${r.hlc}`)), rows: rows.length }
+}

@@ -8,9 +8,10 @@ import {
   CheckSquareOutlined,
   DeleteOutlined,
 } from '@ant-design/icons'
-import { Layout, Menu, Typography } from 'antd'
+import { Layout, Menu, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
+import { SyncIndicator } from '../screens/sync/SyncIndicator'
 import { LanguageSwitch } from './LanguageSwitch'
 
 const NAV = [
@@ -53,7 +54,10 @@ export function AppLayout() {
         <Layout.Header
           style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}
         >
-          <LanguageSwitch />
+          <Space size={16}>
+            <SyncIndicator />
+            <LanguageSwitch />
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Outlet />

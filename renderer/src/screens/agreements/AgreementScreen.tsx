@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, AgreementPatch } from '../../../../shared/schemas/agreement'
 import { useDeleteWithUndo, useErrorText, useRecord } from '../../api/records'
+import { HistoryButton } from '../../components/HistoryPanel'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
 import { enterprisePath, tripPath } from '../../routes'
@@ -87,18 +88,21 @@ export function AgreementScreen() {
             <SaveStatusTag status={status} />
           </Space>
         </div>
-        <Popconfirm
-          title={t('common.confirmDelete', { label: record.title })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => remove()}
-        >
-          <Button danger icon={<DeleteOutlined />}>
-            {t('common.delete')}
-          </Button>
-        </Popconfirm>
+        <Space wrap>
+          <HistoryButton table="agreements" rowId={record.id} label={record.title} />
+          <Popconfirm
+            title={t('common.confirmDelete', { label: record.title })}
+            description={t('common.confirmDeleteHint')}
+            okText={t('common.delete')}
+            cancelText={t('common.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove()}
+          >
+            <Button danger icon={<DeleteOutlined />}>
+              {t('common.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
       </Flex>
 
       <Form form={form} layout="vertical" onValuesChange={handleValuesChange}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecord } from '../../api/records'
+import { HistoryButton } from '../../components/HistoryPanel'
 import { enterprisePath } from '../../routes'
 import { AgreementList } from '../agreements/AgreementList'
 import { AttachmentPanel } from '../attachments/AttachmentPanel'
@@ -99,6 +100,9 @@ export function EnterpriseScreen() {
           {record.name}
         </Typography.Title>
         <StageTag stage={record.stage} />
+        <span style={{ marginInlineStart: 'auto' }}>
+          <HistoryButton table="enterprises" rowId={record.id} label={record.name} />
+        </span>
         {!record.deleted && (
           <Popconfirm
             title={t('common.confirmDelete', { label: record.name })}
@@ -110,7 +114,7 @@ export function EnterpriseScreen() {
               if (await deleteWithUndo(record.id, record.name)) void navigate('/enterprises')
             }}
           >
-            <Button danger type="text" icon={<DeleteOutlined />} style={{ marginInlineStart: 'auto' }}>
+            <Button danger type="text" icon={<DeleteOutlined />}>
               {t('enterprises.delete')}
             </Button>
           </Popconfirm>

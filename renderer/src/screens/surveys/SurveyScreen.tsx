@@ -7,6 +7,7 @@ import { SurveyPatch, type Answer } from '../../../../shared/schemas/survey'
 import { isAnswered } from '../../../../shared/standard-questionnaire'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecord, useUpdateRecord } from '../../api/records'
+import { HistoryButton } from '../../components/HistoryPanel'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
@@ -116,6 +117,7 @@ export function SurveyScreen() {
           </Space>
         </div>
         <Space wrap>
+          <HistoryButton table="surveys" rowId={record.id} label={t('surveys.screenTitle', { enterprise: enterprise.data?.name ?? '' })} />
           {complete ? (
             <Button icon={<RollbackOutlined />} onClick={() => void reopen()} loading={update.isPending}>
               {t('surveys.reopen')}

@@ -8,6 +8,7 @@ import { useNavigate, useParams } from 'react-router'
 import type { Remark } from '../../../../shared/schemas/symposium'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useRecord, useRecords } from '../../api/records'
+import { HistoryButton } from '../../components/HistoryPanel'
 import { RecordUnavailable } from '../../components/RecordUnavailable'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { tripPath } from '../../routes'
@@ -344,6 +345,7 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
         </div>
         <Space size={12}>
           <SaveStatusTag status={combined.status} />
+          <HistoryButton table="symposiums" rowId={record.id} label={heading} />
           <Tooltip title={t('symposiums.shortcuts.open')}>
             <Button icon={<QuestionCircleOutlined />} onClick={() => setHelpOpen(true)} data-testid="open-shortcuts">
               {t('symposiums.shortcuts.button')}

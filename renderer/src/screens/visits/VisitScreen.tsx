@@ -8,6 +8,7 @@ import { VisitPatch } from '../../../../shared/schemas/visit'
 import { invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecord, useRecords } from '../../api/records'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
+import { HistoryButton } from '../../components/HistoryPanel'
 import { RecordUnavailable } from '../../components/RecordUnavailable'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
@@ -112,6 +113,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
         </Space>
         <Space size={16}>
           <SaveStatusTag status={headerStatus} />
+          <HistoryButton table="visits" rowId={record.id} label={enterpriseName || t('visits.untitled')} />
           <Popconfirm
             title={t('common.confirmDelete', { label: record.title || enterpriseName })}
             description={t('visits.deleteHint')}

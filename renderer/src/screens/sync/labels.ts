@@ -1,0 +1,123 @@
+import dayjs from 'dayjs'
+import relativeTime from 'dayjs/plugin/relativeTime'
+import type { i18n as I18n } from 'i18next'
+import { columnKind } from '../../../../shared/tables'
+
+dayjs.extend(relativeTime)
+
+/**
+ * Where each table's field labels already live in the screens' own strings (`enterprises.fields.name`), so the
+ * history and the conflict list name a field exactly as the form does.
+ */
+const FIELD_LABEL_PREFIXES: Record<string, readonly string[]> = {
+  trips: ['trips.fields'],
+  trip_members: ['tripDetail.group'],
+  itinerary: ['tripDetail.itinerary'],
+  enterprises: ['enterprises.fields'],
+  contacts: ['enterprises.contacts'],
+  visits: ['visits.fields'],
+  visit_stops: [],
+  symposiums: ['symposiums.fields'],
+  attendees: [],
+  remarks: [],
+  agreements: ['agreements.fields'],
+  questionnaires: [],
+  surveys: ['surveys.fields'],
+  positions: ['surveys.positions'],
+  actions: ['followUps.fields'],
+  notes: ['tripDetail.notes'],
+}
+
+/** Where the words for a choice field's values live (`enterprises.stage.prospect` → 潜在合作). */
+const VALUE_LABEL_PREFIXES: Record<string, string> = {
+  'trips.status': 'trips.status',
+  'enterprises.stage': 'enterprises.stage',
+  'enterprises.size': 'enterprises.size',
+  'agreements.kind': 'agreements.kinds',
+  'agreements.status': 'agreements.statuses',
+  'surveys.status': 'surveys.statuses',
+  'positions.kind': 'surveys.positionKinds',
+  'positions.education': 'surveys.education',
+  'actions.status': 'followUps.statuses',
+  'notes.kind': 'tripDetail.notes.kinds',
+}
+
+/** Record kinds a `…_id` column points at, so history can name the record instead of showing its id. */
+export const LINKED_KINDS: Record<string, 'trip' | 'enterprise'> = { trip_id: 'trip', enterprise_id: 'enterprise' }
+
+/** Columns holding ids (links to other records): their raw values mean nothing to a reader. */
+export const isIdColumn = (column: string) => /_ids?$/.test(column)
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())
+
+/** `credit_code` → "Credit code": the last resort for a column no screen names. */
+export function humanise(column: string): string {
+  const words = column.replace(/_/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A plain label (no placeholders) at `key`, if the strings have one; asks first, so no "missing key" error. */
+function labelAt(i18n: I18n, key: string): string | undefined {
+  if (!i18n.exists(key)) return undefined
+  const text: unknown = i18n.t(key)
+  return typeof text === 'string' && !text.includes('{{') ? text : undefined
+}
+
+/** The field's label in the user's language: as its form names it, else a generic name, else the column humanised. */
+export function fieldLabel(i18n: I18n, table: string, column: string): string {
+  const field = camel(column)
+  // `enterpriseId` is labelled `enterprise` in the forms, `participantIds` `participants`.
+  const names = [field, field.replace(/Id$/, ''), field.replace(/Ids$/, 's')]
+  for (const prefix of FIELD_LABEL_PREFIXES[table] ?? []) {
+    for (const name of names) {
+      const label = labelAt(i18n, `${prefix}.${name}`)
+      if (label) return label
+    }
+  }
+  return labelAt(i18n, `sync.history.fields.${field}`) ?? humanise(column)
+}
+
+/** "企业" / "Enterprise" for a record kind, as the trash names kinds. */
+export function kindLabel(i18n: I18n, kind: string): string {
+  return labelAt(i18n, `trash.kinds.${kind}`) ?? humanise(kind)
+}
+
+export function shorten(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/** A stored value as a reader would say it: choices in words, JSON lists joined, yes/no for flags, long texts shortened. */
+export function formatValue(i18n: I18n, table: string, column: string, value: string | number, max = 80): string {
+  const t = (key: string) => i18n.t(key)
+  const separator = i18n.language.startsWith('zh') ? '、' : ', '
+  const kind = columnKind(table, column)
+  const choices = VALUE_LABEL_PREFIXES[`${table}.${column}`]
+  if (choices) {
+    const label = labelAt(i18n, `${choices}.${value === '' ? 'none' : value}`)
+    if (label) return label
+  }
+  if (kind === 'bool') return value === 1 ? t('sync.history.yes') : t('sync.history.no')
+  if (kind === 'json' && typeof value === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(value)
+      if (Array.isArray(parsed)) return parsed.length === 0 ? t('sync.history.emptyValue') : shorten(parsed.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join(separator), max)
+    } catch {
+      // Shown as stored.
+    }
+  }
+  const text = String(value)
+  return text.trim() === '' ? t('sync.history.emptyValue') : shorten(text, max)
+}
+
+/** "3 分钟前" with the exact time beside it, for lists a user scans. */
+export function relativeAndAbsolute(iso: string): { relative: string; absolute: string } {
+  const time = dayjs(iso)
+  if (!time.isValid()) return { relative: iso, absolute: iso }
+  return { relative: time.fromNow(), absolute: time.format('YYYY-MM-DD HH:mm') }
+}
+
+/** "2 小时" / "2 hours" for a clock difference. */
+export function durationText(ms: number): string {
+  return dayjs().add(Math.abs(ms), 'ms').fromNow(true)
+}

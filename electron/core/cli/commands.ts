@@ -17,6 +17,11 @@ export interface Command {
   usage: string
   options: OptionSpec
   run(core: Core, values: Record<string, unknown>, positionals: string[]): Promise<Record<string, unknown>>
+  /**
+   * Used instead of `run` when the data folder's database cannot be opened (damaged, or from a newer version):
+   * a command that can repair that (restore) works on the closed folder.
+   */
+  runOnUnopenable?(dataDir: string, values: Record<string, unknown>, positionals: string[]): Promise<Record<string, unknown>>
   /** The human-readable form; `--json` prints the object instead. */
   format(result: Record<string, unknown>): string
 }

@@ -87,7 +87,16 @@ export async function runCli(
       env: process.env,
       userDataDir: defaultUserDataDir(),
     })
-    const core = openCore({ dataDir, appVersion: process.env['npm_package_version'] ?? '0.0.0' })
+    let core
+    try {
+      core = openCore({ dataDir, appVersion: process.env['npm_package_version'] ?? '0.0.0' })
+    } catch (error) {
+      const unopenable = error instanceof AppError && (error.code === 'DB_OPEN_FAILED' || error.code === 'DB_NEWER_VERSION')
+      if (!unopenable || !command.runOnUnopenable) throw error
+      const result = await command.runOnUnopenable(dataDir, parsed.values, parsed.positionals)
+      io.out(wantsJson ? JSON.stringify(result) : command.format(result))
+      return 0
+    }
     try {
       const result = await command.run(core, parsed.values, parsed.positionals)
       io.out(wantsJson ? JSON.stringify(result) : command.format(result))

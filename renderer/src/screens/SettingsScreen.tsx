@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { queryKeys, useProcedure } from '../api/queries'
 import { LanguageSwitch } from '../layout/LanguageSwitch'
 import { CollegeProfileCard } from './reports/CollegeProfileCard'
+import { BackupPanel } from './settings/BackupPanel'
 
 export function SettingsScreen() {
   const { t } = useTranslation()
@@ -19,6 +20,7 @@ export function SettingsScreen() {
         </Space>
       </Card>
       <CollegeProfileCard />
+      <BackupPanel />
       <Card title={t('settings.about')} loading={info.isPending}>
         {info.data && (
           <Descriptions column={1} size="small">

@@ -1,0 +1,330 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, openSync, closeSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { AppError } from '../../../shared/errors'
+import type { BackupRefusal, BackupSummary } from '../../../shared/procedures/backup'
+import { ATTACHMENTS_FOLDER } from '../attachments/blob-store'
+import { migrate, SCHEMA_VERSION } from '../store/migrations'
+import { DATABASE_FILE, type Store } from '../store/store'
+import { writeBackup } from './create'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupManifest, MANIFEST_FILE, isAttachmentEntry } from './manifest'
+import { backupStamp, BACKUPS_FOLDER } from './names'
+import { ZipFileReader, ZipFormatError } from './zip'
+
+/** The attachments service's cache of resized photos, inside the attachments folder. */
+const THUMBNAILS_FOLDER = 'thumbs'
+/** The manifest lists every attachment: even 100,000 of them stay well below this. */
+const MANIFEST_MAX_BYTES = 64 * 1024 * 1024
+
+function invalid(reason: BackupRefusal, message: string): AppError {
+  return new AppError('BACKUP_INVALID', message, { reason })
+}
+
+export interface VerifiedBackup {
+  manifest: BackupManifest
+  summary: Omit<BackupSummary, 'token' | 'fileName' | 'bytes'>
+  /** The staged database (and attachments when asked for), in a folder of its own; removed by `discard`. */
+  stagingDir: string
+  discard(): void
+}
+
+export interface VerifyOptions {
+  /** Where to stage; a fresh folder is made inside it. */
+  stagingParent: string
+  /** Also extract the attachments (a restore); without, they are only checked (a preview). */
+  extractAttachments: boolean
+  nativeBinding?: string | undefined
+}
+
+/**
+ * Checks a backup file completely before anything is touched: a zip with a manifest of the right format and a
+ * schema this version can read; every listed file present with its size and SHA-256; the database readable by
+ * SQLite, intact, and of the version the manifest says. The database (and, for a restore, the attachments) is
+ * extracted into a staging folder on the way, so the file is read once. Any failure removes the staging
+ * folder and throws BACKUP_INVALID (with `details.reason`) or BACKUP_NEWER_VERSION.
+ */
+export async function verifyBackup(file: string, options: VerifyOptions): Promise<VerifiedBackup> {
+  if (!existsSync(file)) throw new AppError('FILE_NOT_FOUND', `There is no file ${file}`)
+  const stagingDir = join(options.stagingParent, `.restore-${randomBytes(6).toString('hex')}`)
+  const discard = () => rmSync(stagingDir, { recursive: true, force: true })
+  let reader: ZipFileReader | null = null
+  try {
+    try {
+      reader = await ZipFileReader.open(file)
+    } catch (error) {
+      if (error instanceof ZipFormatError) throw invalid(error.reason, error.message)
+      throw error
+    }
+    const manifest = await readManifest(reader)
+    mkdirSync(stagingDir, { recursive: true })
+    let skippedAttachments = 0
+    for (const listed of manifest.files) {
+      const entry = reader.find(listed.path)
+      if (!entry) throw invalid('missingFile', `The backup lists ${listed.path} but does not contain it`)
+      if (entry.size !== listed.size) throw invalid('checksum', `${listed.path} has ${entry.size} bytes instead of the ${listed.size} the manifest lists`)
+      const attachment = isAttachmentEntry(listed.path)
+      const target = !attachment || options.extractAttachments ? join(stagingDir, ...listed.path.split('/')) : null
+      const sha256 = await copyEntry(reader, entry, target)
+      if (sha256 !== listed.sha256) throw invalid('checksum', `${listed.path} does not match its checksum: the backup is damaged`)
+      // A photo whose bytes no longer matched its name when the backup was made was already damaged on
+      // disk: it is left out rather than restored under a name it does not match.
+      if (attachment && sha256 !== listed.path.slice(-64)) {
+        skippedAttachments++
+        if (target) rmSync(target)
+      }
+    }
+    const counts = checkDatabase(join(stagingDir, DATABASE_FILE), manifest.schemaVersion, options.nativeBinding)
+    return {
+      manifest,
+      summary: {
+        createdAt: manifest.createdAt,
+        appVersion: manifest.appVersion,
+        schemaVersion: manifest.schemaVersion,
+        attachments: manifest.files.length - 1 - skippedAttachments,
+        skippedAttachments,
+        ...counts,
+      },
+      stagingDir,
+      discard,
+    }
+  } catch (error) {
+    discard()
+    if (error instanceof AppError) throw error
+    if (error instanceof ZipFormatError) throw invalid(error.reason, error.message)
+    throw invalid('damaged', `The backup cannot be read: ${(error as Error).message}`)
+  } finally {
+    await reader?.close()
+  }
+}
+
+async function readManifest(reader: ZipFileReader): Promise<BackupManifest> {
+  const entry = reader.find(MANIFEST_FILE)
+  if (!entry) throw invalid('noManifest', 'This zip has no manifest.json: it is not a Fieldbook backup')
+  if (entry.size > MANIFEST_MAX_BYTES) throw invalid('badManifest', 'The manifest is too large')
+  let raw: unknown
+  try {
+    raw = JSON.parse((await reader.readAll(entry)).toString('utf8'))
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw invalid(error.reason, error.message)
+    throw invalid('badManifest', 'The manifest is not valid JSON')
+  }
+  const head = raw as { format?: unknown; formatVersion?: unknown; schemaVersion?: unknown; appVersion?: unknown }
+  if (typeof raw !== 'object' || raw === null || head.format !== BACKUP_FORMAT) throw invalid('notBackup', 'This zip is not a Fieldbook backup')
+  const appVersion = typeof head.appVersion === 'string' ? head.appVersion : '?'
+  if (typeof head.formatVersion === 'number' && head.formatVersion > BACKUP_FORMAT_VERSION) {
+    throw new AppError('BACKUP_NEWER_VERSION', `This backup has format ${head.formatVersion}; this Fieldbook reads up to ${BACKUP_FORMAT_VERSION}`, { appVersion })
+  }
+  if (typeof head.schemaVersion === 'number' && head.schemaVersion > SCHEMA_VERSION) {
+    throw new AppError('BACKUP_NEWER_VERSION', `This backup holds data version ${head.schemaVersion}; this Fieldbook reads up to ${SCHEMA_VERSION}`, { appVersion })
+  }
+  const parsed = BackupManifest.safeParse(raw)
+  if (!parsed.success) throw invalid('badManifest', `The manifest is not valid: ${parsed.error.issues[0]?.message ?? ''} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`)
+  return parsed.data
+}
+
+/** Streams one entry to `target` (or nowhere) and returns its SHA-256. */
+async function copyEntry(reader: ZipFileReader, entry: Parameters<ZipFileReader['chunks']>[0], target: string | null): Promise<string> {
+  const hash = createHash('sha256')
+  let fd: number | null = null
+  if (target) {
+    mkdirSync(dirname(target), { recursive: true })
+    fd = openSync(target, 'wx')
+  }
+  try {
+    for await (const chunk of reader.chunks(entry)) {
+      hash.update(chunk)
+      if (fd !== null) writeSync(fd, chunk)
+    }
+  } finally {
+    if (fd !== null) closeSync(fd)
+  }
+  return hash.digest('hex')
+}
+
+/** Opens the staged database: it must be SQLite, pass a quick integrity check and be of the declared version. */
+function checkDatabase(path: string, schemaVersion: number, nativeBinding?: string): Pick<BackupSummary, 'trips' | 'enterprises' | 'records'> {
+  let db: Database.Database | null = null
+  try {
+    db = new Database(path, nativeBinding ? { nativeBinding } : {})
+    const check = db.pragma('quick_check', { simple: true })
+    if (check !== 'ok') throw invalid('notDatabase', `The database in the backup is damaged: ${String(check)}`)
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version !== schemaVersion) throw invalid('versionMismatch', `The database is version ${version} but the manifest says ${schemaVersion}`)
+    const count = (table: string) => {
+      try {
+        return (db!.prepare(`SELECT count(*) AS n FROM "${table}" WHERE deleted = 0`).get() as { n: number }).n
+      } catch {
+        return 0
+      }
+    }
+    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name)
+    let records = 0
+    for (const table of tables) {
+      if (['meta', 'change_log', 'settings', 'exports'].includes(table) || table.startsWith('sync_') || table.startsWith('search_') || table === 'conflicts' || table === 'blob_sync') continue
+      records += count(table)
+    }
+    return { trips: count('trips'), enterprises: count('enterprises'), records }
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw invalid('notDatabase', `The database in the backup cannot be read: ${(error as Error).message}`)
+  } finally {
+    db?.close()
+  }
+}
+
+export interface Preserved {
+  /** This installation keeps its node id (two devices sharing one would break sync's clocks). */
+  nodeId?: string | undefined
+  /** The clock only moves forward, also across a restore. */
+  hlc?: string | undefined
+  /** Settings of this computer that a restore leaves as they are (the backup schedule); null: not set here. */
+  settings?: Record<string, string | null>
+}
+
+/**
+ * Writes what this computer keeps into the staged database: its node id, a clock not older than the current
+ * one, its own backup schedule. The sync cursor is the backup's: changes synced since come back from the team.
+ */
+function applyPreserved(stagedDb: string, preserved: Preserved, nativeBinding?: string): void {
+  const db = new Database(stagedDb, nativeBinding ? { nativeBinding } : {})
+  try {
+    db.transaction(() => {
+      const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      if (preserved.nodeId) setMeta.run('node_id', preserved.nodeId)
+      if (preserved.hlc) {
+        const row = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined
+        if (!row || row.value < preserved.hlc) setMeta.run('hlc', preserved.hlc)
+      }
+      const hasSettings = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").get()
+      if (hasSettings) {
+        const setSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+        const removeSetting = db.prepare('DELETE FROM settings WHERE key = ?')
+        for (const [key, value] of Object.entries(preserved.settings ?? {})) {
+          if (value === null) removeSetting.run(key)
+          else setSetting.run(key, value)
+        }
+      }
+    })()
+    db.pragma('journal_mode = DELETE')
+  } finally {
+    db.close()
+  }
+}
+
+export interface RestoreOutcome {
+  summary: VerifiedBackup['summary']
+  /** The backup of the data as it was just before, in `<dataDir>/backups/`. */
+  safetyCopy: string
+}
+
+/**
+ * Restores into a data folder whose store is open (the app): verified and staged first; then a safety backup
+ * of the current data; then the staged database is copied page by page into the open database through SQLite's
+ * backup API (the open connection sees the new content at once; SQLite bumps the schema cookie so every
+ * prepared statement is prepared again) and the attachments folder is swapped by renames.
+ */
+export async function restoreIntoStore(
+  store: Store,
+  dataDir: string,
+  file: string,
+  options: { appVersion: string; nativeBinding?: string | undefined; now?: Date; preservedSettings?: Record<string, string | null> },
+): Promise<RestoreOutcome> {
+  const verified = await verifyBackup(file, { stagingParent: dataDir, extractAttachments: true, nativeBinding: options.nativeBinding })
+  try {
+    const safetyCopy = await writeSafetyCopy(dataDir, (path) =>
+      writeBackup({ db: store.db, dataDir, appVersion: options.appVersion, nodeId: store.nodeId, ...(options.now ? { now: options.now } : {}) }, path),
+      options.now,
+    )
+    const stagedDb = join(verified.stagingDir, DATABASE_FILE)
+    applyPreserved(stagedDb, { nodeId: store.nodeId, hlc: store.clock.current(), settings: options.preservedSettings ?? {} }, options.nativeBinding)
+    const staged = new Database(stagedDb, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+    try {
+      await staged.backup(join(dataDir, DATABASE_FILE), { progress: () => 0x7fffffff })
+    } finally {
+      staged.close()
+    }
+    store.db.pragma('wal_checkpoint(TRUNCATE)')
+    // An older backup is brought up to this version's schema, as opening it would.
+    migrate(store.db)
+    swapAttachments(dataDir, verified.stagingDir)
+    return { summary: verified.summary, safetyCopy }
+  } finally {
+    verified.discard()
+  }
+}
+
+/**
+ * Restores into a data folder nobody has open (the command line, or a damaged database the app cannot open):
+ * verified and staged first; the current data kept as a safety backup (or, if its database cannot be read at
+ * all, moved aside as it is); then the staged files are renamed into place.
+ */
+export async function restoreDataDir(
+  dataDir: string,
+  file: string,
+  options: { appVersion: string; nativeBinding?: string | undefined; now?: Date; preservedSettings?: Record<string, string | null> },
+): Promise<RestoreOutcome> {
+  mkdirSync(dataDir, { recursive: true })
+  const verified = await verifyBackup(file, { stagingParent: dataDir, extractAttachments: true, nativeBinding: options.nativeBinding })
+  try {
+    const live = join(dataDir, DATABASE_FILE)
+    let safetyCopy = ''
+    const preserved: Preserved = { settings: options.preservedSettings ?? {} }
+    if (existsSync(live)) {
+      let db: Database.Database | null = null
+      try {
+        db = new Database(live, { fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+        const meta = db.prepare("SELECT key, value FROM meta WHERE key IN ('node_id', 'hlc')").all() as { key: string; value: string }[]
+        preserved.nodeId = meta.find((m) => m.key === 'node_id')?.value
+        preserved.hlc = meta.find((m) => m.key === 'hlc')?.value
+        const current = db
+        safetyCopy = await writeSafetyCopy(dataDir, (path) => writeBackup({ db: current, dataDir, appVersion: options.appVersion, nodeId: preserved.nodeId ?? '', ...(options.now ? { now: options.now } : {}) }, path), options.now)
+      } catch {
+        // Unreadable: nothing can copy it page by page, so the files themselves are moved aside untouched.
+        db?.close()
+        db = null
+        safetyCopy = moveAside(dataDir, options.now)
+      } finally {
+        db?.close()
+      }
+    }
+    applyPreserved(join(verified.stagingDir, DATABASE_FILE), preserved, options.nativeBinding)
+    for (const suffix of ['-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true })
+    renameSync(join(verified.stagingDir, DATABASE_FILE), live)
+    swapAttachments(dataDir, verified.stagingDir)
+    return { summary: verified.summary, safetyCopy }
+  } finally {
+    verified.discard()
+  }
+}
+
+async function writeSafetyCopy(dataDir: string, write: (path: string) => Promise<unknown>, now?: Date): Promise<string> {
+  const folder = join(dataDir, BACKUPS_FOLDER)
+  mkdirSync(folder, { recursive: true })
+  const path = join(folder, `before-restore-${backupStamp(now ?? new Date())}.fbbackup`)
+  await write(path)
+  return path
+}
+
+/** The current database files go to `backups/before-restore-<time>/` as they are. */
+function moveAside(dataDir: string, now?: Date): string {
+  const folder = join(dataDir, BACKUPS_FOLDER, `before-restore-${backupStamp(now ?? new Date())}`)
+  mkdirSync(folder, { recursive: true })
+  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) {
+    if (existsSync(join(dataDir, name))) renameSync(join(dataDir, name), join(folder, name))
+  }
+  if (existsSync(join(dataDir, ATTACHMENTS_FOLDER))) renameSync(join(dataDir, ATTACHMENTS_FOLDER), join(folder, ATTACHMENTS_FOLDER))
+  return folder
+}
+
+/** The staged attachments take the place of the current ones (already in the safety copy), by two renames. */
+function swapAttachments(dataDir: string, stagingDir: string): void {
+  const live = join(dataDir, ATTACHMENTS_FOLDER)
+  const staged = join(stagingDir, ATTACHMENTS_FOLDER)
+  if (!existsSync(staged)) mkdirSync(staged)
+  const previous = join(stagingDir, 'previous-attachments')
+  if (existsSync(live)) renameSync(live, previous)
+  renameSync(staged, live)
+  // Thumbnails are a cache named by hash: still right for the restored photos, and costly to make again.
+  if (existsSync(join(previous, THUMBNAILS_FOLDER))) renameSync(join(previous, THUMBNAILS_FOLDER), join(live, THUMBNAILS_FOLDER))
+}

@@ -13,12 +13,12 @@ import { AgreementScreen } from './screens/agreements/AgreementScreen'
 import { EnterpriseScreen } from './screens/enterprises/EnterpriseScreen'
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'
 import { FollowUpsScreen } from './screens/followUps/FollowUpsScreen'
-import { PlaceholderScreen } from './screens/PlaceholderScreen'
 import { ReportsScreen } from './screens/reports/ReportsScreen'
 import { SearchScreen } from './screens/search/SearchScreen'
 import { SettingsScreen } from './screens/SettingsScreen'
 import { SurveyScreen } from './screens/surveys/SurveyScreen'
 import { SymposiumScreen } from './screens/symposiums/SymposiumScreen'
+import { SyncScreen } from './screens/sync/SyncScreen'
 import { TrashScreen } from './screens/trash/TrashScreen'
 import { TripScreen } from './screens/trip/TripScreen'
 import { TripsScreen } from './screens/trips/TripsScreen'
@@ -43,7 +43,7 @@ const router = createHashRouter([
       { path: 'follow-ups', element: <FollowUpsScreen /> },
       { path: 'trash', element: <TrashScreen /> },
       { path: 'reports', element: <ReportsScreen /> },
-      { path: 'sync', element: <PlaceholderScreen section="sync" /> },
+      { path: 'sync', element: <SyncScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <Navigate to="/trips" replace /> },
     ],

@@ -67,6 +67,8 @@ export interface AppSession {
   /** Files the export "save dialog" wrote to, and folders "shown in folder". */
   exportsDir: string
   shownInFolder: string[]
+  /** What the next "open file" dialogs answer (a backup to restore, a file to import); empty: the user cancels. */
+  openPaths: string[]
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
@@ -87,10 +89,17 @@ export async function openApp(
   const exportsDir = join(dataDir, 'exports')
   mkdirSync(exportsDir, { recursive: true })
   const shownInFolder: string[] = []
+  const openPaths: string[] = []
   const core = openCore({
     dataDir,
     appVersion: 'e2e',
     reportHost: { chooseSavePath: async (name) => join(exportsDir, name), showInFolder: (path) => shownInFolder.push(path) },
+    backupHost: {
+      chooseSavePath: async (name) => join(exportsDir, name),
+      chooseOpenPath: async () => openPaths.shift() ?? null,
+      showInFolder: (path) => shownInFolder.push(path),
+    },
+    exchangeHost: { chooseOpenPath: async () => openPaths.shift() ?? null, chooseSavePath: async (name) => join(exportsDir, name) },
   })
   const context = await browser.newContext({ locale: options.locale, viewport: { width: 1280, height: 800 } })
   // Results cross as one JSON string: Playwright's own serialisation of large answers (10,000 records) is slow.
@@ -136,6 +145,7 @@ export async function openApp(
     problems,
     exportsDir,
     shownInFolder,
+    openPaths,
     async screenshot(name) {
       const file = join(SCREENS_DIR, `${name}-${suffix}.png`)
       await page.screenshot({ path: file, fullPage: true, animations: 'disabled' })

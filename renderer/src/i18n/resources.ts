@@ -11,12 +11,15 @@ import * as attachments from './areas/attachments'
 import * as search from './areas/search'
 import * as reports from './areas/reports'
 import * as trash from './areas/trash'
+import * as sync from './areas/sync'
+import * as backup from './areas/backup'
+import * as exchange from './areas/exchange'
 
 /**
  * All strings, in Chinese and English. Each area of the app keeps its own file under `areas/`, merged here
  * under its name (`t('visits.title')`).
  */
-const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports }
+const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports, sync, backup, exchange }
 
 export const resources = {
   'zh-CN': { ...zhCN, ...Object.fromEntries(Object.entries(AREAS).map(([name, area]) => [name, area.zh])) },

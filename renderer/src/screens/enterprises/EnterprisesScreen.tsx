@@ -8,6 +8,8 @@ import type { EnterpriseSummary } from '../../../../shared/procedures/enterprise
 import { COOPERATION_STAGES } from '../../../../shared/schemas/enterprise'
 import { useDerived } from '../../api/queries'
 import { enterprisePath } from '../../routes'
+import { EnterpriseImportButton } from '../exchange/EnterpriseImportButton'
+import { ExportMenu } from '../exchange/ExportMenu'
 import { NewEnterpriseModal } from './NewEnterpriseModal'
 import { EmptyHint, LoadError, nameCollator, StageTag, type Stage } from './shared'
 
@@ -135,7 +137,10 @@ export function EnterprisesScreen() {
     body = (
       <Card>
         <EmptyHint title={t('enterprises.emptyTitle')} hint={t('enterprises.emptyHint')}>
-          {newButton}
+          <Space>
+            {newButton}
+            <EnterpriseImportButton />
+          </Space>
         </EmptyHint>
       </Card>
     )
@@ -207,7 +212,13 @@ export function EnterprisesScreen() {
             {t('enterprises.title')}
           </Typography.Title>
         </Space>
-        {total > 0 && newButton}
+        {total > 0 && (
+          <Space>
+            <EnterpriseImportButton />
+            <ExportMenu kinds={['enterprises']} />
+            {newButton}
+          </Space>
+        )}
       </Flex>
       {body}
       <NewEnterpriseModal open={creating} onClose={() => setCreating(false)} enterprises={enterprises.data ?? []} />

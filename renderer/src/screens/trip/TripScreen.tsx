@@ -5,8 +5,10 @@ import { Navigate, useNavigate, useParams } from 'react-router'
 import type { Trip } from '../../../../shared/schemas/trip'
 import { ApiError } from '../../api/client'
 import { useRecord, useRecords } from '../../api/records'
+import { HistoryButton } from '../../components/HistoryPanel'
 import { TRIP_TABS, tripPath, type TripTab } from '../../routes'
 import { AgreementList } from '../agreements/AgreementList'
+import { TripExportMenu } from '../exchange/TripExportMenu'
 import { ActionList } from '../followUps/ActionList'
 import { QuestionnaireEditor } from '../surveys/QuestionnaireEditor'
 import { SurveyList } from '../surveys/SurveyList'
@@ -39,6 +41,10 @@ function TripHeader({ trip }: { trip: Trip }) {
         <Tag color={TRIP_STATUS_COLORS[trip.status]} data-testid="trip-status">
           {t(`trips.status.${trip.status}`)}
         </Tag>
+        <Space style={{ marginInlineStart: 'auto' }}>
+          <TripExportMenu tripId={trip.id} />
+          <HistoryButton table="trips" rowId={trip.id} label={trip.title} />
+        </Space>
       </Flex>
       <Space size={16} wrap style={{ marginTop: 6 }}>
         <Typography.Text type="secondary" data-testid="trip-dates">

@@ -8,6 +8,7 @@ import type { Trip } from '../../../../shared/schemas/trip'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecords } from '../../api/records'
 import { tripPath } from '../../routes'
+import { TripImportButton } from '../exchange/TripImportButton'
 import { TRIP_STATUS_COLORS, tripDays } from '../trip/tripStatus'
 import { TripFormDrawer } from './TripFormDrawer'
 
@@ -132,6 +133,7 @@ export function TripsScreen() {
             <Button icon={<ExperimentOutlined />} loading={loadingSample} onClick={() => void loadSample()} data-testid="load-sample">
               {t('trips.loadSample')}
             </Button>
+            <TripImportButton />
           </Space>
           <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 12 }}>
             {t('trips.loadSampleHint')}
@@ -169,7 +171,12 @@ export function TripsScreen() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('trips.title')}
         </Typography.Title>
-        {trips.data && trips.data.length > 0 && newTripButton}
+        {trips.data && trips.data.length > 0 && (
+          <Space>
+            <TripImportButton />
+            {newTripButton}
+          </Space>
+        )}
       </Flex>
       {body}
       <TripFormDrawer

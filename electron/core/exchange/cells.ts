@@ -1,0 +1,30 @@
+import type { ChangeInput } from '../store/store'
+import { columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, type CellValue, type SyncedTable } from '../store/tables'
+
+/** A field's value as stored in its column (JSON for lists, 0/1 for booleans). */
+export function toCell(table: SyncedTable, field: string, value: unknown): CellValue {
+  const kind = SYNCED_TABLES[table][columnName(field)]
+  if (kind === 'json') return JSON.stringify(value)
+  if (kind === 'bool') return value ? 1 : 0
+  return value as CellValue
+}
+
+/** The changes that make the stored row `current` (undefined: no row yet) equal to `next`, field by field. */
+export function rowChanges(
+  table: SyncedTable,
+  id: string,
+  next: Record<string, unknown>,
+  current: Record<string, unknown> | undefined,
+): ChangeInput[] {
+  const changes: ChangeInput[] = []
+  for (const field of Object.keys(SYNCED_TABLE_FIELDS[table].shape)) {
+    if (!(field in next)) continue
+    if (current && JSON.stringify(current[field]) === JSON.stringify(next[field])) continue
+    changes.push({ table, rowId: id, column: columnName(field), value: toCell(table, field, next[field]) })
+  }
+  if ('deleted' in next) {
+    const deleted = next['deleted'] === true
+    if (!current || current['deleted'] !== deleted) changes.push({ table, rowId: id, column: 'deleted', value: deleted ? 1 : 0 })
+  }
+  return changes
+}

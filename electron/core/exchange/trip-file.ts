@@ -1,0 +1,326 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { AppError, type FieldError } from '../../../shared/errors'
+import {
+  ATTACHMENTS_PREFIX,
+  TRIP_FILE_FORMAT,
+  TRIP_FILE_SECTIONS,
+  TRIP_FILE_VERSION,
+  TRIP_JSON_ENTRY,
+  TripExchange,
+  TripExchangeHeader,
+  type TripFileSection,
+} from '../../../shared/exchange/format'
+import type { TripImportReport } from '../../../shared/exchange/api'
+import { RECORD_TABLES } from '../../../shared/procedures/records'
+import { AttachmentFields, AttachmentPatch } from '../../../shared/schemas/action'
+import { toFieldErrors } from '../../../shared/validation'
+import { BlobStore, sha256 } from '../attachments/blob-store'
+import type { CoreContext } from '../context'
+import { RecordService, type StoredRecord } from '../domain/records'
+import { RECORD_SPECS, type RecordKind } from '../domain/registry'
+import type { ChangeInput } from '../store/store'
+import type { SyncedTable } from '../store/tables'
+import { rowChanges } from './cells'
+import { normaliseName } from './text'
+
+type Rec = StoredRecord
+type Section = Exclude<TripFileSection, 'attachments'>
+
+/** The record kind (RecordService) behind each section of the file. */
+const SECTION_KINDS: Record<Section, RecordKind> = {
+  enterprises: 'enterprise',
+  contacts: 'contact',
+  members: 'member',
+  itinerary: 'itinerary',
+  visits: 'visit',
+  visitStops: 'visitStop',
+  symposiums: 'symposium',
+  attendees: 'attendee',
+  remarks: 'remark',
+  agreements: 'agreement',
+  questionnaires: 'questionnaire',
+  surveys: 'survey',
+  positions: 'position',
+  actions: 'action',
+  notes: 'note',
+}
+const SECTIONS = Object.keys(TRIP_FILE_SECTIONS) as TripFileSection[]
+
+function invalid(reason: string, message: string, details: Record<string, unknown> = {}): AppError {
+  return new AppError('IMPORT_INVALID', message, { reason, ...details })
+}
+
+function attachmentRows(context: CoreContext): RecordService {
+  return new RecordService(context.store, { table: 'attachments', input: AttachmentFields, patch: AttachmentPatch, whole: AttachmentFields, orderBy: 'id' })
+}
+
+/**
+ * Everything of one trip that is not in the trash, as the file's sections. A record whose parent (or an
+ * enterprise it names) is in the trash is left out too, so the file never points at something it lacks.
+ */
+export function collectTrip(context: CoreContext, tripId: string): Omit<TripExchange, 'exportedAt' | 'appVersion'> {
+  const { records } = context
+  const trip = records.trip.find(tripId)
+  if (!trip || trip.deleted) throw new AppError('NOT_FOUND', `No trip with id ${tripId}`, { id: tripId })
+  const byTrip = { tripId }
+  const children = (kind: RecordKind, field: string, parents: Rec[]) => parents.flatMap((p) => records[kind].list({ [field]: p.id }))
+  const visits = records.visit.list(byTrip)
+  const symposiums = records.symposium.list(byTrip)
+  const surveys = records.survey.list(byTrip)
+  const data: Record<Section, Rec[]> = {
+    members: records.member.list(byTrip),
+    itinerary: records.itinerary.list(byTrip),
+    visits,
+    visitStops: children('visitStop', 'visitId', visits),
+    symposiums,
+    attendees: children('attendee', 'symposiumId', symposiums),
+    remarks: children('remark', 'symposiumId', symposiums),
+    agreements: records.agreement.list(byTrip),
+    questionnaires: records.questionnaire.list(byTrip),
+    surveys,
+    positions: children('position', 'surveyId', surveys),
+    actions: records.action.list(byTrip),
+    notes: records.note.list(byTrip),
+    enterprises: [],
+    contacts: [],
+  }
+  const enterpriseIds = new Set<string>()
+  for (const section of ['itinerary', 'visits', 'symposiums', 'agreements', 'surveys', 'actions', 'notes'] as const) {
+    for (const record of data[section]) if (record['enterpriseId']) enterpriseIds.add(record['enterpriseId'] as string)
+  }
+  data.enterprises = [...enterpriseIds].map((id) => records.enterprise.find(id)).filter((e): e is Rec => Boolean(e && !e.deleted))
+  data.enterprises.sort((a, b) => (a.id < b.id ? -1 : 1))
+  data.contacts = children('contact', 'enterpriseId', data.enterprises)
+  // The enterprises' own notes (their cooperation history) belong to their files, which the report quotes.
+  data.notes.push(...children('note', 'enterpriseId', data.enterprises).filter((n) => n['tripId'] === ''))
+
+  // Drop what points at a record not in the file (in the trash), parents first so it cascades.
+  const ids: Partial<Record<SyncedTable, Set<string>>> = { trips: new Set([tripId]) }
+  for (const section of ['enterprises', 'contacts', 'members', 'itinerary', 'visits', 'visitStops', 'symposiums', 'attendees', 'remarks', 'agreements', 'questionnaires', 'surveys', 'positions', 'actions', 'notes'] as const) {
+    const spec = RECORD_SPECS[SECTION_KINDS[section]]
+    const parents = Object.entries('parents' in spec ? spec.parents : {}) as [string, SyncedTable][]
+    data[section] = data[section].filter((record) => parents.every(([field, table]) => !record[field] || ids[table]?.has(record[field] as string)))
+    ids[spec.table] = new Set(data[section].map((r) => r.id))
+  }
+  const ownerTables: Record<string, SyncedTable> = RECORD_TABLES
+  const attachments = attachmentRows(context)
+    .list()
+    .filter((a) => ids[ownerTables[a['ownerKind'] as string]!]?.has(a['ownerId'] as string))
+  return { format: TRIP_FILE_FORMAT, formatVersion: TRIP_FILE_VERSION, trip: trip as never, ...(data as never as Record<Section, never[]>), attachments: attachments as never[] }
+}
+
+/** The trip as a `.fbtrip` zip: trip.json and the bytes of each attachment under attachments/<sha256>. */
+export async function buildTripFile(context: CoreContext, tripId: string, appVersion: string): Promise<{ bytes: Uint8Array; title: string; missingBlobs: number }> {
+  const content: TripExchange = { ...collectTrip(context, tripId), exportedAt: new Date().toISOString(), appVersion }
+  const orderedContent = Object.fromEntries(['format', 'formatVersion', 'exportedAt', 'appVersion', 'trip', ...SECTIONS].map((k) => [k, content[k as keyof TripExchange]]))
+  const entries: Zippable = { [TRIP_JSON_ENTRY]: strToU8(JSON.stringify(orderedContent, null, 1)) }
+  const blobs = new BlobStore(context.dataDir)
+  let missingBlobs = 0
+  for (const attachment of content.attachments) {
+    const name = `${ATTACHMENTS_PREFIX}${attachment.hash}`
+    if (entries[name]) continue
+    try {
+      // Photos are compressed already: stored as they are.
+      entries[name] = [await blobs.get(attachment.hash), { level: 0 }]
+    } catch {
+      // Not downloaded by sync yet: the row travels, as it would through sync.
+      missingBlobs++
+    }
+  }
+  return { bytes: zipSync(entries, { level: 6 }), title: content.trip.title, missingBlobs }
+}
+
+/** Unzips and checks the file: its kind, its version, every record against its schema. */
+export function readTripFile(bytes: Uint8Array, fileName = ''): { content: TripExchange; blobs: Map<string, Uint8Array> } {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
+    throw invalid('notTripFile', `${fileName || 'This file'} is not a Fieldbook trip file.`, { fileName })
+  }
+  let entries: Record<string, Uint8Array>
+  try {
+    entries = unzipSync(bytes)
+  } catch (error) {
+    throw invalid('damaged', `${fileName || 'The trip file'} is damaged or incomplete: ${(error as Error).message}`, { fileName })
+  }
+  const json = entries[TRIP_JSON_ENTRY]
+  if (!json) throw invalid('notTripFile', `${fileName || 'This file'} is not a Fieldbook trip file (no ${TRIP_JSON_ENTRY}).`, { fileName })
+  let raw: unknown
+  try {
+    raw = JSON.parse(strFromU8(json))
+  } catch (error) {
+    throw invalid('damaged', `The ${TRIP_JSON_ENTRY} of ${fileName || 'the file'} is damaged: ${(error as Error).message}`, { fileName })
+  }
+  const header = TripExchangeHeader.safeParse(raw)
+  if (!header.success || header.data.format !== TRIP_FILE_FORMAT) {
+    throw invalid('notTripFile', `${fileName || 'This file'} is not a Fieldbook trip file.`, { fileName })
+  }
+  if (header.data.formatVersion > TRIP_FILE_VERSION) {
+    throw new AppError(
+      'BACKUP_NEWER_VERSION',
+      `${fileName || 'This trip file'} was written by a newer Fieldbook (format ${header.data.formatVersion}; this one reads up to ${TRIP_FILE_VERSION}). Update Fieldbook to import it.`,
+      { fileName, formatVersion: header.data.formatVersion, supported: TRIP_FILE_VERSION },
+    )
+  }
+  const parsed = TripExchange.safeParse(raw)
+  if (!parsed.success) throw contentError(toFieldErrors(parsed.error), fileName)
+  // The record schemas carry no cross-field rules (an end before its start); the whole-record schemas do.
+  const errors: FieldError[] = []
+  const check = (kind: RecordKind, record: Rec, path: string) => {
+    const { id: _id, deleted: _deleted, ...fields } = record
+    const result = RECORD_SPECS[kind].whole.safeParse(fields)
+    if (!result.success) errors.push(...toFieldErrors(result.error).map((e) => ({ ...e, path: `${path}.${e.path}` })))
+  }
+  check('trip', parsed.data.trip as Rec, 'trip')
+  for (const section of Object.keys(SECTION_KINDS) as Section[]) {
+    ;(parsed.data[section] as Rec[]).forEach((record, index) => check(SECTION_KINDS[section], record, `${section}.${index}`))
+  }
+  if (errors.length > 0) throw contentError(errors, fileName)
+  const blobs = new Map<string, Uint8Array>()
+  for (const [name, data] of Object.entries(entries)) {
+    if (!name.startsWith(ATTACHMENTS_PREFIX)) continue
+    const hash = name.slice(ATTACHMENTS_PREFIX.length)
+    if (sha256(data) !== hash) throw invalid('damaged', `An attachment in ${fileName || 'the trip file'} does not match its hash.`, { fileName, hash })
+    blobs.set(hash, data)
+  }
+  return { content: parsed.data, blobs }
+}
+
+function contentError(fieldErrors: FieldError[], fileName: string): AppError {
+  const listed = fieldErrors.slice(0, 20)
+  return invalid('invalidContent', `${fileName || 'The trip file'} has records that are not valid: ${listed.map((e) => e.path).join(', ')}`, {
+    fileName,
+    fieldErrors: listed,
+  })
+}
+
+const isEmpty = (value: unknown) => value === '' || (Array.isArray(value) && value.length === 0)
+
+/**
+ * Writes a trip file's records here, in one transaction. Ids are kept, so importing the same file again changes
+ * nothing (only fields that differ are written). An enterprise of the file that exists here under another id
+ * (same credit code or normalised name) is used instead of making a second file of it: the file's values only
+ * fill its empty fields, and every reference to it is redirected; its contacts are matched by name likewise.
+ */
+export async function importTripFile(context: CoreContext, bytes: Uint8Array, options: { dryRun?: boolean; fileName?: string } = {}): Promise<TripImportReport> {
+  const { content, blobs } = readTripFile(bytes, options.fileName)
+  const { records, store } = context
+
+  // Enterprises: same id, else the same credit code or normalised name among live ones.
+  const local = records.enterprise.list()
+  const byCode = new Map(local.filter((e) => e['creditCode']).map((e) => [e['creditCode'] as string, e]))
+  const byName = new Map(local.map((e) => [normaliseName(e['name'] as string), e]))
+  const enterpriseMap = new Map<string, string>()
+  const enterprisesMatched: TripImportReport['enterprisesMatched'] = []
+  for (const enterprise of content.enterprises) {
+    if (records.enterprise.find(enterprise.id)) continue
+    const match = (enterprise.creditCode && byCode.get(enterprise.creditCode)) || byName.get(normaliseName(enterprise.name))
+    if (match && !(enterprise.creditCode && match['creditCode'] && match['creditCode'] !== enterprise.creditCode)) {
+      enterpriseMap.set(enterprise.id, match.id)
+      enterprisesMatched.push({ fileId: enterprise.id, localId: match.id, name: match['name'] as string })
+    }
+  }
+  const mapEnterprise = (id: string) => enterpriseMap.get(id) ?? id
+  const contactMap = new Map<string, string>()
+  for (const contact of content.contacts) {
+    const enterpriseId = enterpriseMap.get(contact.enterpriseId)
+    if (!enterpriseId || records.contact.find(contact.id)) continue
+    const same = records.contact.list({ enterpriseId }).find((c) => c['name'] === contact.name)
+    if (same) contactMap.set(contact.id, same.id)
+  }
+
+  const sections = Object.fromEntries(SECTIONS.map((s) => [s, (s === 'attachments' ? content.attachments : content[s]).map((r) => ({ ...r }) as Rec)])) as Record<TripFileSection, Rec[]>
+  for (const section of SECTIONS) {
+    for (const record of sections[section]) {
+      if (typeof record['enterpriseId'] === 'string' && record['enterpriseId']) record['enterpriseId'] = mapEnterprise(record['enterpriseId'])
+      if (typeof record['contactId'] === 'string' && record['contactId']) record['contactId'] = contactMap.get(record['contactId']) ?? record['contactId']
+      if (record['ownerKind'] === 'enterprise' || record['linkedKind'] === 'enterprise') {
+        const field = record['ownerKind'] ? 'ownerId' : 'linkedId'
+        record[field] = mapEnterprise(record[field] as string)
+      }
+    }
+  }
+
+  // Every reference must land on a record of the file or one here.
+  const fileIds = new Map<SyncedTable, Set<string>>([['trips', new Set([content.trip.id])]])
+  for (const section of SECTIONS) {
+    const table = TRIP_FILE_SECTIONS[section]
+    const ids = fileIds.get(table) ?? new Set<string>()
+    for (const record of sections[section]) ids.add(record.id)
+    fileIds.set(table, ids)
+  }
+  for (const id of enterpriseMap.values()) fileIds.get('enterprises')!.add(id)
+  for (const id of contactMap.values()) fileIds.get('contacts')!.add(id)
+  const exists = (table: SyncedTable, id: string) =>
+    fileIds.get(table)?.has(id) || (store.statement(`SELECT deleted FROM "${table}" WHERE id = ?`).get(id) as { deleted: number } | undefined)?.deleted === 0
+  const dangling: FieldError[] = []
+  for (const section of SECTIONS) {
+    sections[section].forEach((record, index) => {
+      const refs: [string, SyncedTable][] =
+        section === 'attachments'
+          ? [['ownerId', (RECORD_TABLES as Record<string, SyncedTable>)[record['ownerKind'] as string]!]]
+          : (Object.entries((RECORD_SPECS[SECTION_KINDS[section]] as { parents?: Record<string, SyncedTable> }).parents ?? {}) as [string, SyncedTable][])
+      for (const [field, table] of refs) {
+        const id = record[field]
+        if (typeof id === 'string' && id && !exists(table, id)) dangling.push({ path: `${section}.${index}.${field}`, key: 'notFound' })
+      }
+    })
+  }
+  if (dangling.length > 0) throw contentError(dangling, options.fileName ?? '')
+
+  const attachmentService = attachmentRows(context)
+  const serviceOf = (section: TripFileSection) => (section === 'attachments' ? attachmentService : records[SECTION_KINDS[section]])
+  const changes: ChangeInput[] = []
+  const report: TripImportReport['sections'] = {}
+  const count = (section: string, current: unknown, rowChangeCount: number) => {
+    const counts = (report[section] ??= { created: 0, updated: 0, unchanged: 0 })
+    if (!current) counts.created++
+    else if (rowChangeCount > 0) counts.updated++
+    else counts.unchanged++
+  }
+  const tripChanges = rowChanges('trips', content.trip.id, content.trip, records.trip.find(content.trip.id))
+  changes.push(...tripChanges)
+  count('trip', records.trip.find(content.trip.id), tripChanges.length)
+  for (const section of SECTIONS) {
+    const table = TRIP_FILE_SECTIONS[section]
+    for (const record of sections[section]) {
+      const mappedTo = section === 'enterprises' ? enterpriseMap.get(record.id) : section === 'contacts' ? contactMap.get(record.id) : undefined
+      if (mappedTo) {
+        // Someone else's file of an enterprise we have: it only fills what ours leaves empty.
+        const current = serviceOf(section).get(mappedTo)
+        const fill: Rec = { id: mappedTo, deleted: false }
+        for (const [field, value] of Object.entries(record)) {
+          if (field === 'id' || field === 'deleted' || field === 'enterpriseId') continue
+          if (isEmpty(current[field]) && !isEmpty(value)) fill[field] = value
+        }
+        const rowChangeList = rowChanges(table, mappedTo, fill, current)
+        changes.push(...rowChangeList)
+        count(section, current, rowChangeList.length)
+        continue
+      }
+      const current = serviceOf(section).find(record.id)
+      const rowChangeList = rowChanges(table, record.id, record, current)
+      changes.push(...rowChangeList)
+      count(section, current, rowChangeList.length)
+    }
+  }
+
+  let attachmentsStored = 0
+  if (!options.dryRun) {
+    // Bytes first: a row never points at a file that is not there. A failure after this leaves only unused,
+    // content-addressed files, which a later import or sync would reuse.
+    const blobStore = new BlobStore(context.dataDir)
+    for (const attachment of content.attachments) {
+      const data = blobs.get(attachment.hash)
+      if (data && (await blobStore.put(data)).created) attachmentsStored++
+    }
+    store.applyChanges(changes)
+  }
+  return {
+    dryRun: Boolean(options.dryRun),
+    tripId: content.trip.id,
+    title: content.trip.title,
+    sections: report,
+    enterprisesMatched,
+    attachmentsStored,
+    changesWritten: options.dryRun ? 0 : changes.length,
+  }
+}

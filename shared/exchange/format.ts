@@ -1,0 +1,88 @@
+import { z } from 'zod'
+import { Action, Attachment, Note } from '../schemas/action'
+import { Agreement } from '../schemas/agreement'
+import { Contact, Enterprise } from '../schemas/enterprise'
+import { Position, Questionnaire, Survey } from '../schemas/survey'
+import { Attendee, Remark, Symposium } from '../schemas/symposium'
+import { Trip } from '../schemas/trip'
+import { ItineraryItem, Member } from '../schemas/trip-parts'
+import { Visit, VisitStop } from '../schemas/visit'
+
+/**
+ * The trip exchange file (`.fbtrip`): a zip holding `trip.json` (this schema) and `attachments/<sha256>` (the bytes
+ * of every attachment listed, named by their hash). Documented in docs/trip-exchange.md; its JSON Schema,
+ * generated from this file, is docs/trip-exchange.schema.json.
+ */
+export const TRIP_FILE_FORMAT = 'fieldbook-trip'
+/** Raised only when a reader of the previous version could misread a file; adding optional fields does not. */
+export const TRIP_FILE_VERSION = 1
+export const TRIP_FILE_EXTENSION = 'fbtrip'
+export const TRIP_JSON_ENTRY = 'trip.json'
+export const ATTACHMENTS_PREFIX = 'attachments/'
+
+/** The arrays of a trip file, each holding records of one synced table, in the order they are written back. */
+export const TRIP_FILE_SECTIONS = {
+  enterprises: 'enterprises',
+  contacts: 'contacts',
+  members: 'trip_members',
+  itinerary: 'itinerary',
+  visits: 'visits',
+  visitStops: 'visit_stops',
+  symposiums: 'symposiums',
+  attendees: 'attendees',
+  remarks: 'remarks',
+  agreements: 'agreements',
+  questionnaires: 'questionnaires',
+  surveys: 'surveys',
+  positions: 'positions',
+  actions: 'actions',
+  notes: 'notes',
+  attachments: 'attachments',
+} as const
+export type TripFileSection = keyof typeof TRIP_FILE_SECTIONS
+
+const list = <T extends z.ZodType>(schema: T, description: string) => z.array(schema).describe(description)
+
+export const TripExchange = z
+  .object({
+    format: z.literal(TRIP_FILE_FORMAT).describe('Always "fieldbook-trip".'),
+    formatVersion: z.literal(TRIP_FILE_VERSION).describe('Version of this format; a reader refuses a newer one.'),
+    exportedAt: z.string().max(40).describe('When the file was written (ISO 8601, UTC).'),
+    appVersion: z.string().max(40).describe('Version of the Fieldbook that wrote it.'),
+    trip: Trip.describe('The trip itself.'),
+    members: list(Member, 'The research group (our side).'),
+    itinerary: list(ItineraryItem, 'Which enterprise on which day.'),
+    enterprises: list(Enterprise, 'Only the enterprises the trip touches (itinerary, visits, symposiums, agreements, surveys, follow-ups, notes).'),
+    contacts: list(Contact, 'The contacts of those enterprises.'),
+    visits: list(Visit, 'Site visits.'),
+    visitStops: list(VisitStop, 'The stops of each visit.'),
+    symposiums: list(Symposium, 'Symposium minutes.'),
+    attendees: list(Attendee, 'Who sat at each symposium.'),
+    remarks: list(Remark, 'What was said at each symposium, in order.'),
+    agreements: list(Agreement, 'Cooperation agreements.'),
+    questionnaires: list(Questionnaire, "The trip's questionnaire."),
+    surveys: list(Survey, 'Talent-demand surveys.'),
+    positions: list(Position, 'The position rows of each survey.'),
+    actions: list(Action, 'Follow-up actions of the trip.'),
+    notes: list(Note, 'Notes, problems and suggestions of the trip.'),
+    attachments: list(Attachment, 'Attachment metadata; the bytes are in the zip as attachments/<hash>.'),
+  })
+  .meta({
+    $id: 'https://fieldbook.app/schemas/trip-exchange.schema.json',
+    title: 'Fieldbook trip exchange file (trip.json)',
+    description: 'One research trip with its enterprises, records and attachment metadata. See docs/trip-exchange.md.',
+  })
+export type TripExchange = z.infer<typeof TripExchange>
+
+/** Only what is needed to tell an old reader from a newer file before reading the rest. */
+export const TripExchangeHeader = z.object({ format: z.string(), formatVersion: z.number() })
+
+/** The JSON Schema of trip.json, generated from the zod schemas (scripts/make-json-schema.ts writes it to docs/). */
+export function tripExchangeJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(TripExchange, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>
+}
+
+/** The text of docs/trip-exchange.schema.json, exactly as committed (a test keeps the file from going stale). */
+export function tripExchangeJsonSchemaText(): string {
+  return `${JSON.stringify(tripExchangeJsonSchema(), null, 2)}\n`
+}

@@ -1,0 +1,24 @@
+import type { Core } from '../../../electron/core/core'
+import { ExchangeService } from '../../../electron/core/exchange/service'
+import { SYNCED_TABLES } from '../../../electron/core/store/tables'
+
+/** The exchange service of a core, as the CLI uses it (paths, no dialogs). */
+export function exchangeOf(core: Core): ExchangeService {
+  return new ExchangeService({ dataDir: core.dataDir, store: core.store, records: core.records }, undefined, 'test')
+}
+
+/** Every synced table's rows (without the per-field clocks, which differ by nature), sorted by id. */
+export function tableRows(core: Core, table: keyof typeof SYNCED_TABLES, where = ''): Record<string, unknown>[] {
+  const columns = ['id', ...Object.keys(SYNCED_TABLES[table])].map((c) => `"${c}"`).join(', ')
+  return core.store.db.prepare(`SELECT ${columns} FROM "${table}" ${where} ORDER BY id`).all() as Record<string, unknown>[]
+}
+
+export function changeLogSize(core: Core): number {
+  return (core.store.db.prepare('SELECT COUNT(*) AS n FROM change_log').get() as { n: number }).n
+}
+
+export function rowCounts(core: Core): Record<string, number> {
+  return Object.fromEntries(
+    Object.keys(SYNCED_TABLES).map((table) => [table, (core.store.db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n]),
+  )
+}

@@ -30,7 +30,10 @@ describe('translations', () => {
   it('keep the same {{placeholders}} in both languages', () => {
     for (const key of keysOf(zhCN)) {
       const names = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort()
-      expect(names(valueAt(en, key)), key).toEqual(names(valueAt(zhCN, key)))
+      // An English singular may spell the number out ("one text"): only its count may be missing.
+      const singular = key.endsWith('_one')
+      const expected = names(valueAt(zhCN, key)).filter((name) => !(singular && name === 'count'))
+      expect(names(valueAt(en, key)).filter((name) => !(singular && name === 'count')), key).toEqual(expected)
     }
   })
 

@@ -56,6 +56,10 @@ export interface StoreOptions {
 }
 
 type Db = Database.Database
+const CHANGE_LOG_INSERT =
+  'INSERT INTO change_log (hlc, tbl, row_id, cells, source, outbox) VALUES (?, ?, ?, ?, ?, ?) ' +
+  'ON CONFLICT (tbl, row_id, hlc) DO UPDATE SET cells = json_patch(cells, excluded.cells)'
+
 /** The changes of one row in a batch; local ones share the group's clock value `hlc`. */
 type RowGroup = { table: string; rowId: string; changes: ChangeInput[]; hlc?: string }
 export interface WrittenRow {
@@ -67,6 +71,8 @@ export class Store {
   readonly db: Db
   readonly clock: HybridLogicalClock
   private readonly statements = new Map<string, Database.Statement>()
+  private readonly upserts = new Map<string, Database.Statement>()
+  private changeLogInsert: Database.Statement | undefined
   private readonly changeListeners = new Set<(tables: string[]) => void>()
   private readonly rowHooks = new Set<(rows: readonly WrittenRow[]) => void>()
   private concurrencyWatch: ConcurrencyWatch | undefined
@@ -149,7 +155,8 @@ export class Store {
     const local = group.hlc !== undefined
     // A local change is stamped after every clock this node has seen, so it always wins: only received
     // changes need the row's current clocks.
-    const clocks: Record<string, string> = local ? {} : this.clocksOf(table, rowId)
+    if (local) return this.applyLocalRow(group as RowGroup & { hlc: string })
+    const clocks: Record<string, string> = this.clocksOf(table, rowId)
     const watched = local ? undefined : this.concurrencyWatch?.columns.get(table)
     const winners = new Map<string, CellValue>()
     const winnerClocks: Record<string, string> = {}
@@ -168,10 +175,7 @@ export class Store {
       if (!cells) logEntries.set(hlc, (cells = {}))
       cells[change.column] = change.value
     }
-    const log = this.statement(
-      'INSERT INTO change_log (hlc, tbl, row_id, cells, source, outbox) VALUES (?, ?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (tbl, row_id, hlc) DO UPDATE SET cells = json_patch(cells, excluded.cells)',
-    )
+    const log = this.logStatement()
     for (const [hlc, cells] of logEntries) log.run(hlc, table, rowId, JSON.stringify(cells), source, local ? 1 : 0)
     if (winners.size === 0) return 0
 
@@ -209,6 +213,28 @@ export class Store {
     })
   }
 
+  /**
+   * A local edit always wins (it is stamped after every clock this node has seen) and all its fields share the
+   * group's clock: one change-log entry and one upsert, built in a single pass without the per-field merge.
+   */
+  private applyLocalRow(group: RowGroup & { hlc: string }): number {
+    const cells: Record<string, CellValue> = {}
+    for (const change of group.changes) cells[change.column] = change.value
+    const columns = Object.keys(cells)
+    // Column names are plain identifiers and the clock is hex: the clocks object needs no escaping.
+    const clocks = `{${columns.map((column) => `"${column}":"${group.hlc}"`).join(',')}}`
+    this.logStatement().run(group.hlc, group.table, group.rowId, JSON.stringify(cells), 'local', 1)
+    const values: unknown[] = [group.rowId]
+    for (const column of columns) values.push(cells[column])
+    values.push(clocks)
+    this.upsertStatement(group.table, columns).run(values)
+    return group.changes.length
+  }
+
+  private logStatement(): Database.Statement {
+    return (this.changeLogInsert ??= this.db.prepare(CHANGE_LOG_INSERT))
+  }
+
   /** The clock of each field of a row, as {column: hlc}. */
   clocksOf(table: string, rowId: string): Record<string, string> {
     const row = this.statement(`SELECT clocks FROM "${table}" WHERE id = ?`).get(rowId) as { clocks: string } | undefined
@@ -217,12 +243,19 @@ export class Store {
 
   /** One statement writes the winning fields and merges their clocks (json_patch) without reading first. */
   private upsertStatement(table: string, columns: string[]): Database.Statement {
-    const names = columns.map((c) => `"${c}"`)
-    return this.statement(
-      `INSERT INTO "${table}" (id, ${names.join(', ')}, clocks) VALUES (?${', ?'.repeat(columns.length)}, ?) ` +
-        `ON CONFLICT (id) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}, ` +
-        `clocks = json_patch("${table}".clocks, excluded.clocks)`,
-    )
+    // Keyed by the short shape rather than the SQL text: this runs once per row written.
+    const shape = `${table}\u0000${columns.join('\u0000')}`
+    let statement = this.upserts.get(shape)
+    if (!statement) {
+      const names = columns.map((c) => `"${c}"`)
+      statement = this.db.prepare(
+        `INSERT INTO "${table}" (id, ${names.join(', ')}, clocks) VALUES (?${', ?'.repeat(columns.length)}, ?) ` +
+          `ON CONFLICT (id) DO UPDATE SET ${names.map((n) => `${n} = excluded.${n}`).join(', ')}, ` +
+          `clocks = json_patch("${table}".clocks, excluded.clocks)`,
+      )
+      this.upserts.set(shape, statement)
+    }
+    return statement
   }
 
   /** Prepared statements are cached: the same shapes recur on every edit. */
@@ -244,7 +277,13 @@ export class Store {
 
 function groupByRow(changes: readonly ChangeInput[]): RowGroup[] {
   const groups = new Map<string, RowGroup>()
+  let last: RowGroup | undefined
   for (const change of changes) {
+    // Changes usually arrive row by row: the previous group is checked before building a map key.
+    if (last && last.rowId === change.rowId && last.table === change.table) {
+      last.changes.push(change)
+      continue
+    }
     const key = `${change.table}\u0000${change.rowId}`
     let group = groups.get(key)
     if (!group) {
@@ -252,6 +291,7 @@ function groupByRow(changes: readonly ChangeInput[]): RowGroup[] {
       groups.set(key, group)
     }
     group.changes.push(change)
+    last = group
   }
   return [...groups.values()]
 }

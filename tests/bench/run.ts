@@ -17,10 +17,13 @@ const started = performance.now()
 benchWritePath(20_000)
 benchWritePathWithIndex(20_000)
 const large = generateL()
-await benchScale(large)
-await benchRenderer(large)
+try {
+  await benchScale(large)
+  await benchRenderer(large)
+} finally {
+  rmSync(large.dataDir, { recursive: true, force: true })
+}
 await benchExport()
 await benchSync()
-rmSync(large.dataDir, { recursive: true, force: true })
 for (const note of NOTES) addNote(note)
 printAndSave({ command: 'npm run bench', totalSeconds: (performance.now() - started) / 1000 })

@@ -1,4 +1,5 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons'
+import { usePrefetchQuery } from '@tanstack/react-query'
 import { Button, Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
@@ -6,7 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import type { EnterpriseSummary } from '../../../../shared/procedures/enterprise-file'
 import { COOPERATION_STAGES } from '../../../../shared/schemas/enterprise'
-import { useDerived } from '../../api/queries'
+import { invoke } from '../../api/client'
+import { DERIVED, useDerived } from '../../api/queries'
 import { enterprisePath } from '../../routes'
 import { EnterpriseImportButton } from '../exchange/EnterpriseImportButton'
 import { ExportMenu } from '../exchange/ExportMenu'
@@ -45,6 +47,9 @@ function useAvailableSize(reserve: number) {
 export function EnterprisesScreen() {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  // Asked for while this first render runs, not after the table's first commit (useQuery fetches in an effect):
+  // the core computes the list while the page mounts the table. The key is useDerived's, so this is one request.
+  usePrefetchQuery({ queryKey: [DERIVED, 'enterprise.overview', {}], queryFn: () => invoke('enterprise.overview', {}) })
   // One light row per enterprise with its counts, refreshed after any change (counts depend on every table).
   const enterprises = useDerived('enterprise.overview', {})
   const [creating, setCreating] = useState(false)

@@ -105,11 +105,31 @@ export class ConflictService {
     this.detected += info.changes
   }
 
+  /**
+   * A field edited here after its conflict was found (a clock from this device newer than both values) was
+   * decided by that edit: the user saw the current text and wrote over it. The edit syncs like any other.
+   */
+  private settleLocalEdits(): void {
+    const open = this.store
+      .statement('SELECT id, tbl, row_id, col, winner_hlc, loser_hlc FROM conflicts WHERE resolved_at IS NULL')
+      .all() as Pick<ConflictRow, 'id' | 'tbl' | 'row_id' | 'col' | 'winner_hlc' | 'loser_hlc'>[]
+    const settle = this.store.statement("UPDATE conflicts SET resolved_at = ?, resolution = 'edited' WHERE id = ?")
+    for (const conflict of open) {
+      const clock = this.store.clocksOf(conflict.tbl, conflict.row_id)[conflict.col]
+      const newest = conflict.winner_hlc > conflict.loser_hlc ? conflict.winner_hlc : conflict.loser_hlc
+      if (clock !== undefined && clock > newest && clock.endsWith(`-${this.store.nodeId}`)) {
+        settle.run(new Date(this.now()).toISOString(), conflict.id)
+      }
+    }
+  }
+
   openCount(): number {
+    this.settleLocalEdits()
     return (this.store.statement('SELECT count(*) AS n FROM conflicts WHERE resolved_at IS NULL').get() as { n: number }).n
   }
 
   list(includeResolved: boolean): Conflict[] {
+    this.settleLocalEdits()
     const rows = this.store
       .statement(`SELECT * FROM conflicts ${includeResolved ? '' : 'WHERE resolved_at IS NULL'} ORDER BY detected_at DESC, id DESC`)
       .all() as ConflictRow[]

@@ -132,6 +132,31 @@ describe('sync client', () => {
     expect((await status(a)).openConflicts).toBe(0)
   })
 
+  it('counts a plain edit of the field after the conflict as the decision, here and on the other device', async () => {
+    await joinDevice(a, team)
+    await joinDevice(b, team)
+    const enterprise = await a.ok('enterprise.create', { name: '汇润集团', profile: '饮料生产' })
+    await syncNow(a)
+    await syncNow(b)
+    await a.ok('enterprise.update', { id: enterprise.id, patch: { profile: '三条灌装线' } })
+    await b.ok('enterprise.update', { id: enterprise.id, patch: { profile: '急需设备维护技工' } })
+    await syncNow(a)
+    await syncNow(b)
+    await syncNow(a)
+    expect(await a.ok<Conflict[]>('conflicts.list', {})).toHaveLength(1)
+    expect(await b.ok<Conflict[]>('conflicts.list', {})).toHaveLength(1)
+    // A rewrites the profile in the form instead of using the conflict list.
+    await a.ok('enterprise.update', { id: enterprise.id, patch: { profile: '三条灌装线，急需设备维护技工' } })
+    expect(await a.ok('conflicts.list', {})).toEqual([])
+    expect((await status(a)).openConflicts).toBe(0)
+    const settled = await a.ok<Conflict[]>('conflicts.list', { includeResolved: true })
+    expect(settled).toHaveLength(1)
+    await syncNow(a)
+    expect((await syncNow(b)).conflicts).toBe(0)
+    expect(await b.ok('conflicts.list', {})).toEqual([])
+    expect(await b.ok('enterprise.get', { id: enterprise.id })).toMatchObject({ profile: '三条灌装线，急需设备维护技工' })
+  })
+
   it('lets a user keep the other value, which then wins on every device', async () => {
     await joinDevice(a, team)
     await joinDevice(b, team)

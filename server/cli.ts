@@ -146,7 +146,8 @@ export async function runServerCli(
         const days = values.days === undefined ? undefined : Number(values.days)
         if (days !== undefined && !(days > 0 && days <= 365)) throw new UsageError('--days is a number of days from 1 to 365')
         const invite = withStore(dataDir, (store) => store.createInvite(team, { role, ...(days === undefined ? {} : { days }) }))
-        result = invite
+        // Nested as in `team create`, so a script reads the code at the same place from both.
+        result = { invite }
         text = inviteText(invite)
         break
       }

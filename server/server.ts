@@ -109,6 +109,31 @@ export function runningServerPid(dataDir: string): number | undefined {
   }
 }
 
+/**
+ * Counts the body bytes written to a response. Headers passed to writeHead are not readable with getHeader, so the
+ * declared Content-Length cannot be trusted for the log; what went through write/end can.
+ */
+function countBytesOut(response: ServerResponse): () => number {
+  let bytes = 0
+  const size = (chunk: unknown, encoding: unknown): number =>
+    typeof chunk === 'string'
+      ? Buffer.byteLength(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+      : chunk instanceof Uint8Array
+        ? chunk.byteLength
+        : 0
+  const write = response.write.bind(response) as (...args: unknown[]) => boolean
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse
+  response.write = ((...args: unknown[]) => {
+    bytes += size(args[0], args[1])
+    return write(...args)
+  }) as ServerResponse['write']
+  response.end = ((...args: unknown[]) => {
+    bytes += size(args[0], args[1])
+    return end(...args)
+  }) as ServerResponse['end']
+  return () => bytes
+}
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error
   const code = (error as { code?: unknown }).code
@@ -290,9 +315,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       url = new URL('http://server/')
     }
     openResponses.add(response)
+    const bytesOut = countBytesOut(response)
     response.on('close', () => {
       openResponses.delete(response)
-      const length = Number(response.getHeader('content-length'))
       log({
         time: stamp(),
         method: request.method,
@@ -302,7 +327,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         team: context.team,
         device: context.device,
         bytesIn: context.bytesIn,
-        bytesOut: Number.isFinite(length) ? length : 0,
+        bytesOut: request.method === 'HEAD' ? 0 : bytesOut(),
         code: context.code,
       })
       // While shutting down, a connection whose last answer went out is closed at once.

@@ -2,11 +2,13 @@ import type { Core } from '../core'
 import type { Trip } from '../../../shared/schemas/trip'
 import { resolve } from 'node:path'
 import { AppError, type InvokeResult } from '../../../shared/errors'
-import { ReportRequest } from '../../../shared/procedures/reports'
+import { REPORT_KINDS, ReportRequest } from '../../../shared/procedures/reports'
+import { REPORT_STYLES } from '../../../shared/schemas/settings'
 import { GENERATE_COMMANDS } from './generate-commands'
 import { SYNC_COMMANDS } from './sync-commands'
 import { BACKUP_COMMANDS } from './backup-commands'
 import { EXCHANGE_COMMANDS } from './exchange-commands'
+import { usage } from './usage-error'
 
 /** What a command may read from the command line (node:util parseArgs options). */
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string }>
@@ -39,7 +41,7 @@ function tripLine(trip: Trip): string {
 
 /** A trip or enterprise named on the command line by its id, its exact name, or a part of the name only it has. */
 function resolveRecord(core: Core, kind: 'trip' | 'enterprise', given: unknown): string {
-  if (typeof given !== 'string' || !given.trim()) throw new AppError('VALIDATION', `Name the ${kind} with --${kind} <id or name>`)
+  if (typeof given !== 'string' || !given.trim()) throw usage(`Name the ${kind} with --${kind} <id or name>`)
   const field = kind === 'trip' ? 'title' : 'name'
   const all = core.records[kind].list()
   const exact = all.find((r) => r.id === given || r[field] === given)
@@ -49,6 +51,8 @@ function resolveRecord(core: Core, kind: 'trip' | 'enterprise', given: unknown):
   if (partial.length === 0) throw new AppError('NOT_FOUND', `No ${kind} matches "${given}"`)
   throw new AppError('VALIDATION', `"${given}" matches ${partial.length} ${kind}s: ${partial.map((r) => r[field]).join(', ')}`)
 }
+
+const oneOf = (value: unknown, allowed: readonly string[]): boolean => typeof value === 'string' && allowed.includes(value)
 
 export const COMMANDS: Command[] = [
   {
@@ -86,7 +90,10 @@ export const COMMANDS: Command[] = [
       out: { type: 'string', description: 'Where to write the .docx' },
     },
     run: async (core, values) => {
-      if (typeof values['out'] !== 'string' || !values['out']) throw new AppError('VALIDATION', 'Say where to write the document with --out FILE.docx')
+      if (!oneOf(values['kind'], REPORT_KINDS)) throw usage(`Choose the document with --kind ${REPORT_KINDS.join(', ')}`)
+      if (values['style'] !== undefined && !oneOf(values['style'], REPORT_STYLES)) throw usage('--style must be official or standard')
+      if (values['lang'] !== undefined && !oneOf(values['lang'], ['zh', 'en'])) throw usage('--lang must be zh or en')
+      if (typeof values['out'] !== 'string' || !values['out']) throw usage('Say where to write the document with --out FILE.docx')
       const request = ReportRequest.parse({
         kind: values['kind'],
         style: values['style'] ?? 'official',

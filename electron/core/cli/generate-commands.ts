@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors'
 import { SYNCED_TABLE_FIELDS } from '../store/tables'
 import { DEFAULT_SEED, generateSample, SAMPLE_SIZE_NAMES, SAMPLE_SIZES, type GenerateSummary, type SampleSize } from '../sample/generator'
 import type { Command } from './commands'
+import { usage } from './usage-error'
 
 /** Peak resident memory of this process so far, in MB (the kernel's high-water mark). */
 function peakRssMb(): number {
@@ -21,11 +22,11 @@ export const GENERATE_COMMANDS: Command[] = [
     run: async (core, values) => {
       const size = String(values['size'] ?? '').toUpperCase()
       if (!(SAMPLE_SIZE_NAMES as readonly string[]).includes(size)) {
-        throw new AppError('VALIDATION', 'Choose the size with --size S, M or L', { fieldErrors: [{ path: 'size', key: 'invalidChoice' }] })
+        throw usage('Choose the size with --size S, M or L')
       }
       const seedText = values['seed'] === undefined ? String(DEFAULT_SEED) : String(values['seed'])
       if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) {
-        throw new AppError('VALIDATION', 'The seed must be a whole number from 0 to 4294967295', { fieldErrors: [{ path: 'seed', key: 'invalidChoice' }] })
+        throw usage('The seed must be a whole number from 0 to 4294967295')
       }
       // Generated records mixed into someone's real data could not be told apart: only an empty folder is filled.
       for (const table of Object.keys(SYNCED_TABLE_FIELDS)) {

@@ -5,6 +5,9 @@ import { validationError } from '../../../shared/validation'
 import { openCore } from '../core'
 import { defaultUserDataDir, resolveDataDir } from '../data-dir'
 import { COMMANDS, type Command, type OptionSpec } from './commands'
+import { UsageError } from './usage-error'
+
+export { UsageError, usage } from './usage-error'
 
 /**
  * `npm run cli -- <command> [options]`: the core without a window, for scripts and power users.
@@ -33,8 +36,6 @@ function commandHelp(command: Command): string {
   return `Usage: npm run cli -- ${command.usage} [--data-dir DIR] [--json]\n\n${command.summary}.\n\n${own}Common options:\n${optionHelp(COMMON)}`
 }
 
-class UsageError extends Error {}
-
 const FIELD_ERROR_TEXT: Record<string, string> = {
   required: 'required',
   tooShort: 'too short',
@@ -50,7 +51,7 @@ const FIELD_ERROR_TEXT: Record<string, string> = {
   notFound: 'no such record',
 }
 
-function describeFieldError(field: FieldError): string {
+export function describeFieldError(field: FieldError): string {
   const text = FIELD_ERROR_TEXT[field.key] ?? 'not valid'
   const limit = field.params?.['max'] ?? field.params?.['min']
   return limit === undefined ? text : `${text} (${limit})`
@@ -108,7 +109,8 @@ export async function runCli(
     let error = caught
     if (error instanceof z.ZodError) error = validationError(error)
     if (error instanceof UsageError) {
-      io.err(wantsJson ? JSON.stringify({ error: { code: 'USAGE', message: error.message } }) : `${error.message}`)
+      if (wantsJson) io.err(JSON.stringify({ error: { code: 'USAGE', message: error.message } }))
+      else io.err(command ? `${error.message}\nUsage: npm run cli -- ${command.usage}` : error.message)
       return 2
     }
     const data: AppErrorData =

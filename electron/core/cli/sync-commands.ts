@@ -4,6 +4,7 @@ import type { SyncStatus, SyncSummary } from '../../../shared/procedures/sync'
 import type { Core } from '../core'
 import { normalizeServerUrl } from '../sync/transport'
 import type { Command } from './commands'
+import { usage } from './usage-error'
 
 async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
   const result: InvokeResult<unknown> = await core.dispatch(name, input)
@@ -34,7 +35,9 @@ export const SYNC_COMMANDS: Command[] = [
       const sameServer = before.joined && (server === undefined || normalizeServerUrl(server, true) === before.serverUrl)
       let joinedNow = false
       if (!sameServer) {
-        if (!server || !invite) {
+        // Nothing to sync with: a call without --server on a folder that never joined is a usage mistake.
+        if (!server) throw usage('This data folder has not joined a team: give the server and an invite code with --server URL --invite CODE')
+        if (!invite) {
           throw new AppError(
             'SYNC_NOT_JOINED',
             before.joined

@@ -51,8 +51,10 @@ describe('sync server command line', () => {
 
     const invite = await serverCli(['invite', '--team', '皖苏调研组', '--days', '3', '--data-dir', dir.path, '--json'])
     expect(invite.code).toBe(0)
-    const inviteJson = JSON.parse(invite.stdout)
+    const inviteJson = JSON.parse(invite.stdout).invite
+    expect(Object.keys(JSON.parse(invite.stdout))).toEqual(['invite'])
     expect(inviteJson).toMatchObject({ role: 'member', team: { id: team.team.id } })
+    expect(inviteJson.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
     const days = (Date.parse(inviteJson.expiresAt) - Date.now()) / 86_400_000
     expect(days).toBeGreaterThan(2.9)
     expect(days).toBeLessThanOrEqual(3)

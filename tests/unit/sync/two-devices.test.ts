@@ -55,7 +55,7 @@ describe('two devices through the server process', () => {
 
   it('carries records and a photo from one device to the other, and shows a concurrent edit as a conflict on both', { timeout: 120_000 }, async () => {
     const created = (await admin(serverDir.path, 'team', 'create', '皖苏访企拓岗调研组')) as { invite: { code: string } }
-    const member = (await admin(serverDir.path, 'invite', '--team', '皖苏访企拓岗调研组')) as { code: string }
+    const member = ((await admin(serverDir.path, 'invite', '--team', '皖苏访企拓岗调研组')) as { invite: { code: string } }).invite
     await a.ok('sync.join', { serverUrl: server.url, inviteCode: created.invite.code, deviceName: a.name })
     await b.ok('sync.join', { serverUrl: server.url, inviteCode: member.code, deviceName: b.name })
 

@@ -1,15 +1,18 @@
 import dayjs from 'dayjs'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import type { i18n as I18n } from 'i18next'
-import { columnKind } from '../../../../shared/tables'
+import { RECORD_TABLES } from '../../../../shared/procedures/records'
+import { columnKind, type SyncedTable } from '../../../../shared/tables'
 
 dayjs.extend(relativeTime)
 
 /**
  * Where each table's field labels already live in the screens' own strings (`enterprises.fields.name`), so the
- * history and the conflict list name a field exactly as the form does.
+ * history and the conflict list name a field exactly as the form does. Columns no form names plainly (stops,
+ * attendees, remarks, questionnaires, attachments) are named in `sync.history.columns.<table>`. Typed by the synced
+ * tables so that a new table cannot be forgotten here.
  */
-const FIELD_LABEL_PREFIXES: Record<string, readonly string[]> = {
+const FIELD_LABEL_PREFIXES: Record<SyncedTable, readonly string[]> = {
   trips: ['trips.fields'],
   trip_members: ['tripDetail.group'],
   itinerary: ['tripDetail.itinerary'],
@@ -26,6 +29,7 @@ const FIELD_LABEL_PREFIXES: Record<string, readonly string[]> = {
   positions: ['surveys.positions'],
   actions: ['followUps.fields'],
   notes: ['tripDetail.notes'],
+  attachments: ['attachments'],
 }
 
 /** Where the words for a choice field's values live (`enterprises.stage.prospect` → 潜在合作). */
@@ -40,6 +44,9 @@ const VALUE_LABEL_PREFIXES: Record<string, string> = {
   'positions.education': 'surveys.education',
   'actions.status': 'followUps.statuses',
   'notes.kind': 'tripDetail.notes.kinds',
+  'attendees.side': 'symposiums.sides',
+  'actions.linked_kind': 'followUps.linkKinds',
+  'attachments.owner_kind': 'followUps.linkKinds',
 }
 
 /** Record kinds a `…_id` column points at, so history can name the record instead of showing its id. */
@@ -63,23 +70,43 @@ function labelAt(i18n: I18n, key: string): string | undefined {
   return typeof text === 'string' && !text.includes('{{') ? text : undefined
 }
 
-/** The field's label in the user's language: as its form names it, else a generic name, else the column humanised. */
-export function fieldLabel(i18n: I18n, table: string, column: string): string {
+/**
+ * Where the field's label is: the history's own word for that table's column (for columns no form names), else as
+ * its form names it, else a generic name; undefined when no strings name it.
+ */
+export function fieldLabelKey(i18n: I18n, table: string, column: string): string | undefined {
   const field = camel(column)
   // `enterpriseId` is labelled `enterprise` in the forms, `participantIds` `participants`.
   const names = [field, field.replace(/Id$/, ''), field.replace(/Ids$/, 's')]
-  for (const prefix of FIELD_LABEL_PREFIXES[table] ?? []) {
-    for (const name of names) {
-      const label = labelAt(i18n, `${prefix}.${name}`)
-      if (label) return label
-    }
-  }
-  return labelAt(i18n, `sync.history.fields.${field}`) ?? humanise(column)
+  const candidates = [
+    `sync.history.columns.${table}.${field}`,
+    ...(FIELD_LABEL_PREFIXES[table as SyncedTable] ?? []).flatMap((prefix) => names.map((name) => `${prefix}.${name}`)),
+    `sync.history.fields.${field}`,
+  ]
+  return candidates.find((key) => labelAt(i18n, key) !== undefined)
+}
+
+/** The field's label in the user's language, or the column humanised as the last resort. */
+export function fieldLabel(i18n: I18n, table: string, column: string): string {
+  const key = fieldLabelKey(i18n, table, column)
+  return (key && labelAt(i18n, key)) ?? humanise(column)
 }
 
 /** "企业" / "Enterprise" for a record kind, as the trash names kinds. */
 export function kindLabel(i18n: I18n, kind: string): string {
   return labelAt(i18n, `trash.kinds.${kind}`) ?? humanise(kind)
+}
+
+/** The record kind stored in each table (attachments are records too, though not edited through `kind.update`). */
+const TABLE_KINDS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(RECORD_TABLES).map(([kind, table]) => [table, kind])),
+  attachments: 'attachment',
+}
+
+/** "参观点" / "Visit stop" for a synced table. */
+export function tableLabel(i18n: I18n, table: string): string {
+  const kind = TABLE_KINDS[table]
+  return kind ? kindLabel(i18n, kind) : humanise(table)
 }
 
 export function shorten(text: string, max = 80): string {

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'BACKUP_INVALID',
   /** A backup (or trip file) written by a newer Fieldbook. */
   'BACKUP_NEWER_VERSION',
+  /** A restore could not finish; everything it had moved was put back (the safety copy is in backups/). */
+  'RESTORE_FAILED',
   /** An import file that cannot be read as what it claims to be. */
   'IMPORT_INVALID',
   'FILE_NOT_FOUND',

@@ -92,7 +92,7 @@ export function openCore(options: CoreOptions): Core {
     emit({ type: 'export.progress', kind: request.kind, stage }),
     options.reportWorkerFile,
   )
-  const backups = new BackupService(context, { host: options.backupHost, appVersion: options.appVersion ?? '0.0.0', nativeBinding: options.nativeBinding, log: options.log })
+  const backups = new BackupService(context, { host: options.backupHost, appVersion: options.appVersion ?? '0.0.0', nativeBinding: options.nativeBinding, log: options.log, quiesce: (task) => sync.whilePaused(task) })
   const dispatch = createDispatcher(
     {
       'app.info': () => ({

@@ -173,38 +173,101 @@ function checkDatabase(path: string, schemaVersion: number, nativeBinding?: stri
   }
 }
 
+/**
+ * This computer's sync client state (migration 4's tables), which a restore keeps: the server, token, device id,
+ * team, epoch and preferences in `sync_state`; the conflicts and the received changes it could not store.
+ */
+export interface LocalSyncState {
+  syncState: { key: string; value: string }[]
+  conflicts: Record<string, unknown>[]
+  skipped: Record<string, unknown>[]
+}
+
 export interface Preserved {
-  /** This installation keeps its node id (two devices sharing one would break sync's clocks). */
+  /**
+   * This installation keeps its node id (two devices sharing one would break sync's clocks). Unknown (a new or
+   * unreadable data folder): the backup's is dropped too, and the store makes a new one when it opens.
+   */
   nodeId?: string | undefined
   /** The clock only moves forward, also across a restore. */
   hlc?: string | undefined
   /** Settings of this computer that a restore leaves as they are (the backup schedule); null: not set here. */
   settings?: Record<string, string | null>
+  /** This computer's sync state; undefined: it has none (never joined, or its database cannot be read). */
+  sync?: LocalSyncState | undefined
+}
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return Boolean(db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(name))
+}
+
+/** Reads what a restore keeps of this computer's sync state from its current database. */
+export function readLocalSyncState(db: Database.Database): LocalSyncState {
+  const all = (table: string) => (hasTable(db, table) ? (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]) : [])
+  return {
+    syncState: all('sync_state') as LocalSyncState['syncState'],
+    conflicts: all('conflicts'),
+    skipped: all('sync_skipped'),
+  }
+}
+
+function insertRows(db: Database.Database, table: string, rows: Record<string, unknown>[], keep: (row: Record<string, unknown>) => boolean = () => true): void {
+  const columns = new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name))
+  for (const row of rows) {
+    if (!keep(row)) continue
+    const names = Object.keys(row).filter((name) => columns.has(name))
+    db.prepare(`INSERT OR IGNORE INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(
+      ...names.map((n) => row[n]),
+    )
+  }
 }
 
 /**
- * Writes what this computer keeps into the staged database: its node id, a clock not older than the current
- * one, its own backup schedule. The sync cursor is the backup's: changes synced since come back from the team.
+ * Brings the staged database up to this version's schema and writes what this computer keeps into it: its node
+ * id, a clock not older than the current one, its own backup schedule, and its sync identity.
+ *
+ * Sync: the backup's server, token, device id and team never come in (a colleague's backup, or an old laptop's,
+ * would make two machines push as one device; a backup from before joining would silently leave the team).
+ * This computer's `sync_state` is kept as it was, except the pull cursor, which starts from zero; the whole
+ * restored change log goes into the outbox (the server stores each change once, so pushing again is harmless),
+ * pending push batches are dropped so no batch id is reused for other changes, and every attachment is offered
+ * again: the same as the sync client does when the server's epoch changes. Conflicts: this computer's are kept
+ * (those about records the backup does not hold are dropped: resolving them would write into a record that is
+ * not there), and the backup's open ones stay too, since a re-pull does not find them again (their changes are
+ * already in the restored change log).
  */
 function applyPreserved(stagedDb: string, preserved: Preserved, nativeBinding?: string): void {
   const db = new Database(stagedDb, nativeBinding ? { nativeBinding } : {})
   try {
+    // An older backup is brought up to this version's schema here, as opening it would; the sync tables then exist.
+    migrate(db)
     db.transaction(() => {
       const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
       if (preserved.nodeId) setMeta.run('node_id', preserved.nodeId)
+      else db.prepare("DELETE FROM meta WHERE key = 'node_id'").run()
       if (preserved.hlc) {
         const row = db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined
         if (!row || row.value < preserved.hlc) setMeta.run('hlc', preserved.hlc)
       }
-      const hasSettings = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'settings'").get()
-      if (hasSettings) {
-        const setSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-        const removeSetting = db.prepare('DELETE FROM settings WHERE key = ?')
-        for (const [key, value] of Object.entries(preserved.settings ?? {})) {
-          if (value === null) removeSetting.run(key)
-          else setSetting.run(key, value)
-        }
+      const setSetting = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      const removeSetting = db.prepare('DELETE FROM settings WHERE key = ?')
+      for (const [key, value] of Object.entries(preserved.settings ?? {})) {
+        if (value === null) removeSetting.run(key)
+        else setSetting.run(key, value)
       }
+
+      const local = preserved.sync ?? { syncState: [], conflicts: [], skipped: [] }
+      db.prepare('DELETE FROM sync_state').run()
+      insertRows(db, 'sync_state', local.syncState, (row) => row['key'] !== 'cursor')
+      db.prepare('DELETE FROM sync_batches').run()
+      db.prepare('UPDATE change_log SET outbox = 1 WHERE outbox = 0').run()
+      db.prepare('UPDATE blob_sync SET on_server = 0, attempts = 0, retry_at = 0').run()
+      const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name))
+      insertRows(db, 'conflicts', local.conflicts, (row) => {
+        const table = String(row['tbl'])
+        return tables.has(table) && Boolean(db.prepare(`SELECT 1 FROM "${table}" WHERE id = ?`).get(row['row_id']))
+      })
+      insertRows(db, 'sync_skipped', local.skipped)
     })()
     db.pragma('journal_mode = DELETE')
   } finally {
@@ -218,57 +281,133 @@ export interface RestoreOutcome {
   safetyCopy: string
 }
 
+export interface RestoreOptions {
+  appVersion: string
+  nativeBinding?: string | undefined
+  now?: Date
+  preservedSettings?: Record<string, string | null>
+  /** For tests: the rename used to move folders and files into place (fails like a photo locked by a viewer). */
+  rename?: (from: string, to: string) => void
+}
+
+/** Renames that can be undone: a restore that cannot finish puts back everything it moved. */
+class Moves {
+  private done: { from: string; to: string }[] = []
+  constructor(private readonly rename: (from: string, to: string) => void) {}
+
+  move(from: string, to: string): void {
+    this.rename(from, to)
+    this.done.push({ from, to })
+  }
+
+  /** Moves everything back, newest first; returns where the items that could not be put back are. */
+  undo(): string[] {
+    const stranded: string[] = []
+    for (const { from, to } of this.done.reverse()) {
+      try {
+        this.rename(to, from)
+      } catch {
+        stranded.push(to)
+      }
+    }
+    this.done = []
+    return stranded
+  }
+}
+
+function restoreFailed(cause: unknown, safetyCopy: string, stranded: string[]): AppError {
+  const reason = cause instanceof Error ? cause.message : String(cause)
+  const copy = safetyCopy ? ` A copy of the data as it was before is at ${safetyCopy}.` : ''
+  const message = stranded.length
+    ? `The restore could not finish (${reason}), and these could not be put back: ${stranded.join(', ')}.${copy}`
+    : `The restore could not finish (${reason}); the data is as it was before.${copy}`
+  return new AppError('RESTORE_FAILED', message, { safetyCopy, stranded })
+}
+
+/** The live attachments go to `previous`, the staged ones take their place. */
+function swapAttachments(moves: Moves, dataDir: string, stagingDir: string, previous: string): void {
+  const live = join(dataDir, ATTACHMENTS_FOLDER)
+  const staged = join(stagingDir, ATTACHMENTS_FOLDER)
+  if (!existsSync(staged)) mkdirSync(staged)
+  if (existsSync(live)) moves.move(live, previous)
+  moves.move(staged, live)
+}
+
+/**
+ * Thumbnails are a cache named by hash: still right for the restored photos, and costly to make again. Moved
+ * once the restore is done; if that fails they are simply made again.
+ */
+function keepThumbnails(previous: string, dataDir: string, rename: (from: string, to: string) => void): void {
+  try {
+    if (existsSync(join(previous, THUMBNAILS_FOLDER))) rename(join(previous, THUMBNAILS_FOLDER), join(dataDir, ATTACHMENTS_FOLDER, THUMBNAILS_FOLDER))
+  } catch {
+    // Made again when shown.
+  }
+}
+
 /**
  * Restores into a data folder whose store is open (the app): verified and staged first; then a safety backup
- * of the current data; then the staged database is copied page by page into the open database through SQLite's
- * backup API (the open connection sees the new content at once; SQLite bumps the schema cookie so every
- * prepared statement is prepared again) and the attachments folder is swapped by renames.
+ * of the current data. The attachments are swapped first, by renames that are undone if anything after fails;
+ * then the staged database is copied page by page into the open database through SQLite's backup API, in one
+ * step that either completes or leaves the database as it was (the open connection sees the new content at
+ * once; SQLite bumps the schema cookie so every prepared statement is prepared again).
  */
-export async function restoreIntoStore(
-  store: Store,
-  dataDir: string,
-  file: string,
-  options: { appVersion: string; nativeBinding?: string | undefined; now?: Date; preservedSettings?: Record<string, string | null> },
-): Promise<RestoreOutcome> {
+export async function restoreIntoStore(store: Store, dataDir: string, file: string, options: RestoreOptions): Promise<RestoreOutcome> {
+  const rename = options.rename ?? renameSync
   const verified = await verifyBackup(file, { stagingParent: dataDir, extractAttachments: true, nativeBinding: options.nativeBinding })
+  let keepStaging = false
   try {
-    const safetyCopy = await writeSafetyCopy(dataDir, (path) =>
-      writeBackup({ db: store.db, dataDir, appVersion: options.appVersion, nodeId: store.nodeId, ...(options.now ? { now: options.now } : {}) }, path),
+    const safetyCopy = await writeSafetyCopy(
+      dataDir,
+      (path) => writeBackup({ db: store.db, dataDir, appVersion: options.appVersion, nodeId: store.nodeId, ...(options.now ? { now: options.now } : {}) }, path),
       options.now,
     )
     const stagedDb = join(verified.stagingDir, DATABASE_FILE)
-    applyPreserved(stagedDb, { nodeId: store.nodeId, hlc: store.clock.current(), settings: options.preservedSettings ?? {} }, options.nativeBinding)
-    const staged = new Database(stagedDb, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+    applyPreserved(
+      stagedDb,
+      { nodeId: store.nodeId, hlc: store.clock.current(), settings: options.preservedSettings ?? {}, sync: readLocalSyncState(store.db) },
+      options.nativeBinding,
+    )
+    const previousAttachments = join(verified.stagingDir, 'previous-attachments')
+    const moves = new Moves(rename)
     try {
-      await staged.backup(join(dataDir, DATABASE_FILE), { progress: () => 0x7fffffff })
-    } finally {
-      staged.close()
+      swapAttachments(moves, dataDir, verified.stagingDir, previousAttachments)
+      const staged = new Database(stagedDb, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+      try {
+        await staged.backup(join(dataDir, DATABASE_FILE), { progress: () => 0x7fffffff })
+      } finally {
+        staged.close()
+      }
+    } catch (error) {
+      const stranded = moves.undo()
+      keepStaging = stranded.length > 0
+      throw restoreFailed(error, safetyCopy, stranded)
     }
     store.db.pragma('wal_checkpoint(TRUNCATE)')
-    // An older backup is brought up to this version's schema, as opening it would.
-    migrate(store.db)
-    swapAttachments(dataDir, verified.stagingDir)
+    keepThumbnails(previousAttachments, dataDir, rename)
     return { summary: verified.summary, safetyCopy }
   } finally {
-    verified.discard()
+    if (!keepStaging) verified.discard()
   }
 }
 
 /**
  * Restores into a data folder nobody has open (the command line, or a damaged database the app cannot open):
  * verified and staged first; the current data kept as a safety backup (or, if its database cannot be read at
- * all, moved aside as it is); then the staged files are renamed into place.
+ * all, moved aside as it is); then the staged attachments and database are renamed into place, the current ones
+ * moved out of the way first so that a failure puts every one of them back.
  */
-export async function restoreDataDir(
-  dataDir: string,
-  file: string,
-  options: { appVersion: string; nativeBinding?: string | undefined; now?: Date; preservedSettings?: Record<string, string | null> },
-): Promise<RestoreOutcome> {
+export async function restoreDataDir(dataDir: string, file: string, options: RestoreOptions): Promise<RestoreOutcome> {
+  const rename = options.rename ?? renameSync
   mkdirSync(dataDir, { recursive: true })
   const verified = await verifyBackup(file, { stagingParent: dataDir, extractAttachments: true, nativeBinding: options.nativeBinding })
+  let keepStaging = false
   try {
     const live = join(dataDir, DATABASE_FILE)
     let safetyCopy = ''
+    // Where the current files go: into staging (removed at the end) when the safety copy holds them, or kept as
+    // they are in backups/ when the database cannot be read.
+    let previous = join(verified.stagingDir, 'previous')
     const preserved: Preserved = { settings: options.preservedSettings ?? {} }
     if (existsSync(live)) {
       let db: Database.Database | null = null
@@ -277,24 +416,48 @@ export async function restoreDataDir(
         const meta = db.prepare("SELECT key, value FROM meta WHERE key IN ('node_id', 'hlc')").all() as { key: string; value: string }[]
         preserved.nodeId = meta.find((m) => m.key === 'node_id')?.value
         preserved.hlc = meta.find((m) => m.key === 'hlc')?.value
+        preserved.sync = readLocalSyncState(db)
         const current = db
-        safetyCopy = await writeSafetyCopy(dataDir, (path) => writeBackup({ db: current, dataDir, appVersion: options.appVersion, nodeId: preserved.nodeId ?? '', ...(options.now ? { now: options.now } : {}) }, path), options.now)
+        safetyCopy = await writeSafetyCopy(
+          dataDir,
+          (path) => writeBackup({ db: current, dataDir, appVersion: options.appVersion, nodeId: preserved.nodeId ?? '', ...(options.now ? { now: options.now } : {}) }, path),
+          options.now,
+        )
       } catch {
         // Unreadable: nothing can copy it page by page, so the files themselves are moved aside untouched.
-        db?.close()
-        db = null
-        safetyCopy = moveAside(dataDir, options.now)
+        preserved.nodeId = undefined
+        preserved.hlc = undefined
+        preserved.sync = undefined
+        previous = join(dataDir, BACKUPS_FOLDER, `before-restore-${backupStamp(options.now ?? new Date())}`)
+        safetyCopy = previous
       } finally {
         db?.close()
       }
     }
     applyPreserved(join(verified.stagingDir, DATABASE_FILE), preserved, options.nativeBinding)
-    for (const suffix of ['-wal', '-shm']) rmSync(`${live}${suffix}`, { force: true })
-    renameSync(join(verified.stagingDir, DATABASE_FILE), live)
-    swapAttachments(dataDir, verified.stagingDir)
+    mkdirSync(previous, { recursive: true })
+    const previousAttachments = join(previous, ATTACHMENTS_FOLDER)
+    const moves = new Moves(rename)
+    try {
+      swapAttachments(moves, dataDir, verified.stagingDir, previousAttachments)
+      for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) {
+        if (existsSync(join(dataDir, name))) moves.move(join(dataDir, name), join(previous, name))
+      }
+      moves.move(join(verified.stagingDir, DATABASE_FILE), live)
+    } catch (error) {
+      const stranded = moves.undo()
+      keepStaging = stranded.length > 0
+      // Everything is back: an aside folder left empty would only confuse.
+      if (!stranded.length && safetyCopy === previous) {
+        rmSync(previous, { recursive: true, force: true })
+        safetyCopy = ''
+      }
+      throw restoreFailed(error, safetyCopy, stranded)
+    }
+    keepThumbnails(previousAttachments, dataDir, rename)
     return { summary: verified.summary, safetyCopy }
   } finally {
-    verified.discard()
+    if (!keepStaging) verified.discard()
   }
 }
 
@@ -304,27 +467,4 @@ async function writeSafetyCopy(dataDir: string, write: (path: string) => Promise
   const path = join(folder, `before-restore-${backupStamp(now ?? new Date())}.fbbackup`)
   await write(path)
   return path
-}
-
-/** The current database files go to `backups/before-restore-<time>/` as they are. */
-function moveAside(dataDir: string, now?: Date): string {
-  const folder = join(dataDir, BACKUPS_FOLDER, `before-restore-${backupStamp(now ?? new Date())}`)
-  mkdirSync(folder, { recursive: true })
-  for (const name of [DATABASE_FILE, `${DATABASE_FILE}-wal`, `${DATABASE_FILE}-shm`]) {
-    if (existsSync(join(dataDir, name))) renameSync(join(dataDir, name), join(folder, name))
-  }
-  if (existsSync(join(dataDir, ATTACHMENTS_FOLDER))) renameSync(join(dataDir, ATTACHMENTS_FOLDER), join(folder, ATTACHMENTS_FOLDER))
-  return folder
-}
-
-/** The staged attachments take the place of the current ones (already in the safety copy), by two renames. */
-function swapAttachments(dataDir: string, stagingDir: string): void {
-  const live = join(dataDir, ATTACHMENTS_FOLDER)
-  const staged = join(stagingDir, ATTACHMENTS_FOLDER)
-  if (!existsSync(staged)) mkdirSync(staged)
-  const previous = join(stagingDir, 'previous-attachments')
-  if (existsSync(live)) renameSync(live, previous)
-  renameSync(staged, live)
-  // Thumbnails are a cache named by hash: still right for the restored photos, and costly to make again.
-  if (existsSync(join(previous, THUMBNAILS_FOLDER))) renameSync(join(previous, THUMBNAILS_FOLDER), join(live, THUMBNAILS_FOLDER))
 }

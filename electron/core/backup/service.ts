@@ -30,6 +30,11 @@ export interface BackupServiceOptions {
   nativeBinding?: string | undefined
   now?: () => Date
   log?: (error: unknown) => void
+  /**
+   * Runs the restore while nothing else writes sync state (the sync client waits its round out and starts no
+   * new one): a round finishing after a restore would clear outbox entries that now hold other changes.
+   */
+  quiesce?: <T>(task: () => Promise<T>) => Promise<T>
 }
 
 const SCHEDULE_KEY = 'backupSchedule'
@@ -141,14 +146,15 @@ export class BackupService {
 
   /** Checks and restores a backup file into the open store (the command line's `restore FILE`). */
   async restoreFile(path: string): Promise<RestoreResult> {
-    const outcome = await this.exclusive(() =>
+    const restore = () =>
       restoreIntoStore(this.context.store, this.context.dataDir, path, {
         appVersion: this.options.appVersion,
         nativeBinding: this.options.nativeBinding,
         now: this.now(),
         preservedSettings: { [SCHEDULE_KEY]: this.storedSchedule() },
-      }),
-    )
+      })
+    const quiesce = this.options.quiesce
+    const outcome = await this.exclusive(() => (quiesce ? quiesce(restore) : restore()))
     return {
       restored: { fileName: basename(path), bytes: statSync(path).size, ...outcome.summary },
       safetyCopy: basename(outcome.safetyCopy),

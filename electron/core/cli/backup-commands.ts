@@ -8,6 +8,7 @@ import type { RestoreResult } from '../../../shared/procedures/backup'
 import type { TripDashboard } from '../../../shared/procedures/trip-overview'
 import type { Core } from '../core'
 import type { Command } from './commands'
+import { usage } from './usage-error'
 
 const service = (core: Core) => new BackupService(core, { appVersion: process.env['npm_package_version'] ?? '0.0.0' })
 
@@ -15,7 +16,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 /** A trip by id, exact title, or a part of the title only one trip has. */
 function resolveTrip(core: Core, given: unknown): { id: string; title: string } {
-  if (typeof given !== 'string' || !given.trim()) throw new AppError('VALIDATION', 'Name the trip with --trip <id or title>')
+  if (typeof given !== 'string' || !given.trim()) throw usage('Name the trip with --trip <id or title>')
   const trips = core.records.trip.list().map((t) => ({ id: t.id, title: String(t['title']) }))
   const exact = trips.find((t) => t.id === given || t.title === given)
   if (exact) return exact
@@ -38,7 +39,7 @@ export const BACKUP_COMMANDS: Command[] = [
     usage: 'backup --out FILE.fbbackup',
     options: { out: { type: 'string', description: 'Where to write the backup' } },
     run: async (core, values) => {
-      if (typeof values['out'] !== 'string' || !values['out']) throw new AppError('VALIDATION', 'Say where to write the backup with --out FILE.fbbackup')
+      if (typeof values['out'] !== 'string' || !values['out']) throw usage('Say where to write the backup with --out FILE.fbbackup')
       const written: BackupWritten = await service(core).backupTo(resolve(values['out']))
       return { backup: written }
     },
@@ -53,13 +54,13 @@ export const BACKUP_COMMANDS: Command[] = [
     usage: 'restore FILE.fbbackup',
     options: {},
     run: async (core, _values, positionals) => {
-      if (positionals.length !== 1) throw new AppError('VALIDATION', 'Name one backup file: restore FILE.fbbackup')
+      if (positionals.length !== 1) throw usage('Name one backup file: restore FILE.fbbackup')
       const result: RestoreResult = await service(core).restoreFile(resolve(positionals[0]!))
       return { ...result, safetyCopyPath: join(core.dataDir, 'backups', result.safetyCopy) }
     },
     // A damaged database, or one from a newer version, is exactly when a restore is needed.
     runOnUnopenable: async (dataDir, _values, positionals) => {
-      if (positionals.length !== 1) throw new AppError('VALIDATION', 'Name one backup file: restore FILE.fbbackup')
+      if (positionals.length !== 1) throw usage('Name one backup file: restore FILE.fbbackup')
       const file = resolve(positionals[0]!)
       const outcome = await restoreDataDir(dataDir, file, { appVersion: process.env['npm_package_version'] ?? '0.0.0' })
       const restored = { ...outcome.summary, fileName: basename(file), bytes: statSync(file).size }

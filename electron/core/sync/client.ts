@@ -229,6 +229,11 @@ export class SyncClient {
     return run
   }
 
+  /** Runs `task` between sync rounds: after the current one ends and before any other starts (a restore). */
+  whilePaused<T>(task: () => Promise<T>): Promise<T> {
+    return this.exclusive(task)
+  }
+
   /** One full round: push, pull until caught up, then the attachment files. `manual` retries waiting files now. */
   sync(options: { manual?: boolean } = {}): Promise<SyncSummary> {
     return this.exclusive(() => this.round(options.manual ?? false))

@@ -117,6 +117,7 @@ export const en: Shape<typeof zhCN> = {
     DB_OPEN_FAILED: 'The data file cannot be opened.',
     BACKUP_INVALID: 'This file is not a Fieldbook backup, or it is damaged or incomplete. Nothing was changed.',
     BACKUP_NEWER_VERSION: 'This file was written by a newer version of Fieldbook. Please update Fieldbook first; nothing was changed.',
+    RESTORE_FAILED: 'The restore could not finish (a photo may be open in another program); your data is as it was before. A safety copy of it is in the backups folder. Close the other program and try again.',
     IMPORT_INVALID: 'This file cannot be read as what its name says. Nothing was imported.',
     FILE_NOT_FOUND: 'The file cannot be found.',
     SYNC_UNREACHABLE: 'The sync server cannot be reached. Check the network and the server address; your records are safe here and will sync later.',

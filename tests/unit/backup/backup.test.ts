@@ -120,8 +120,10 @@ describe('backup and restore round trip', () => {
     expect(dumpFile(join(fresh, 'fieldbook.db'))).toEqual(before)
     expect(attachmentHashes(fresh)).toEqual(attachmentHashes(source))
     const { core: restored } = open(fresh)
-    // A fresh folder takes the backup's node id; a folder with data keeps its own.
-    expect(restored.store.nodeId).toBe(core.store.nodeId)
+    // The node id is per installation: a fresh folder makes its own (the backup's device may still be in
+    // use, and two devices with one node id would write colliding clocks); a folder with data keeps its own.
+    expect(restored.store.nodeId).toMatch(/^[0-9a-f]{16}$/)
+    expect(restored.store.nodeId).not.toBe(core.store.nodeId)
     restored.close()
     cores = cores.filter((c) => c !== restored)
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { HLC_PATTERN } from '../hlc'
 import { Action, Attachment, Note } from '../schemas/action'
 import { Agreement } from '../schemas/agreement'
 import { Contact, Enterprise } from '../schemas/enterprise'
@@ -41,7 +42,20 @@ export const TRIP_FILE_SECTIONS = {
 } as const
 export type TripFileSection = keyof typeof TRIP_FILE_SECTIONS
 
-const list = <T extends z.ZodType>(schema: T, description: string) => z.array(schema).describe(description)
+/**
+ * Per record: the clock of each field's current value (field name, or `deleted`, → hybrid logical clock). An
+ * import compares them with the clocks here, as sync does, so an older file never undoes a newer edit. Optional:
+ * files written before it existed still import (their values win, as they always did).
+ */
+export const FieldClocks = z
+  .record(z.string().max(60), z.string().regex(HLC_PATTERN))
+  .describe(
+    'When each field (and `deleted`) last changed: field name → hybrid logical clock "mmmmmmmmmmmm-cccc-nnnnnnnnnnnnnnnn" (hex wall milliseconds, counter, node id; string order is time order). Optional.',
+  )
+export type FieldClocks = z.infer<typeof FieldClocks>
+
+const withClocks = <S extends z.ZodRawShape>(schema: z.ZodObject<S>) => schema.extend({ clocks: FieldClocks.optional() })
+const list = <S extends z.ZodRawShape>(schema: z.ZodObject<S>, description: string) => z.array(withClocks(schema)).describe(description)
 
 export const TripExchange = z
   .object({
@@ -49,7 +63,7 @@ export const TripExchange = z
     formatVersion: z.literal(TRIP_FILE_VERSION).describe('Version of this format; a reader refuses a newer one.'),
     exportedAt: z.string().max(40).describe('When the file was written (ISO 8601, UTC).'),
     appVersion: z.string().max(40).describe('Version of the Fieldbook that wrote it.'),
-    trip: Trip.describe('The trip itself.'),
+    trip: withClocks(Trip).describe('The trip itself.'),
     members: list(Member, 'The research group (our side).'),
     itinerary: list(ItineraryItem, 'Which enterprise on which day.'),
     enterprises: list(Enterprise, 'Only the enterprises the trip touches (itinerary, visits, symposiums, agreements, surveys, follow-ups, notes).'),

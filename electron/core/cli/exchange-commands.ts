@@ -1,12 +1,15 @@
 import { open, readFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
-import { unzipSync } from 'fflate'
+import { basename, resolve } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
 import { AppError } from '../../../shared/errors'
 import { DUPLICATE_DECISIONS, type EnterpriseImportReport, type ImportField, type TripImportReport } from '../../../shared/exchange/api'
+import { BACKUP_FORMAT, MANIFEST_FILE } from '../backup/manifest'
 import type { Core } from '../core'
 import { previewEnterprises } from '../exchange/enterprise-import'
 import { ExchangeService } from '../exchange/service'
 import type { Command } from './commands'
+import { describeFieldError } from './run'
+import { usage } from './usage-error'
 
 function serviceOf(core: Core): ExchangeService {
   return new ExchangeService({ dataDir: core.dataDir, store: core.store, records: core.records }, undefined, process.env['npm_package_version'] ?? '0.0.0')
@@ -14,7 +17,7 @@ function serviceOf(core: Core): ExchangeService {
 
 /** A trip named by its id, its exact title, or a part of the title only it has. */
 function resolveTrip(core: Core, given: unknown): string {
-  if (typeof given !== 'string' || !given.trim()) throw new AppError('VALIDATION', 'Name the trip with --trip <id or title>')
+  if (typeof given !== 'string' || !given.trim()) throw usage('Name the trip with --trip <id or title>')
   const all = core.records.trip.list()
   const exact = all.find((r) => r.id === given || r['title'] === given)
   if (exact) return exact.id
@@ -24,25 +27,30 @@ function resolveTrip(core: Core, given: unknown): string {
   throw new AppError('VALIDATION', `"${given}" matches ${partial.length} trips: ${partial.map((r) => r['title']).join(', ')}`)
 }
 
-/** A trip file is a zip holding trip.json; an .xlsx is a zip too, so the entries decide. */
-async function isTripFile(path: string): Promise<boolean> {
+/**
+ * A trip file is a zip holding trip.json; an .xlsx and a Fieldbook backup (manifest.json saying so) are zips too,
+ * so the entries decide.
+ */
+async function zipKind(path: string): Promise<'trip' | 'backup' | 'other'> {
   const handle = await open(path, 'r').catch(() => {
     throw new AppError('FILE_NOT_FOUND', `Cannot read ${path}`)
   })
   try {
     const head = Buffer.alloc(4)
     await handle.read(head, 0, 4, 0)
-    if (head.readUInt32LE(0) !== 0x04034b50) return false
+    if (head.readUInt32LE(0) !== 0x04034b50) return 'other'
   } finally {
     await handle.close()
   }
   try {
-    let found = false
-    unzipSync(await readFile(path), { filter: (entry) => ((found ||= entry.name === 'trip.json'), false) })
-    return found
+    let trip = false
+    const entries = unzipSync(await readFile(path), { filter: (entry) => ((trip ||= entry.name === 'trip.json'), entry.name === MANIFEST_FILE) })
+    if (trip) return 'trip'
+    const manifest = entries[MANIFEST_FILE]
+    return manifest && (JSON.parse(strFromU8(manifest)) as { format?: unknown }).format === BACKUP_FORMAT ? 'backup' : 'other'
   } catch {
     // A damaged zip named .fbtrip is reported by the trip import itself.
-    return path.toLowerCase().endsWith('.fbtrip')
+    return path.toLowerCase().endsWith('.fbtrip') ? 'trip' : 'other'
   }
 }
 
@@ -70,7 +78,7 @@ function enterpriseSummary(report: EnterpriseImportReport, mapping: Partial<Reco
     lines.push(`  row ${d.row} "${d.name}" is ${target} (same ${d.matchedBy === 'creditCode' ? 'credit code' : 'name'}): ${d.decision}`)
   }
   for (const refused of report.refusedRows.slice(0, 50)) {
-    lines.push(`  row ${refused.row} refused: ${refused.errors.map((e) => `${e.path} ${e.key}`).join('; ')}`)
+    lines.push(`  row ${refused.row} refused: ${refused.errors.map((e) => `${e.path}: ${describeFieldError(e)}`).join('; ')}`)
   }
   if (report.refused > 50) lines.push(`  … and ${report.refused - 50} more refused rows (use --json for the list)`)
   return lines.join('\n')
@@ -87,14 +95,22 @@ export const EXCHANGE_COMMANDS: Command[] = [
     },
     run: async (core, values, positionals) => {
       const [file, ...extra] = positionals
-      if (!file || extra.length > 0) throw new AppError('VALIDATION', 'Name one file to import: import FILE')
+      if (!file || extra.length > 0) throw usage('Name one file to import: import FILE')
+      // Checked before the file is read, so a typo is reported as such whatever the file holds.
+      const decision = (values['duplicates'] as string | undefined) ?? 'merge'
+      if (!(DUPLICATE_DECISIONS as readonly string[]).includes(decision) || decision === 'create') {
+        throw usage('--duplicates must be merge, overwrite or skip')
+      }
       const path = resolve(file)
       const dryRun = values['dry-run'] === true
       const service = serviceOf(core)
-      if (await isTripFile(path)) return { kind: 'trip', trip: await service.importTripFrom(path, dryRun) }
-      const decision = (values['duplicates'] as string | undefined) ?? 'merge'
-      if (!(DUPLICATE_DECISIONS as readonly string[]).includes(decision) || decision === 'create') {
-        throw new AppError('VALIDATION', '--duplicates must be merge, overwrite or skip')
+      const kind = await zipKind(path)
+      if (kind === 'trip') return { kind: 'trip', trip: await service.importTripFrom(path, dryRun) }
+      if (kind === 'backup') {
+        throw new AppError('IMPORT_INVALID', `${basename(path)} is a Fieldbook backup (a whole data folder), not a trip file or an enterprise list. Use \`restore ${basename(path)}\` to bring it back.`, {
+          reason: 'isBackup',
+          fileName: basename(path),
+        })
       }
       const preview = await previewEnterprises(path)
       if (preview.suggestedMapping.name === undefined) {
@@ -119,7 +135,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       out: { type: 'string', description: 'Where to write the .fbtrip file' },
     },
     run: async (core, values) => {
-      if (typeof values['out'] !== 'string' || !values['out']) throw new AppError('VALIDATION', 'Say where to write the file with --out FILE.fbtrip')
+      if (typeof values['out'] !== 'string' || !values['out']) throw usage('Say where to write the file with --out FILE.fbtrip')
       const tripId = resolveTrip(core, values['trip'])
       const filePath = resolve(values['out'])
       const written = await serviceOf(core).exportTripTo(tripId, filePath)

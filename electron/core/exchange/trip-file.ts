@@ -19,8 +19,8 @@ import type { CoreContext } from '../context'
 import { RecordService, type StoredRecord } from '../domain/records'
 import { RECORD_SPECS, type RecordKind } from '../domain/registry'
 import type { ChangeInput } from '../store/store'
-import type { SyncedTable } from '../store/tables'
-import { rowChanges } from './cells'
+import { columnName, SYNCED_TABLE_FIELDS, type SyncedTable } from '../store/tables'
+import { newerFieldGate, rowChanges, type FieldGate } from './cells'
 import { normaliseName } from './text'
 
 type Rec = StoredRecord
@@ -109,9 +109,31 @@ export function collectTrip(context: CoreContext, tripId: string): Omit<TripExch
   return { format: TRIP_FILE_FORMAT, formatVersion: TRIP_FILE_VERSION, trip: trip as never, ...(data as never as Record<Section, never[]>), attachments: attachments as never[] }
 }
 
+/** A row's per-field clocks under the file's names (camelCase fields and `deleted`), from its `clocks` column. */
+function fieldClocksOf(context: CoreContext, table: SyncedTable, id: string): Record<string, string> {
+  const byColumn = context.store.clocksOf(table, id)
+  const clocks: Record<string, string> = {}
+  for (const field of [...Object.keys(SYNCED_TABLE_FIELDS[table].shape), 'deleted']) {
+    const clock = byColumn[columnName(field)]
+    if (clock) clocks[field] = clock
+  }
+  return clocks
+}
+
 /** The trip as a `.fbtrip` zip: trip.json and the bytes of each attachment under attachments/<sha256>. */
 export async function buildTripFile(context: CoreContext, tripId: string, appVersion: string): Promise<{ bytes: Uint8Array; title: string; missingBlobs: number }> {
-  const content: TripExchange = { ...collectTrip(context, tripId), exportedAt: new Date().toISOString(), appVersion }
+  const collected = collectTrip(context, tripId)
+  // Each record carries its fields' clocks, so importing this file later never undoes a newer edit there.
+  const sections = Object.fromEntries(
+    SECTIONS.map((s) => [s, (collected[s] as Rec[]).map((row) => ({ ...row, clocks: fieldClocksOf(context, TRIP_FILE_SECTIONS[s], row.id) }))]),
+  )
+  const content: TripExchange = {
+    ...collected,
+    ...(sections as never as Pick<TripExchange, TripFileSection>),
+    trip: { ...collected.trip, clocks: fieldClocksOf(context, 'trips', tripId) },
+    exportedAt: new Date().toISOString(),
+    appVersion,
+  }
   const orderedContent = Object.fromEntries(['format', 'formatVersion', 'exportedAt', 'appVersion', 'trip', ...SECTIONS].map((k) => [k, content[k as keyof TripExchange]]))
   const entries: Zippable = { [TRIP_JSON_ENTRY]: strToU8(JSON.stringify(orderedContent, null, 1)) }
   const blobs = new BlobStore(context.dataDir)
@@ -165,7 +187,7 @@ export function readTripFile(bytes: Uint8Array, fileName = ''): { content: TripE
   // The record schemas carry no cross-field rules (an end before its start); the whole-record schemas do.
   const errors: FieldError[] = []
   const check = (kind: RecordKind, record: Rec, path: string) => {
-    const { id: _id, deleted: _deleted, ...fields } = record
+    const { id: _id, deleted: _deleted, clocks: _clocks, ...fields } = record
     const result = RECORD_SPECS[kind].whole.safeParse(fields)
     if (!result.success) errors.push(...toFieldErrors(result.error).map((e) => ({ ...e, path: `${path}.${e.path}` })))
   }
@@ -195,10 +217,13 @@ function contentError(fieldErrors: FieldError[], fileName: string): AppError {
 const isEmpty = (value: unknown) => value === '' || (Array.isArray(value) && value.length === 0)
 
 /**
- * Writes a trip file's records here, in one transaction. Ids are kept, so importing the same file again changes
- * nothing (only fields that differ are written). An enterprise of the file that exists here under another id
- * (same credit code or normalised name) is used instead of making a second file of it: the file's values only
- * fill its empty fields, and every reference to it is redirected; its contacts are matched by name likewise.
+ * Writes a trip file's records here, in one transaction. Ids are kept; into a row that exists, a field is written
+ * only when the file's clock for it is newer than ours (as sync merges), so importing an older file never undoes
+ * a newer edit or brings back a record deleted since, and importing the same file again writes nothing. A file
+ * without clocks (written before they existed) wins wherever it differs. An enterprise of the file that exists
+ * here under another id (same credit code or normalised name) is used instead of making a second file of it:
+ * the same rule applies to its fields, its fields never edited here are filled, and every reference to it is
+ * redirected; its contacts are matched by name likewise.
  */
 export async function importTripFile(context: CoreContext, bytes: Uint8Array, options: { dryRun?: boolean; fileName?: string } = {}): Promise<TripImportReport> {
   const { content, blobs } = readTripFile(bytes, options.fileName)
@@ -276,20 +301,32 @@ export async function importTripFile(context: CoreContext, bytes: Uint8Array, op
     else if (rowChangeCount > 0) counts.updated++
     else counts.unchanged++
   }
-  const tripChanges = rowChanges('trips', content.trip.id, content.trip, records.trip.find(content.trip.id))
+  // An older file has no clocks at all: its values win where they differ, as they always did.
+  const fileHasClocks = content.trip.clocks !== undefined || SECTIONS.some((s) => sections[s].some((r) => r['clocks'] !== undefined))
+  const gateOf = (table: SyncedTable, localId: string, record: Rec): FieldGate =>
+    newerFieldGate(record['clocks'] as Record<string, string> | undefined, store.clocksOf(table, localId), !fileHasClocks)
+  const tripRecord = { ...content.trip } as Rec
+  const tripCurrent = records.trip.find(content.trip.id)
+  const tripChanges = rowChanges('trips', content.trip.id, tripRecord, tripCurrent, gateOf('trips', content.trip.id, tripRecord))
   changes.push(...tripChanges)
-  count('trip', records.trip.find(content.trip.id), tripChanges.length)
+  count('trip', tripCurrent, tripChanges.length)
   for (const section of SECTIONS) {
     const table = TRIP_FILE_SECTIONS[section]
     for (const record of sections[section]) {
       const mappedTo = section === 'enterprises' ? enterpriseMap.get(record.id) : section === 'contacts' ? contactMap.get(record.id) : undefined
       if (mappedTo) {
-        // Someone else's file of an enterprise we have: it only fills what ours leaves empty.
+        // Someone else's file of an enterprise we have: its newer edits win (clocks compare across devices, as
+        // in sync), and it fills what ours left empty since it was created; an older file fills empty fields only.
         const current = serviceOf(section).get(mappedTo)
+        const localClocks = store.clocksOf(table, mappedTo)
+        const newer = newerFieldGate(record['clocks'] as Record<string, string> | undefined, localClocks, false)
+        const createdAt = Object.values(localClocks).reduce((a, b) => (b < a ? b : a), '\uffff')
+        const neverEdited = (field: string) => (localClocks[columnName(field)] ?? createdAt) <= createdAt
         const fill: Rec = { id: mappedTo, deleted: false }
         for (const [field, value] of Object.entries(record)) {
-          if (field === 'id' || field === 'deleted' || field === 'enterpriseId') continue
-          if (isEmpty(current[field]) && !isEmpty(value)) fill[field] = value
+          if (field === 'id' || field === 'deleted' || field === 'enterpriseId' || field === 'clocks') continue
+          const fills = isEmpty(current[field]) && !isEmpty(value) && (!fileHasClocks || neverEdited(field))
+          if (fills || (fileHasClocks && newer(field))) fill[field] = value
         }
         const rowChangeList = rowChanges(table, mappedTo, fill, current)
         changes.push(...rowChangeList)
@@ -297,7 +334,7 @@ export async function importTripFile(context: CoreContext, bytes: Uint8Array, op
         continue
       }
       const current = serviceOf(section).find(record.id)
-      const rowChangeList = rowChanges(table, record.id, record, current)
+      const rowChangeList = rowChanges(table, record.id, record, current, current && gateOf(table, record.id, record))
       changes.push(...rowChangeList)
       count(section, current, rowChangeList.length)
     }
@@ -312,6 +349,13 @@ export async function importTripFile(context: CoreContext, bytes: Uint8Array, op
       const data = blobs.get(attachment.hash)
       if (data && (await blobStore.put(data)).created) attachmentsStored++
     }
+    // Like sync: our clock moves past every clock of the file, so an edit here after the import is newer than
+    // all of it (a re-import of the same file cannot undo that edit, even from a laptop whose clock runs ahead).
+    let newest = ''
+    for (const record of [content.trip as Rec, ...SECTIONS.flatMap((s) => sections[s])]) {
+      for (const clock of Object.values((record['clocks'] as Record<string, string> | undefined) ?? {})) if (clock > newest) newest = clock
+    }
+    if (newest) store.clock.receive(newest)
     store.applyChanges(changes)
   }
   return {

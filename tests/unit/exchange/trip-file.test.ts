@@ -111,6 +111,127 @@ describe('trip exchange file', () => {
     expect(rowCounts(target)['trips']).toBe(0)
   })
 
+  describe('merges by per-field clocks, as sync does', () => {
+    /** The file's trip.json, changed by `change`, written back as another file next to it. */
+    type JsonRecord = { id: string; clocks?: Record<string, string>; [field: string]: unknown }
+    type TripJson = { trip: JsonRecord; notes: JsonRecord[]; [section: string]: unknown }
+    function rewritten(file: string, change: (json: TripJson) => void): string {
+      const entries = unzipSync(readFileSync(file))
+      const json = JSON.parse(strFromU8(entries[TRIP_JSON_ENTRY]!)) as TripJson
+      change(json)
+      const path = file.replace(/\.fbtrip$/, `-${Math.random().toString(36).slice(2)}.fbtrip`)
+      writeFileSync(path, zipSync({ ...entries, [TRIP_JSON_ENTRY]: strToU8(JSON.stringify(json)) }))
+      return path
+    }
+    const later = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+    it('exports the clock of every field of every record', async () => {
+      const { core, file, tripId } = await source()
+      const json = JSON.parse(strFromU8(unzipSync(readFileSync(file))[TRIP_JSON_ENTRY]!))
+      const visit = json.visits[0]
+      const stored = core.store.clocksOf('visits', visit.id)
+      expect(visit.clocks).toMatchObject({ title: stored['title'], enterpriseId: stored['enterprise_id'], deleted: stored['deleted'] })
+      expect(json.trip.clocks.startDate).toBe(core.store.clocksOf('trips', tripId)['start_date'])
+      expect(json.attachments[0].clocks.hash).toMatch(/^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{16}$/)
+    })
+
+    it('re-importing an older file keeps newer edits here and leaves records deleted here deleted', async () => {
+      const { core, file, tripId } = await source()
+      const visit = core.records.visit.list({ tripId })[0]!
+      const stop = core.records.visitStop.list({ visitId: visit.id })[0]!
+      const note = core.records.note.list({ tripId })[0]!
+      core.records.visit.update(visit.id, { title: '改过的参观标题' })
+      core.records.trip.update(tripId, { purpose: '导出后修改的目的' })
+      core.records.visitStop.delete(stop.id)
+      core.records.note.delete(note.id)
+      const log = changeLogSize(core)
+      const rows = tableRows(core, 'visits')
+
+      const preview = await exchangeOf(core).importTripFrom(file, true)
+      const report = await exchangeOf(core).importTripFrom(file)
+      for (const r of [preview, report]) {
+        expect(Object.values(r.sections).every((s) => s.created === 0 && s.updated === 0), JSON.stringify(r.sections)).toBe(true)
+      }
+      expect(report.changesWritten).toBe(0)
+      expect(changeLogSize(core)).toBe(log)
+      expect(core.records.visit.get(visit.id)['title']).toBe('改过的参观标题')
+      expect(core.records.trip.get(tripId)['purpose']).toBe('导出后修改的目的')
+      expect(core.records.visitStop.get(stop.id).deleted).toBe(true)
+      expect(core.records.note.get(note.id).deleted).toBe(true)
+      expect(tableRows(core, 'visits')).toEqual(rows)
+    })
+
+    it('a later file brings its newer edits and deletions; our newer edits of other fields stay', async () => {
+      const { core, file, tripId } = await source()
+      const target = open()
+      await exchangeOf(target).importTripFrom(file)
+      const visit = core.records.visit.list({ tripId })[0]!
+      const note = core.records.note.list({ tripId })[0]!
+      // Here, after the first import: a newer summary of the visit.
+      target.records.visit.update(visit.id, { summary: '我们这边的纪要' })
+      await later()
+      // There, later still: a new title, a deleted note.
+      core.records.visit.update(visit.id, { title: '源头改过的标题' })
+      core.records.note.delete(note.id)
+      const again = join(dirs[0]!.path, 'again.fbtrip')
+      await exchangeOf(core).exportTripTo(tripId, again)
+      // The trash does not travel in an exported file; a file that carries the deletion (newer than ours) applies it.
+      const deletedClock = core.store.clocksOf('notes', note.id)['deleted']!
+      const withDeletion = rewritten(again, (json) => {
+        const exported: JsonRecord = json.notes.find((n) => n.id === note.id) ?? { ...target.records.note.get(note.id), clocks: {} }
+        json.notes = [...json.notes.filter((n) => n.id !== note.id), { ...exported, deleted: true, clocks: { ...exported.clocks, deleted: deletedClock } }]
+      })
+
+      const preview = await exchangeOf(target).importTripFrom(withDeletion, true)
+      const log = changeLogSize(target)
+      const report = await exchangeOf(target).importTripFrom(withDeletion)
+      expect(report.sections).toEqual(preview.sections)
+      expect(report.sections['visits']).toMatchObject({ created: 0, updated: 1 })
+      expect(report.sections['notes']).toMatchObject({ created: 0, updated: 1 })
+      const merged = target.records.visit.get(visit.id)
+      expect(merged['title']).toBe('源头改过的标题')
+      expect(merged['summary']).toBe('我们这边的纪要')
+      expect(target.records.note.get(note.id).deleted).toBe(true)
+      // Written as local changes, so they sync on to the team.
+      const outbox = target.store.db.prepare("SELECT cells FROM change_log WHERE outbox = 1 AND row_id = ? AND hlc > ''").all(visit.id) as { cells: string }[]
+      expect(outbox.map((r) => JSON.parse(r.cells))).toContainEqual({ title: '源头改过的标题' })
+      expect(changeLogSize(target)).toBe(log + 2)
+    })
+
+    it('a file without clocks (written before they existed) still imports, its values winning where they differ', async () => {
+      const { core, file, tripId } = await source()
+      const visit = core.records.visit.list({ tripId })[0]!
+      const original = visit['title']
+      core.records.visit.update(visit.id, { title: '导出后改的' })
+      const legacy = rewritten(file, (json) => {
+        delete json.trip.clocks
+        for (const value of Object.values(json)) if (Array.isArray(value)) for (const record of value) delete record.clocks
+      })
+      const report = await exchangeOf(core).importTripFrom(legacy)
+      expect(report.sections['visits']).toMatchObject({ updated: 1 })
+      expect(core.records.visit.get(visit.id)['title']).toBe(original)
+    })
+
+    it('an enterprise here under another id takes the newer edits of the file and keeps ours', async () => {
+      const { core, tripId } = await source()
+      const target = open()
+      const local = target.records.enterprise.create({ name: '汇润集团(苏州)有限公司', region: '江苏苏州', website: 'https://ours.example' })
+      await later()
+      const theirs = core.records.enterprise.list().find((e) => String(e['name']).includes('汇润'))!
+      core.records.enterprise.update(theirs.id, { region: '苏州工业园区', website: 'https://theirs.example' })
+      const file = join(dirs[0]!.path, 'later.fbtrip')
+      await exchangeOf(core).exportTripTo(tripId, file)
+      // Ours, edited after theirs: stays.
+      target.records.enterprise.update(local.id, { website: 'https://ours-newer.example' })
+      const report = await exchangeOf(target).importTripFrom(file)
+      expect(report.enterprisesMatched).toEqual([expect.objectContaining({ localId: local.id })])
+      expect(target.records.enterprise.get(local.id)).toMatchObject({ region: '苏州工业园区', website: 'https://ours-newer.example' })
+      const log = changeLogSize(target)
+      expect((await exchangeOf(target).importTripFrom(file)).changesWritten).toBe(0)
+      expect(changeLogSize(target)).toBe(log)
+    })
+  })
+
   describe('refuses bad files with a clear code and leaves the data unchanged', () => {
     async function refused(bytes: Uint8Array) {
       const target = open()

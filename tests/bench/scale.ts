@@ -86,15 +86,17 @@ async function benchOpen(folder: ScaleFolder): Promise<void> {
   })
 }
 
-/** Terms that occur in the generated data: Chinese of 2 to 6 characters (under 3 falls back to LIKE) and English. */
+/** Terms that occur in the generated data: Chinese of 3 to 6 characters (the trigram index), of 1 and 2 (the per-character index), English. */
 export const CHINESE_TERMS = [
-  '订单班', '工业机器人', '设备维护', '就业基地', '现代学徒制', '质量检测', '数控', '产业导师', '苏州', '智能科技', '技术工人', '实训',
-  '招聘会', '产业学院', '数字化转型', '班组长', '机电一体化', '岗前培训', '倒班', '汇润',
+  '订单班', '工业机器人', '设备维护', '就业基地', '现代学徒制', '质量检测', '产业导师', '智能科技', '技术工人', '招聘会', '产业学院',
+  '数字化转型', '班组长', '机电一体化', '岗前培训',
 ]
+/** What users type on the road: trades, places, one character on the way to a word. */
+export const SHORT_CHINESE_TERMS = ['焊工', '电工', '实习', '数控', '苏州', '实训', '倒班', '汇润', '岗位', '培训', '工', '班']
 export const ENGLISH_TERMS = ['PLC', 'MES', 'CNC', 'ERP', 'SMT', 'AGV', 'drawings', 'maintenance', 'Robotics', 'Suzhou']
 const SEARCH_RUNS = 5
 
-/** search.query over L, p50 and p95 per language, beside a LIKE scan of the main text columns. */
+/** search.query over L, p50 and p95 per kind of term, beside a LIKE scan of the main text columns. */
 async function benchSearch(core: Core, db: Database.Database): Promise<void> {
   const like = db.prepare(
     `SELECT (SELECT COUNT(*) FROM remarks WHERE text LIKE @p) + (SELECT COUNT(*) FROM positions WHERE title LIKE @p OR skills LIKE @p)
@@ -103,7 +105,8 @@ async function benchSearch(core: Core, db: Database.Database): Promise<void> {
   )
   const missing: string[] = []
   for (const [language, terms] of [
-    ['Chinese', CHINESE_TERMS],
+    ['Chinese, 3–6 characters', CHINESE_TERMS],
+    ['Chinese, 1–2 characters', SHORT_CHINESE_TERMS],
     ['English', ENGLISH_TERMS],
   ] as const) {
     const samples: number[] = []

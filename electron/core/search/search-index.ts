@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import {
   MARK_END,
   MARK_START,
@@ -10,39 +9,79 @@ import {
 } from '../../../shared/procedures/search'
 import type { Store, WrittenRow } from '../store/store'
 import { isSyncedTable, type SyncedTable } from '../store/tables'
-import { labelOf, parentOf, place, RowReader, SOURCE_TABLES, SOURCES, TABLE_OF_KIND, textOf, type Row } from './sources'
+import { labelOf, place, RowReader, SOURCE_TABLES, SOURCES, TABLE_OF_KIND, textOf, type Row } from './sources'
 
-/** FTS5 trigram needs three characters; shorter words (座谈, 订单) are found by a LIKE scan instead. */
-const MIN_MATCH_CHARS = 3
+/** FTS5 trigram needs three characters; shorter words (焊工, 实习, AI) go to the per-character index. */
+const MIN_TRIGRAM_CHARS = 3
 const MAX_TERMS = 8
-const SNIPPET_TOKENS = 40
 const EXCERPT_BEFORE = 16
 const EXCERPT_LENGTH = 80
 
-/** The kind's number in an entry's rowid (1-based, so a rowid is never 0). */
-const KIND_NUMBER = new Map<string, bigint>(SEARCH_KINDS.map((kind, index) => [kind, BigInt(index + 1)]))
-const KIND_SHIFT = 56n
-const HASH_MASK = (1n << KIND_SHIFT) - 1n
-
 /**
- * The entry's rowid, from the kind and id: the index can then find, replace and delete a row's entry by rowid
- * (a lookup) rather than by its unindexed id column (a scan of the whole index on every keystroke saved). The
- * kind is its top byte, so a search counts matches per kind and ranks one kind at a time from the rowids alone,
- * without reading each match's stored columns (ten times slower with 18,000 matches).
+ * An entry's number (the rowid in both FTS5 tables): the kind's number (1-based, top byte), then the record's
+ * age (the millisecond of its UUIDv7 id, counted down from the far future), then one of 4,096 slots. So the
+ * entries of one kind are a range (matches are counted per kind from the index alone, without reading stored
+ * columns) and, within it, newest first is ascending rowid order, which FTS5 walks from the start of the range
+ * and stops after the first few: no ranking function visits each of 90,000 matches of 工, and no descending walk
+ * (FTS5 reads a term's whole list to go backwards). search_index_entries says which record has which number.
  */
-export function entryRowid(kind: string, id: string): bigint {
-  const digest = createHash('sha256').update(`${kind}\u0000${id}`).digest()
-  return (KIND_NUMBER.get(kind)! << KIND_SHIFT) | (digest.readBigUInt64BE(0) & HASH_MASK)
+const KIND_SHIFT = 56n
+const SLOT_BITS = 12n
+const SLOT_MASK = (1n << SLOT_BITS) - 1n
+const MAX_MILLIS = (1n << (KIND_SHIFT - SLOT_BITS)) - 1n
+const KIND_NUMBER = new Map<string, bigint>(SEARCH_KINDS.map((kind, index) => [kind, BigInt(index + 1)]))
+
+/** How much older than the far future the record is: from the millisecond in a UUIDv7 id's first 48 bits. */
+function idAge(id: string): bigint {
+  const hex = id.slice(0, 8) + id.slice(9, 13)
+  // An id of another shape counts as the oldest; its entry still works.
+  if (!/^[0-9a-f]{12}$/i.test(hex)) return MAX_MILLIS
+  const ms = BigInt(`0x${hex}`)
+  return ms > MAX_MILLIS ? 0n : MAX_MILLIS - ms
 }
 
-function kindOfRowid(rowid: bigint): SearchKind | undefined {
-  return SEARCH_KINDS[Number(rowid >> KIND_SHIFT) - 1]
+/** FNV-1a: spreads the records of one millisecond over its slots (any stable hash would do). */
+function slotHash(text: string): bigint {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return BigInt(hash >>> 0) & SLOT_MASK
 }
 
-/** The rowids of one kind: a range FTS5 can narrow a match or a scan to. */
+/** Where the number of a new entry of (kind, id) is looked for: from a slot of its millisecond upwards. */
+function preferredEntry(kind: string, id: string): bigint {
+  return (KIND_NUMBER.get(kind)! << KIND_SHIFT) | (idAge(id) << SLOT_BITS) | slotHash(id)
+}
+
+const kindOfEntry = (entry: bigint): SearchKind | undefined => SEARCH_KINDS[Number(entry >> KIND_SHIFT) - 1]
+
+/** The rowids of one kind: a range FTS5 narrows a match to. */
 function kindRange(kind: SearchKind): [bigint, bigint] {
   const high = KIND_NUMBER.get(kind)! << KIND_SHIFT
-  return [high, high | HASH_MASK]
+  return [high, high | ((1n << KIND_SHIFT) - 1n)]
+}
+
+/**
+ * Han, kana and hangul characters (and their pairs) are words of the per-character index: unicode61 alone would
+ * take a whole run of Chinese for one word. Letters and digits stay words of their own.
+ */
+const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}'
+const CJK_CHAR = new RegExp(`[${CJK}]`, 'gu')
+const IS_CJK = new RegExp(`^[${CJK}]$`, 'u')
+const CJK_RUN = new RegExp(`[${CJK}]+`, 'gu')
+
+/**
+ * Text as the per-character index takes it: in each run of CJK characters, every character and then the pair it
+ * starts, as separate words: 焊工证 → " 焊 焊工 工 工证 证 ". One and two characters are then single words of
+ * the index (far cheaper than a phrase of two characters, which has to compare positions), and a run still
+ * starts and ends with its single characters, so "5 号" and "号 a" stay adjacent phrases across the edge.
+ */
+export function spacedText(text: string): string {
+  return text.replace(CJK_RUN, (run) => {
+    const chars = [...run]
+    let out = ' '
+    for (let i = 0; i < chars.length; i++) out += i + 1 < chars.length ? `${chars[i]} ${chars[i]}${chars[i + 1]} ` : `${chars[i]} `
+    return out
+  })
 }
 
 /** An entry as read back for a hit. */
@@ -51,6 +90,8 @@ interface EntryRow {
   row_id: string
   trip_id: string
   enterprise_id: string
+  parent_kind: SearchKind | ''
+  parent_id: string
   title: string
   body: string
 }
@@ -73,15 +114,202 @@ function childLinks(table: SyncedTable): ChildLink[] {
   return links
 }
 const CHILD_LINKS = Object.fromEntries(SOURCE_TABLES.map((table) => [table, childLinks(table)])) as Record<SyncedTable, ChildLink[]>
-
-/** Quoted as an FTS5 string, every character is literal: operators, quotes and brackets cannot break the query. */
-const ftsPhrase = (term: string) => `"${term.replace(/"/g, '""')}"`
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+/** The source tables by kind number, so a rebuild writes entry numbers in ascending order. */
+const TABLES_IN_ENTRY_ORDER = [...SOURCE_TABLES].sort((a, b) => Number(KIND_NUMBER.get(SOURCES[a].kind)! - KIND_NUMBER.get(SOURCES[b].kind)!))
 
 /**
- * The full-text index of every record, kept in step with the data inside each write transaction. A record
+ * Rows sorted by the entry number they (most likely) have. FTS5 writes out its pending terms whenever a rowid
+ * is lower than the one before, and a batch written in random order made thousands of tiny segments.
+ */
+function inEntryOrder<T extends { table: SyncedTable; id: string }>(items: readonly T[]): T[] {
+  return items
+    .map((item) => ({ item, entry: preferredEntry(SOURCES[item.table].kind, item.id) }))
+    .sort((a, b) => (a.entry < b.entry ? -1 : a.entry > b.entry ? 1 : 0))
+    .map(({ item }) => item)
+}
+const HAS_TITLE = new Set(SOURCE_TABLES.filter((table) => SOURCES[table].title.length > 0).map((table) => SOURCES[table].kind))
+
+/** Quoted as an FTS5 string, every character is literal: operators, quotes and brackets cannot break the query. */
+const ftsString = (text: string) => `"${text.replace(/"/g, '""')}"`
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Where a word of letters or digits starts or ends: not next to another letter or digit, except a CJK character. */
+const WORD_START = `(?:(?<![\\p{L}\\p{N}])|(?<=[${CJK}]))`
+const WORD_END = `(?:(?![\\p{L}\\p{N}])|(?=[${CJK}]))`
+
+/**
+ * How a term is found. Three characters or more: the trigram index, any substring. Shorter and made of letters,
+ * digits or CJK: the per-character index, where one or two CJK characters are one word of the index and a run
+ * of letters or digits is a whole word (AI, 5G: not the "ai" inside "maintain"; "5号" is the phrase "5 号").
+ * Anything else (%, C+): a LIKE scan, slow at scale but rare.
+ */
+type TermIndex = 'trigram' | 'chars' | 'like'
+
+interface Term {
+  text: string
+  index: TermIndex
+  /** What the hit's text is marked at, the same rule as the match. */
+  pattern: string
+}
+
+function termOf(text: string): Term {
+  const chars = [...text]
+  if (chars.length >= MIN_TRIGRAM_CHARS) return { text, index: 'trigram', pattern: escapeRegExp(text) }
+  if (/^[\p{L}\p{N}]+$/u.test(text)) {
+    const start = IS_CJK.test(chars[0]!) ? '' : WORD_START
+    const end = IS_CJK.test(chars.at(-1)!) ? '' : WORD_END
+    return { text, index: 'chars', pattern: `${start}${escapeRegExp(text)}${end}` }
+  }
+  return { text, index: 'like', pattern: escapeRegExp(text) }
+}
+
+/** The FTS5 phrase of a short term in the per-character index. */
+function charsPhrase(term: string): string {
+  // One or two CJK characters are one word of the index.
+  if ([...term].every((char) => IS_CJK.test(char))) return ftsString(term)
+  return ftsString(term.replace(CJK_CHAR, ' $& ').trim().replace(/\s+/g, ' '))
+}
+
+/** Every term must match; `title` limits them all to the title. */
+function ftsExpression(phrases: string[], title: boolean): string {
+  const all = phrases.join(' ')
+  return title ? `{title} : (${all})` : all
+}
+
+/** The SQL that finds the matching entries of one kind (a rowid range), as count or as rowids newest first. */
+class MatchQuery {
+  private readonly trigram: string[]
+  private readonly chars: string[]
+  private readonly likes: string[]
+
+  constructor(
+    private readonly store: Store,
+    terms: Term[],
+    private readonly filters: { tripId?: string | undefined; enterpriseId?: string | undefined },
+  ) {
+    this.trigram = terms.filter((term) => term.index === 'trigram').map((term) => ftsString(term.text))
+    this.chars = terms.filter((term) => term.index === 'chars').map((term) => charsPhrase(term.text))
+    this.likes = terms.filter((term) => term.index === 'like').map((term) => likePattern(term.text))
+  }
+
+  count(range: [bigint, bigint]): number {
+    const { from, where, params } = this.build(false, range)
+    return this.store.statement(`SELECT COUNT(*) FROM ${from} WHERE ${where}`).pluck().get(...params) as number
+  }
+
+  /** The newest `limit` matches. */
+  newest(range: [bigint, bigint], limit: number): bigint[] {
+    const { from, where, params } = this.build(false, range)
+    return this.store
+      .statement(`SELECT ${from}.rowid FROM ${from} WHERE ${where} ORDER BY ${from}.rowid LIMIT ?`)
+      .pluck()
+      .safeIntegers()
+      .all(...params, limit) as bigint[]
+  }
+
+  /**
+   * The newest `limit` matches in the title, of each of these kinds (in kind order), in one walk. A title-only
+   * match does not stop at the end of a rowid range (FTS5 looks on for the next title match, through the kinds
+   * after it), so one query per kind would walk the later kinds again and again; this walk goes through the
+   * matches once, and jumps to the next kind once one has enough.
+   */
+  newestInTitles(kinds: readonly SearchKind[], limit: number): Map<SearchKind, bigint[]> {
+    const found = new Map<SearchKind, bigint[]>(kinds.map((kind) => [kind, []]))
+    let next = 0
+    while (next < kinds.length) {
+      const range: [bigint, bigint] = [kindRange(kinds[next]!)[0], kindRange(kinds.at(-1)!)[1]]
+      const { from, where, params } = this.build(true, range)
+      const rows = this.store
+        .statement(`SELECT ${from}.rowid FROM ${from} WHERE ${where} ORDER BY ${from}.rowid`)
+        .pluck()
+        .safeIntegers()
+        .iterate(...params) as IterableIterator<bigint>
+      let jumped = false
+      for (const rowid of rows) {
+        const kind = kindOfEntry(rowid)
+        const list = kind ? found.get(kind) : undefined
+        if (!list || list.length >= limit) continue
+        list.push(rowid)
+        if (list.length === limit) {
+          next = kinds.indexOf(kind!) + 1
+          jumped = true
+          break
+        }
+      }
+      if (!jumped) break
+    }
+    return found
+  }
+
+  /**
+   * One FTS5 table drives (trigram if any term needs it, else the per-character one), walking its matches in
+   * rowid order within the kind's range; the other index, LIKE terms and the trip and enterprise filters only
+   * check them. The SQL depends on the kinds of terms, not their text, so statements are reused.
+   */
+  private build(title: boolean, range: [bigint, bigint]): { from: string; where: string; params: unknown[] } {
+    const where: string[] = []
+    const params: unknown[] = []
+    const stored: string[] = []
+    const storedParams: unknown[] = []
+    for (const pattern of this.likes) {
+      stored.push(title ? "title LIKE ? ESCAPE '\\'" : "(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
+      storedParams.push(...(title ? [pattern] : [pattern, pattern]))
+    }
+    // The trip's (enterprise's) entries of the kind, from the entries table's index: a short list the matches
+    // are checked against, rather than reading where each of 90,000 matches belongs.
+    const placed: string[] = []
+    const placedParams: unknown[] = []
+    if (this.filters.tripId) {
+      placed.push('trip_id = ?')
+      placedParams.push(this.filters.tripId)
+    }
+    if (this.filters.enterpriseId) {
+      placed.push('enterprise_id = ?')
+      placedParams.push(this.filters.enterpriseId)
+    }
+
+    let from: string
+    if (this.trigram.length > 0) {
+      from = 'search_index'
+      where.push('search_index MATCH ?')
+      params.push(ftsExpression(this.trigram, title))
+      if (this.chars.length > 0) {
+        // `+` keeps FTS5 from looking the trigram match up once per rowid of the list: it walks its own matches.
+        where.push('+search_index.rowid IN (SELECT rowid FROM search_index_chars WHERE search_index_chars MATCH ? AND rowid BETWEEN ? AND ?)')
+        params.push(ftsExpression(this.chars, title), ...range)
+      }
+      where.push(...stored)
+      params.push(...storedParams)
+    } else if (this.chars.length > 0) {
+      from = 'search_index_chars'
+      where.push('search_index_chars MATCH ?')
+      params.push(ftsExpression(this.chars, title))
+      if (stored.length > 0) {
+        // The per-character index stores no text: the stored columns are read for its matches only, by rowid.
+        where.push(`EXISTS (SELECT 1 FROM search_index WHERE search_index.rowid = search_index_chars.rowid AND ${stored.join(' AND ')})`)
+        params.push(...storedParams)
+      }
+    } else {
+      from = 'search_index'
+      where.push(...stored)
+      params.push(...storedParams)
+    }
+    if (placed.length > 0) {
+      where.push(`+${from}.rowid IN (SELECT entry FROM search_index_entries WHERE ${placed.join(' AND ')} AND entry BETWEEN ? AND ?)`)
+      params.push(...placedParams, ...range)
+    }
+    where.push(`${from}.rowid BETWEEN ? AND ?`)
+    params.push(...range)
+    return { from, where: where.join(' AND '), params }
+  }
+}
+
+/**
+ * The full-text index of every record, kept in step with the data inside each write transaction: the trigram
+ * table `search_index` (which also stores each entry's text, trip and enterprise) and the per-character table
+ * `search_index_chars` (no stored text) for one- and two-character words, which trigrams cannot serve. A record
  * in the trash leaves the index, and so do the rows under it (a trashed symposium's remarks); restoring brings
- * them back. Entries carry the record's trip and enterprise for filtering.
+ * them back.
  */
 export class SearchIndex {
   /** Set when indexing failed inside a write: the next search rebuilds the index instead. */
@@ -105,21 +333,17 @@ export class SearchIndex {
     })
   }
 
-  /** Fills an empty index from the tables: data written before the index existed, or by an older version. */
+  /**
+   * Fills the index from the tables when it is empty (data written before it existed) or was written by an older
+   * version (before data version 5: no entries table, no per-character index, entries numbered differently).
+   */
   rebuildIfEmpty(): boolean {
-    const first = this.store.db.prepare('SELECT rowid, kind, row_id FROM search_index LIMIT 1').safeIntegers().get() as
-      | { rowid: bigint; kind: string; row_id: string }
-      | undefined
-    if (first) {
-      // An index written by a version that numbered entries differently is rebuilt once.
-      if (KIND_NUMBER.has(first.kind) && entryRowid(first.kind, first.row_id) !== first.rowid) {
-        this.rebuild()
-        return true
-      }
+    const db = this.store.db
+    if (db.prepare('SELECT 1 FROM search_index LIMIT 1').get()) {
+      if (db.prepare('SELECT 1 FROM search_index_entries LIMIT 1').get() && db.prepare('SELECT 1 FROM search_index_chars LIMIT 1').get()) return false
+    } else if (!SOURCE_TABLES.some((table) => db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get())) {
       return false
     }
-    const anyRow = SOURCE_TABLES.some((table) => this.store.db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get())
-    if (!anyRow) return false
     this.rebuild()
     return true
   }
@@ -127,12 +351,13 @@ export class SearchIndex {
   rebuild(): void {
     this.store.db.transaction(() => {
       this.store.db.prepare('DELETE FROM search_index').run()
+      this.store.db.prepare("INSERT INTO search_index_chars (search_index_chars) VALUES ('delete-all')").run()
+      this.store.db.prepare('DELETE FROM search_index_entries').run()
       const reader = new RowReader(this.store)
-      for (const table of SOURCE_TABLES) {
+      for (const table of TABLES_IN_ENTRY_ORDER) {
         // Read each table whole: better-sqlite3 cannot write while a read is still iterating.
-        for (const row of this.store.db.prepare(`SELECT * FROM "${table}" WHERE deleted = 0`).all() as Row[]) {
-          this.write(table, row, reader)
-        }
+        const rows = this.store.db.prepare(`SELECT * FROM "${table}" WHERE deleted = 0`).all() as Row[]
+        for (const { row } of inEntryOrder(rows.map((row) => ({ table, id: String(row['id']), row })))) this.write(table, row, reader)
       }
     })()
     this.stale = false
@@ -141,139 +366,122 @@ export class SearchIndex {
   /** Re-indexes written rows, and the rows under any whose trip, enterprise or liveness changed. */
   update(rows: readonly WrittenRow[]): void {
     const reader = new RowReader(this.store)
-    const queue: { table: SyncedTable; id: string }[] = []
-    for (const { table, rowId } of rows) if (isSyncedTable(table)) queue.push({ table, id: rowId })
     const done = new Set<string>()
-    while (queue.length > 0) {
-      const { table, id } = queue.shift()!
-      const key = `${table}\u0000${id}`
-      if (done.has(key)) continue
-      done.add(key)
-      const row = reader.get(table, id)
-      if (!row) continue
-      if (this.write(table, row, reader)) {
-        for (const link of CHILD_LINKS[table]) {
-          const children = this.store.statement(`SELECT id FROM "${link.table}" WHERE "${link.column}" = ?`).all(id) as { id: string }[]
-          for (const child of children) queue.push({ table: link.table, id: child.id })
+    let wave: { table: SyncedTable; id: string }[] = []
+    for (const { table, rowId } of rows) if (isSyncedTable(table)) wave.push({ table, id: rowId })
+    // In waves: the written rows, then the rows under those that moved, then the rows under those...
+    while (wave.length > 0) {
+      const next: typeof wave = []
+      for (const { table, id } of inEntryOrder(wave)) {
+        const key = `${table}\u0000${id}`
+        if (done.has(key)) continue
+        done.add(key)
+        const row = reader.get(table, id)
+        if (!row) continue
+        if (this.write(table, row, reader)) {
+          for (const link of CHILD_LINKS[table]) {
+            const children = this.store.statement(`SELECT id FROM "${link.table}" WHERE "${link.column}" = ?`).all(id) as { id: string }[]
+            for (const child of children) next.push({ table: link.table, id: child.id })
+          }
         }
       }
+      wave = next
     }
   }
 
   /** Writes (or removes) the row's entry; true when its trip, enterprise or presence changed. */
   private write(table: SyncedTable, row: Row, reader: RowReader): boolean {
     const source = SOURCES[table]
-    const rowid = entryRowid(source.kind, String(row['id']))
-    const before = this.store.statement('SELECT trip_id, enterprise_id FROM search_index WHERE rowid = ?').get(rowid) as
-      | { trip_id: string; enterprise_id: string }
-      | undefined
+    const id = String(row['id'])
+    const before = this.store
+      .statement('SELECT entry, trip_id, enterprise_id FROM search_index_entries WHERE row_id = ? AND kind = ?')
+      .safeIntegers()
+      .get(id, source.kind) as { entry: bigint; trip_id: string; enterprise_id: string } | undefined
     const placement = place(table, row, reader)
-    if (before) this.store.statement('DELETE FROM search_index WHERE rowid = ?').run(rowid)
+    if (before) {
+      this.store.statement('DELETE FROM search_index WHERE rowid = ?').run(before.entry)
+      this.store.statement('DELETE FROM search_index_chars WHERE rowid = ?').run(before.entry)
+    }
     // Every live row has an entry, text or not, so that its presence tells whether it was live.
     if (placement.live) {
+      const entry = before?.entry ?? this.freeEntry(preferredEntry(source.kind, id))
+      const title = textOf(row, source.title)
+      const body = textOf(row, source.body)
       this.store
         .statement('INSERT INTO search_index (rowid, kind, row_id, trip_id, enterprise_id, title, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(rowid, source.kind, String(row['id']), placement.tripId, placement.enterpriseId, textOf(row, source.title), textOf(row, source.body))
+        .run(entry, source.kind, id, placement.tripId, placement.enterpriseId, title, body)
+      this.store.statement('INSERT INTO search_index_chars (rowid, title, body) VALUES (?, ?, ?)').run(entry, spacedText(title), spacedText(body))
+      // Plain INSERT and UPDATE: INSERT OR REPLACE opens a statement savepoint, and FTS5 writes its pending terms
+      // out at every savepoint, which made rebuilding the index ten times slower.
+      const parentKind = placement.parentTable ? SOURCES[placement.parentTable].kind : ''
+      if (before) {
+        this.store
+          .statement('UPDATE search_index_entries SET trip_id = ?, enterprise_id = ?, parent_kind = ?, parent_id = ? WHERE entry = ?')
+          .run(placement.tripId, placement.enterpriseId, parentKind, placement.parentId, entry)
+      } else {
+        this.store
+          .statement(
+            'INSERT INTO search_index_entries (entry, kind, row_id, trip_id, enterprise_id, parent_kind, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(entry, source.kind, id, placement.tripId, placement.enterpriseId, parentKind, placement.parentId)
+      }
+    } else if (before) {
+      this.store.statement('DELETE FROM search_index_entries WHERE entry = ?').run(before.entry)
     }
     if (!before) return placement.live
     return !placement.live || before.trip_id !== placement.tripId || before.enterprise_id !== placement.enterpriseId
   }
 
+  /** The first unused entry number from `preferred` on (records of one kind made in the same millisecond). */
+  private freeEntry(preferred: bigint): bigint {
+    const taken = this.store.statement('SELECT 1 FROM search_index_entries WHERE entry = ?')
+    let entry = preferred
+    while (taken.get(entry)) entry++
+    return entry
+  }
+
   query(input: SearchQuery & { limit: number }): SearchResults {
     if (this.stale) this.rebuild()
     const q = input.q.replace(new RegExp(`[${MARK_START}${MARK_END}]`, 'g'), '').replace(/\s+/g, ' ').trim()
-    const terms = [...new Set(q.split(' ').filter(Boolean))].slice(0, MAX_TERMS)
-    if (terms.length === 0) return { q, total: 0, groups: [] }
-    const long = terms.filter((term) => [...term].length >= MIN_MATCH_CHARS)
-    const short = terms.filter((term) => [...term].length < MIN_MATCH_CHARS)
-    const wanted = input.kinds ? new Set<SearchKind>(input.kinds) : null
-    if (wanted?.size === 0) return { q, total: 0, groups: [] }
+    const terms = [...new Set(q.split(' ').filter(Boolean))].slice(0, MAX_TERMS).map(termOf)
+    const kinds = input.kinds ? SEARCH_KINDS.filter((kind) => input.kinds!.includes(kind)) : SEARCH_KINDS
+    if (terms.length === 0 || kinds.length === 0) return { q, total: 0, groups: [] }
 
-    const conditions: string[] = []
-    const params: unknown[] = []
-    if (long.length > 0) {
-      conditions.push('search_index MATCH ?')
-      params.push(long.map(ftsPhrase).join(' '))
-    }
-    for (const term of short) {
-      conditions.push("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\')")
-      params.push(likePattern(term), likePattern(term))
-    }
-    if (input.tripId) {
-      conditions.push('trip_id = ?')
-      params.push(input.tripId)
-    }
-    if (input.enterpriseId) {
-      conditions.push('enterprise_id = ?')
-      params.push(input.enterpriseId)
-    }
-    const where = conditions.join(' AND ')
+    const match = new MatchQuery(this.store, terms, input)
+    const highlight = new Highlighter(terms)
+    // Where the entry belongs from the small entries table; its text from the index, for the shown hits only.
+    const entry = this.store.statement(
+      `SELECT e.kind, e.row_id, e.trip_id, e.enterprise_id, e.parent_kind, e.parent_id, s.title, s.body
+       FROM search_index_entries e, search_index s WHERE e.entry = ? AND s.rowid = e.entry`,
+    )
     const reader = new RowReader(this.store)
     const groups: SearchResults['groups'] = []
     let total = 0
-    const addGroup = (kind: SearchKind, count: number, rows: EntryRow[], likeTerms: string[] | null) => {
+    const counts = kinds.map((kind) => ({ kind, count: match.count(kindRange(kind)) })).filter(({ count }) => count > 0)
+    // Matches in the title first, then the rest; each newest first.
+    const inTitles = match.newestInTitles(
+      counts.filter(({ kind }) => HAS_TITLE.has(kind)).map(({ kind }) => kind),
+      input.limit,
+    )
+    for (const { kind, count } of counts) {
       total += count
-      groups.push({ kind, count, hits: rows.map((row) => this.hit(row, likeTerms, reader)) })
-    }
-
-    if (long.length > 0) {
-      // Counts from the rowids alone (the kind is their top byte), then the best of each kind by rank.
-      const counts = new Map<SearchKind, number>()
-      const perKind = this.store
-        .statement(`SELECT rowid >> ${KIND_SHIFT} AS number, COUNT(*) AS n FROM search_index WHERE ${where} GROUP BY number`)
-        .all(...params) as { number: number; n: number }[]
-      for (const { number, n } of perKind) {
-        const kind = SEARCH_KINDS[number - 1]
-        if (kind && (!wanted || wanted.has(kind))) counts.set(kind, n)
+      const rowids = [...(inTitles.get(kind) ?? [])]
+      if (rowids.length < input.limit && rowids.length < count) {
+        const inTitle = new Set(rowids)
+        for (const rowid of match.newest(kindRange(kind), input.limit + rowids.length)) {
+          if (rowids.length === input.limit) break
+          if (!inTitle.has(rowid)) rowids.push(rowid)
+        }
       }
-      const select = this.store.statement(
-        `SELECT kind, row_id, trip_id, enterprise_id, highlight(search_index, 4, '${MARK_START}', '${MARK_END}') AS title,
-           snippet(search_index, 5, '${MARK_START}', '${MARK_END}', '…', ${SNIPPET_TOKENS}) AS body
-         FROM search_index WHERE ${where} AND rowid BETWEEN ? AND ? ORDER BY rank LIMIT ?`,
-      )
-      for (const kind of SEARCH_KINDS) {
-        const count = counts.get(kind) ?? 0
-        if (count > 0) addGroup(kind, count, select.all(...params, ...kindRange(kind), input.limit) as EntryRow[], null)
-      }
-      return { q, total, groups }
-    }
-
-    // Short words only: one pass of LIKE over the index; without a rank, matches in titles first, then the newest
-    // (ids sort by time). The few shown are then read by rowid.
-    const matches = this.store
-      .statement(`SELECT rowid, row_id AS id, (title LIKE ? ESCAPE '\\') AS inTitle FROM search_index WHERE ${where}`)
-      .safeIntegers()
-      .all(likePattern(short[0]!), ...params) as { rowid: bigint; id: string; inTitle: bigint }[]
-    const byKind = new Map<SearchKind, { rowid: bigint; id: string; inTitle: bigint }[]>()
-    for (const match of matches) {
-      const kind = kindOfRowid(match.rowid)
-      if (!kind || (wanted && !wanted.has(kind))) continue
-      let list = byKind.get(kind)
-      if (!list) byKind.set(kind, (list = []))
-      list.push(match)
-    }
-    const entry = this.store.statement('SELECT kind, row_id, trip_id, enterprise_id, title, body FROM search_index WHERE rowid = ?')
-    for (const kind of SEARCH_KINDS) {
-      const list = byKind.get(kind)
-      if (!list) continue
-      list.sort((a, b) => Number(b.inTitle - a.inTitle) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-      const rows = list.slice(0, input.limit).map((match) => entry.get(match.rowid) as EntryRow)
-      addGroup(kind, list.length, rows, short)
+      const hits = rowids.map((rowid) => this.hit(entry.get(rowid) as EntryRow, highlight, reader))
+      groups.push({ kind, count, hits })
     }
     return { q, total, groups }
   }
 
-  private hit(
-    row: EntryRow,
-    likeTerms: string[] | null,
-    reader: RowReader,
-  ): SearchHit {
-    const table = TABLE_OF_KIND[row.kind]
-    const record = reader.get(table, row.row_id)
-    const parent = record ? parentOf(table, record) : null
-    const parentRow = parent ? reader.get(parent.table, parent.id) : null
-    const title = likeTerms ? mark(row.title, likeTerms) : row.title
-    const snippet = likeTerms ? mark(excerptAround(row.body, likeTerms), likeTerms) : row.body
+  private hit(row: EntryRow, highlight: Highlighter, reader: RowReader): SearchHit {
+    const parentTable = row.parent_kind ? TABLE_OF_KIND[row.parent_kind] : null
+    const parentRow = parentTable ? reader.get(parentTable, row.parent_id) : null
     const tripRow = row.trip_id ? reader.get('trips', row.trip_id) : null
     const enterpriseRow = row.enterprise_id ? reader.get('enterprises', row.enterprise_id) : null
     return {
@@ -281,28 +489,43 @@ export class SearchIndex {
       id: row.row_id,
       tripId: row.trip_id,
       enterpriseId: row.enterprise_id,
-      parentId: parent?.id ?? '',
-      parentKind: parent ? SOURCES[parent.table].kind : '',
-      title,
-      snippet,
-      parentLabel: parent && parentRow ? labelOf(parent.table, parentRow) : '',
+      parentId: row.parent_id,
+      parentKind: row.parent_kind,
+      title: highlight.mark(row.title),
+      snippet: highlight.mark(highlight.excerpt(row.body)),
+      parentLabel: parentTable && parentRow ? labelOf(parentTable, parentRow) : '',
       tripTitle: tripRow ? labelOf('trips', tripRow) : '',
       enterpriseName: enterpriseRow ? labelOf('enterprises', enterpriseRow) : '',
     }
   }
 }
 
-/** The part of a long text around the first match, like snippet() does for full-text matches. */
-function excerptAround(text: string, terms: string[]): string {
-  const lower = text.toLowerCase()
-  const at = Math.min(...terms.map((term) => lower.indexOf(term.toLowerCase())).filter((index) => index >= 0), text.length)
-  const start = at === text.length ? 0 : Math.max(0, at - EXCERPT_BEFORE)
-  const end = Math.min(text.length, start + EXCERPT_LENGTH)
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ')}${end < text.length ? '…' : ''}`
+/** Marks the terms in the text of a hit, by the same rules they matched by (case-insensitively). */
+class Highlighter {
+  private readonly pattern: RegExp
+
+  constructor(terms: Term[]) {
+    // Longer terms first, so that one containing another is marked whole.
+    const patterns = [...terms].sort((a, b) => b.text.length - a.text.length).map((term) => term.pattern)
+    this.pattern = new RegExp(patterns.join('|'), 'giu')
+  }
+
+  mark(text: string): string {
+    return text.replace(this.pattern, (found) => `${MARK_START}${found}${MARK_END}`)
+  }
+
+  /** The part of a long text around the first match, on one line. */
+  excerpt(text: string): string {
+    this.pattern.lastIndex = 0
+    const at = this.pattern.exec(text)?.index ?? 0
+    this.pattern.lastIndex = 0
+    let start = Math.max(0, at - EXCERPT_BEFORE)
+    let end = Math.min(text.length, start + EXCERPT_LENGTH)
+    // Never cut a character outside the basic plane in half.
+    if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--
+    if (isLowSurrogate(text.charCodeAt(end))) end++
+    return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/g, ' ')}${end < text.length ? '…' : ''}`
+  }
 }
 
-/** Wraps every occurrence of the terms (case-insensitively) in the markers. */
-function mark(text: string, terms: string[]): string {
-  const pattern = new RegExp(terms.map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'giu')
-  return text.replace(pattern, (found) => `${MARK_START}${found}${MARK_END}`)
-}
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff

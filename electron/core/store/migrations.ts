@@ -393,6 +393,40 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    description: 'search: a per-character index for one- and two-character words, entries numbered by creation time',
+    // Local and derived, never synced; the search index fills both tables (and renumbers search_index) the first
+    // time a data folder from an older version is opened.
+    sql: `
+      -- Trigrams cannot serve words under three characters (焊工, 实习). Here every CJK character is a word of its
+      -- own, then the pair it starts (the text is written "焊 焊工 工"), so 焊 and 焊工 are single words of the
+      -- index. It stores no text (search_index does) and shares search_index's rowids.
+      CREATE VIRTUAL TABLE search_index_chars USING fts5 (
+        title,
+        body,
+        content = '',
+        contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 0'
+      );
+
+      -- Which index entry (rowid of both tables) a record has, and where it belongs. The entry numbers are the
+      -- kind, then the record's creation time, so one kind's matches are a range and newest first is rowid order.
+      CREATE TABLE search_index_entries (
+        entry INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        trip_id TEXT NOT NULL,
+        enterprise_id TEXT NOT NULL,
+        parent_kind TEXT NOT NULL,
+        parent_id TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX search_index_entries_by_row ON search_index_entries (row_id, kind);
+      -- A search within a trip or an enterprise checks the matches against that trip's entries of each kind.
+      CREATE INDEX search_index_entries_by_trip ON search_index_entries (trip_id);
+      CREATE INDEX search_index_entries_by_enterprise ON search_index_entries (enterprise_id);
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

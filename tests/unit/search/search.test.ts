@@ -201,6 +201,165 @@ describe('search', () => {
   })
 })
 
+/** A deterministic source of numbers, so a failing case can be replayed. */
+function numbers(seed: number) {
+  let state = seed >>> 0
+  return (below: number) => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state % below
+  }
+}
+
+/** Writes notes straight through the store (as a sync or an import does): ids chosen by the test, in one batch. */
+function writeNotes(notes: { id: string; tripId: string; text: string }[]) {
+  temp.core.store.applyChanges(
+    notes.flatMap((note) => [
+      { table: 'notes', rowId: note.id, column: 'trip_id', value: note.tripId },
+      { table: 'notes', rowId: note.id, column: 'text', value: note.text },
+    ]),
+  )
+}
+
+/** A UUIDv7-shaped id made at `ms`, the rest from `n`. */
+const idAt = (ms: number, n: number) => {
+  const time = ms.toString(16).padStart(12, '0')
+  const tail = n.toString(16).padStart(12, '0')
+  return `${time.slice(0, 8)}-${time.slice(8)}-7000-8000-${tail}`
+}
+
+describe('search of short words and at scale', () => {
+  it('finds every note holding a one- or two-character word, with complete counts, as a substring scan would', async () => {
+    const trip = await ok('trip.create', { title: '短词检索', startDate: '2025-05-16', endDate: '2025-05-17' })
+    // A small alphabet, so that every pair occurs many times, in and across runs broken by letters and punctuation.
+    const alphabet = ['焊', '工', '电', '实', '习', '岗', '位', 'A', '5', '，', ' ']
+    const next = numbers(20250516)
+    const notes = Array.from({ length: 160 }, (_, n) => ({
+      id: idAt(1_747_000_000_000 + next(50) * 1000, n),
+      tripId: trip.id,
+      text: Array.from({ length: 1 + next(12) }, () => alphabet[next(alphabet.length)]).join(''),
+    }))
+    writeNotes(notes)
+    const chinese = alphabet.slice(0, 7)
+    const words = [...chinese, ...chinese.flatMap((a) => chinese.map((b) => a + b))]
+    for (const word of words) {
+      const expected = notes.filter((note) => note.text.includes(word)).map((note) => note.id)
+      const results = await search({ q: word, limit: 200 })
+      const notesGroup = results.groups.find((group) => group.kind === 'note')
+      expect(notesGroup?.count ?? 0, word).toBe(expected.length)
+      expect(results.total, word).toBe(expected.length)
+      expect((notesGroup?.hits ?? []).map((hit) => hit.id).sort(), word).toEqual(expected.sort())
+      for (const hit of notesGroup?.hits ?? []) expect(shown(hit.snippet), word).toContain(`[${word}]`)
+      // The per-kind limit cuts the hits, never the count.
+      if (expected.length > 3) {
+        const limited = (await search({ q: word, limit: 3 })).groups.find((group) => group.kind === 'note')!
+        expect([limited.count, limited.hits.length], word).toEqual([expected.length, 3])
+      }
+    }
+  })
+
+  it('matches two-character words only where the characters touch, across letters and punctuation', async () => {
+    const trip = await ok('trip.create', { title: '车间走访', startDate: '2025-05-16', endDate: '2025-05-17' })
+    const welder = await ok('note.create', { tripId: trip.id, text: '急需电焊工和维修电工' })
+    const apart = await ok('note.create', { tripId: trip.id, text: '焊接车间，工位紧张' })
+    const intern = await ok('note.create', { tripId: trip.id, text: '暑期实习生20名' })
+    expect(found(await search({ q: '焊工' }))).toEqual([`note:${welder.id}`])
+    expect(found(await search({ q: '电工' }))).toEqual([`note:${welder.id}`])
+    expect(found(await search({ q: '工位' }))).toEqual([`note:${apart.id}`])
+    expect(found(await search({ q: '接车' }))).toEqual([`note:${apart.id}`])
+    expect(found(await search({ q: '，工' }))).toEqual([`note:${apart.id}`])
+    expect(found(await search({ q: '焊' })).sort()).toEqual([`note:${welder.id}`, `note:${apart.id}`].sort())
+    expect(found(await search({ q: '实习' }))).toEqual([`note:${intern.id}`])
+    expect(found(await search({ q: '生2' }))).toEqual([])
+    const hit = (await search({ q: '电工' })).groups[0]!.hits[0]!
+    expect(shown(hit.snippet)).toBe('急需电焊工和维修[电工]')
+  })
+
+  it('takes one- and two-character letters and digits as whole words', async () => {
+    const trip = await ok('trip.create', { title: 'AI 与 5G', startDate: '2025-05-16', endDate: '2025-05-17' })
+    const ai = await ok('note.create', { tripId: trip.id, text: '产线引入AI质检和5G专网' })
+    const maintain = await ok('note.create', { tripId: trip.id, text: 'maintain the 15号 line' })
+    const building = await ok('note.create', { tripId: trip.id, text: '5号楼二层, PLC柜' })
+    expect(found(await search({ q: 'ai' })).sort()).toEqual([`note:${ai.id}`, `trip:${trip.id}`].sort())
+    expect(found(await search({ q: '5G' })).sort()).toEqual([`note:${ai.id}`, `trip:${trip.id}`].sort())
+    expect(found(await search({ q: '5号' }))).toEqual([`note:${building.id}`])
+    expect(found(await search({ q: '号楼' }))).toEqual([`note:${building.id}`])
+    expect(found(await search({ q: 'PL' }))).toEqual([])
+    expect(found(await search({ q: 'PLC' }))).toEqual([`note:${building.id}`])
+    // Three characters and more are substrings, letters or not.
+    expect(found(await search({ q: 'ain' }))).toEqual([`note:${maintain.id}`])
+    const hit = (await search({ q: 'AI' })).groups.find((group) => group.kind === 'note')!.hits[0]!
+    expect(shown(hit.snippet)).toBe('产线引入[AI]质检和5G专网')
+    expect(shown((await search({ q: '5号' })).groups[0]!.hits[0]!.snippet)).toBe('[5号]楼二层, PLC柜')
+  })
+
+  it('needs every term of a mixed query, short and long, Chinese and English, with filters', async () => {
+    const trip = await ok('trip.create', { title: '长三角调研', startDate: '2025-05-16', endDate: '2025-05-17' })
+    const other = await ok('trip.create', { title: '皖南调研', startDate: '2025-06-16', endDate: '2025-06-17' })
+    const both = await ok('note.create', { tripId: trip.id, text: '焊工需要会看PLC梯形图' })
+    const welderOnly = await ok('note.create', { tripId: trip.id, text: '焊工缺口大' })
+    await ok('note.create', { tripId: trip.id, text: 'PLC编程岗位' })
+    const elsewhere = await ok('note.create', { tripId: other.id, text: '焊工与PLC都缺' })
+    expect(found(await search({ q: '焊工 PLC' })).sort()).toEqual([`note:${both.id}`, `note:${elsewhere.id}`].sort())
+    expect(found(await search({ q: 'plc 焊工', tripId: trip.id }))).toEqual([`note:${both.id}`])
+    expect(found(await search({ q: '焊工 梯形图' }))).toEqual([`note:${both.id}`])
+    expect(found(await search({ q: '焊工 缺' })).sort()).toEqual([`note:${welderOnly.id}`, `note:${elsewhere.id}`].sort())
+    expect(found(await search({ q: '焊工', tripId: other.id }))).toEqual([`note:${elsewhere.id}`])
+    expect(found(await search({ q: '焊工 %' }))).toEqual([])
+    const hit = (await search({ q: '焊工 PLC', tripId: trip.id })).groups[0]!.hits[0]!
+    expect(shown(hit.snippet)).toBe('[焊工]需要会看[PLC]梯形图')
+  })
+
+  it('shows matches in the title first, then the newest first', async () => {
+    const trip = await ok('trip.create', { title: '排序', startDate: '2025-05-16', endDate: '2025-05-17' })
+    const enterprise = await ok('enterprise.create', { name: '汇润集团' })
+    const survey = await ok('survey.create', { tripId: trip.id, enterpriseId: enterprise.id, date: '2025-05-16', respondent: '人事部' })
+    const old = await ok('position.create', { surveyId: survey.id, title: '焊工', headcount: 2 })
+    const bodyOnly = await ok('position.create', { surveyId: survey.id, title: '装配工', headcount: 2, skills: '焊工证优先' })
+    const newer = await ok('position.create', { surveyId: survey.id, title: '二氧焊工', headcount: 2 })
+    const newest = await ok('position.create', { surveyId: survey.id, title: '钳工', headcount: 2, skills: '会焊工活' })
+    expect(found(await search({ q: '焊工' }))).toEqual([newer, old, newest, bodyOnly].map((row) => `position:${row.id}`))
+    expect(found(await search({ q: '焊工', limit: 3 }))).toEqual([newer, old, newest].map((row) => `position:${row.id}`))
+  })
+
+  it('keeps apart many records made in the same millisecond, through edits and deletes', async () => {
+    const trip = await ok('trip.create', { title: '同一毫秒', startDate: '2025-05-16', endDate: '2025-05-17' })
+    const ms = 1_747_000_000_123
+    // Written in a shuffled order: more records of one kind in one millisecond than it would usually see.
+    const notes = Array.from({ length: 300 }, (_, n) => ({ id: idAt(ms, n), tripId: trip.id, text: `第${n}号记录：座谈纪要` }))
+    const next = numbers(7)
+    for (let i = notes.length - 1; i > 0; i--) {
+      const j = next(i + 1)
+      ;[notes[i], notes[j]] = [notes[j]!, notes[i]!]
+    }
+    writeNotes(notes)
+    expect((await search({ q: '座谈', limit: 200 })).groups[0]!.count).toBe(300)
+    expect(temp.core.store.db.prepare('SELECT COUNT(DISTINCT entry) FROM search_index_entries WHERE kind = ?').pluck().get('note')).toBe(300)
+    await ok('note.update', { id: idAt(ms, 7), patch: { text: '改为实习安排' } })
+    await ok('note.delete', { id: idAt(ms, 8) })
+    expect((await search({ q: '座谈', limit: 200 })).groups[0]!.count).toBe(298)
+    expect(found(await search({ q: '实习' }))).toEqual([`note:${idAt(ms, 7)}`])
+    await ok('note.restore', { id: idAt(ms, 8) })
+    writeNotes([{ id: idAt(ms, 300), tripId: trip.id, text: '新来的座谈' }])
+    expect((await search({ q: '座谈', limit: 200 })).groups[0]!.count).toBe(300)
+    expect(found(await search({ q: '第8号' }))).toEqual([`note:${idAt(ms, 8)}`])
+  })
+
+  it('fills the per-character index of a data folder from before it existed when the core opens', async () => {
+    const data = await seed()
+    // As a version-4 folder: only the trigram index, numbered differently.
+    const db = temp.core.store.db
+    db.prepare("INSERT INTO search_index_chars (search_index_chars) VALUES ('delete-all')").run()
+    db.prepare('DELETE FROM search_index_entries').run()
+    db.prepare('UPDATE search_index SET rowid = rowid + 1').run()
+    temp.reopen()
+    expect(found(await search({ q: '座谈' })).length).toBe(3)
+    expect(found(await search({ q: '前沿技术 招工', tripId: data.trip.id }))).toEqual([`remark:${data.remark.id}`])
+    expect(temp.core.store.db.prepare('SELECT COUNT(*) FROM search_index_entries').pluck().get()).toBe(
+      temp.core.store.db.prepare('SELECT COUNT(*) FROM search_index').pluck().get(),
+    )
+  })
+})
+
 describe('trash', () => {
   it('lists deleted records of every kind, newest first, with labels and where they belonged', async () => {
     const data = await seed()

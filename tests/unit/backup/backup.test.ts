@@ -3,36 +3,20 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { strToU8, zipSync } from 'fflate'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { restoreDataDir, verifyBackup } from '../../../electron/core/backup/restore'
 import { BackupService } from '../../../electron/core/backup/service'
-import { openCore, type Core } from '../../../electron/core/core'
+import type { Core } from '../../../electron/core/core'
 import { SCHEMA_VERSION } from '../../../electron/core/store/migrations'
 import type { BackupSummary, RestoreResult } from '../../../shared/procedures/backup'
 import { dispatchFailure, dispatchOk } from '../../helpers/core'
-import { tempDir } from '../../helpers/temp'
-import { attachmentHashes, dumpFile, dumpTables, fakeHost, fixture, folderHashes, rewriteBackup } from './helpers'
+import { attachmentHashes, dumpFile, dumpTables, fakeHost, fixture, folderHashes, rewriteBackup, useWorkspaces } from './helpers'
 
-let dirs: ReturnType<typeof tempDir>[] = []
-let cores: Core[] = []
-const folder = () => {
-  const dir = tempDir('fieldbook-backup-')
-  dirs.push(dir)
-  return dir.path
-}
-beforeEach(() => {
-  dirs = []
-  cores = []
-})
-afterEach(() => {
-  for (const core of cores) core.close()
-  for (const dir of dirs) dir.cleanup()
-})
+const workspaces = useWorkspaces('fieldbook-backup-')
+const folder = () => workspaces.folder()
 
 function open(dataDir: string, host = fakeHost()) {
-  const core = openCore({ dataDir, appVersion: '1.2.3', backupHost: host })
-  cores.push(core)
-  return { core, host }
+  return { core: workspaces.open(dataDir, { backupHost: host }), host }
 }
 
 /** The sample trip (records of every kind) and two photos on it. */
@@ -92,8 +76,7 @@ describe('backup and restore round trip', () => {
     expect(readdirSync(dataDir).filter((n) => n.startsWith('.restore-'))).toEqual([])
 
     // The data still works after reopening; edits go on.
-    core.close()
-    cores = cores.filter((c) => c !== core)
+    workspaces.close(core)
     const { core: reopened } = open(dataDir, host)
     expect(dumpTables(reopened.store.db)).toEqual(before)
     await dispatchOk(reopened, 'trip.update', { id: tripId, patch: { title: '恢复后再改' } })
@@ -124,15 +107,13 @@ describe('backup and restore round trip', () => {
     // use, and two devices with one node id would write colliding clocks); a folder with data keeps its own.
     expect(restored.store.nodeId).toMatch(/^[0-9a-f]{16}$/)
     expect(restored.store.nodeId).not.toBe(core.store.nodeId)
-    restored.close()
-    cores = cores.filter((c) => c !== restored)
+    workspaces.close(restored)
 
     const other = folder()
     const { core: otherCore } = open(other)
     await dispatchOk(otherCore, 'trip.create', { title: '另一台电脑', startDate: '2025-06-01', endDate: '2025-06-02' })
     const otherNode = otherCore.store.nodeId
-    otherCore.close()
-    cores = cores.filter((c) => c !== otherCore)
+    workspaces.close(otherCore)
     const second = await restoreDataDir(other, out, { appVersion: '1.2.3' })
     expect(existsSync(second.safetyCopy)).toBe(true)
     const { core: reopened } = open(other)
@@ -264,8 +245,7 @@ describe('refused backup files', () => {
   it.each(damaged())('refuses %s on the command line path, leaving the folder byte-identical', async (_name, make, code, reason) => {
     const path = join(folder(), 'bad.fbbackup')
     writeFileSync(path, make())
-    core.close()
-    cores = cores.filter((c) => c !== core)
+    workspaces.close(core)
     const files = folderHashes(dataDir)
     const failure = await restoreDataDir(dataDir, path, { appVersion: '1.2.3' }).then(
       () => null,

@@ -3,7 +3,40 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { strFromU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { afterEach, beforeEach } from 'vitest'
 import type { BackupHost } from '../../../electron/core/backup/service'
+import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
+import { tempDir } from '../../helpers/temp'
+
+/** Temporary data folders and the cores opened on them: everything still open is closed and removed after each test. */
+export function useWorkspaces(prefix: string) {
+  let dirs: ReturnType<typeof tempDir>[] = []
+  let cores: Core[] = []
+  beforeEach(() => {
+    dirs = []
+    cores = []
+  })
+  afterEach(() => {
+    for (const core of cores) core.close()
+    for (const dir of dirs) dir.cleanup()
+  })
+  return {
+    folder(): string {
+      const dir = tempDir(prefix)
+      dirs.push(dir)
+      return dir.path
+    },
+    open(dataDir: string, options: Omit<CoreOptions, 'dataDir'> = {}): Core {
+      const core = openCore({ dataDir, appVersion: '1.2.3', ...options })
+      cores.push(core)
+      return core
+    },
+    close(core: Core): void {
+      core.close()
+      cores = cores.filter((c) => c !== core)
+    },
+  }
+}
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/attachments')
 export const fixture = (name: string) => readFileSync(join(FIXTURES, name))

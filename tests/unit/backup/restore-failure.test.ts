@@ -1,35 +1,17 @@
 import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { restoreDataDir, restoreIntoStore } from '../../../electron/core/backup/restore'
 import { BackupService } from '../../../electron/core/backup/service'
-import { openCore, type Core } from '../../../electron/core/core'
+import type { Core } from '../../../electron/core/core'
 import { AppError } from '../../../shared/errors'
 import { dispatchOk } from '../../helpers/core'
-import { tempDir } from '../../helpers/temp'
-import { dumpTables, fixture, folderHashes } from './helpers'
+import { dumpTables, fixture, folderHashes, useWorkspaces } from './helpers'
 
-let dirs: ReturnType<typeof tempDir>[] = []
-let cores: Core[] = []
-const folder = () => {
-  const dir = tempDir('fieldbook-restore-fail-')
-  dirs.push(dir)
-  return dir.path
-}
-beforeEach(() => {
-  dirs = []
-  cores = []
-})
-afterEach(() => {
-  for (const core of cores) core.close()
-  for (const dir of dirs) dir.cleanup()
-})
+const workspaces = useWorkspaces('fieldbook-restore-fail-')
+const folder = () => workspaces.folder()
 
-function open(dataDir: string): Core {
-  const core = openCore({ dataDir, appVersion: '1.2.3' })
-  cores.push(core)
-  return core
-}
+const open = (dataDir: string): Core => workspaces.open(dataDir)
 
 /** A rename that fails, like Windows when a photo is open in a viewer, for the moves `fails` picks. */
 function failingRename(fails: (from: string, to: string) => boolean): (from: string, to: string) => void {
@@ -118,8 +100,7 @@ describe('a restore that cannot finish leaves the data as it was', () => {
   ] as const) {
     it(`in a closed folder (the command line): ${step}, so every file is put back byte for byte`, async () => {
       const { dataDir, core, file } = await dataWithBackup()
-      core.close()
-      cores = cores.filter((c) => c !== core)
+      workspaces.close(core)
       const files = dataFiles(dataDir)
       expect(Object.keys(files)).toContain('fieldbook.db')
 
@@ -132,8 +113,7 @@ describe('a restore that cannot finish leaves the data as it was', () => {
 
       const reopened = open(dataDir)
       expect(await dispatchOk<unknown[]>(reopened, 'trip.list', {})).toHaveLength(2)
-      reopened.close()
-      cores = cores.filter((c) => c !== reopened)
+      workspaces.close(reopened)
       await restoreDataDir(dataDir, file, { appVersion: '1.2.3' })
       expect(await dispatchOk<unknown[]>(open(dataDir), 'trip.list', {})).toHaveLength(1)
     })
@@ -141,8 +121,7 @@ describe('a restore that cannot finish leaves the data as it was', () => {
 
   it('when even putting back fails, says where the current files are and leaves them there', async () => {
     const { dataDir, core, file } = await dataWithBackup()
-    core.close()
-    cores = cores.filter((c) => c !== core)
+    workspaces.close(core)
     const photosBefore = photos(dataFiles(dataDir)).map((f) => f.slice('attachments/'.length))
     // Nothing can take the attachments folder's place, not even the folder that was there.
     const error = await restoreError(restoreDataDir(dataDir, file, { appVersion: '1.2.3', rename: failingRename((_from, to) => to === join(dataDir, 'attachments')) }))
@@ -156,8 +135,7 @@ describe('a restore that cannot finish leaves the data as it was', () => {
 
   it('in a closed folder with a database nobody can read: a failure moves the files back out of the aside folder', async () => {
     const { dataDir, core, file } = await dataWithBackup()
-    core.close()
-    cores = cores.filter((c) => c !== core)
+    workspaces.close(core)
     writeFileSync(join(dataDir, 'fieldbook.db'), 'not a database at all')
     const files = dataFiles(dataDir)
     const error = await restoreError(

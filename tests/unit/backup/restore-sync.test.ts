@@ -1,37 +1,17 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { restoreDataDir } from '../../../electron/core/backup/restore'
 import { BackupService } from '../../../electron/core/backup/service'
-import { openCore, type Core } from '../../../electron/core/core'
+import type { Core } from '../../../electron/core/core'
+import { useWorkspaces } from './helpers'
 import { dispatchOk } from '../../helpers/core'
-import { tempDir } from '../../helpers/temp'
 
-let dirs: ReturnType<typeof tempDir>[] = []
-let cores: Core[] = []
-const folder = () => {
-  const dir = tempDir('fieldbook-restore-sync-')
-  dirs.push(dir)
-  return dir.path
-}
-beforeEach(() => {
-  dirs = []
-  cores = []
-})
-afterEach(() => {
-  for (const core of cores) core.close()
-  for (const dir of dirs) dir.cleanup()
-})
+const workspaces = useWorkspaces('fieldbook-restore-sync-')
+const folder = () => workspaces.folder()
 
-function open(dataDir: string): Core {
-  const core = openCore({ dataDir, appVersion: '1.2.3' })
-  cores.push(core)
-  return core
-}
-function close(core: Core): void {
-  core.close()
-  cores = cores.filter((c) => c !== core)
-}
+const open = (dataDir: string): Core => workspaces.open(dataDir)
+const close = (core: Core): void => workspaces.close(core)
 
 type Db = Database.Database
 
@@ -68,8 +48,9 @@ const syncState = (db: Db) => Object.fromEntries((db.prepare('SELECT key, value 
 const count = (db: Db, sql: string) => (db.prepare(sql).get() as { n: number }).n
 
 /** A colleague's data folder that joined the team and synced: its backup file, its trip id, its change count. */
-async function colleaguesBackup(): Promise<{ file: string; tripId: string; changes: number }> {
-  const core = open(folder())
+async function colleaguesBackup(): Promise<{ file: string; tripId: string; changes: number; dataDir: string }> {
+  const dataDir = folder()
+  const core = open(dataDir)
   const { tripId } = await dispatchOk<{ tripId: string }>(core, 'app.loadSample', { language: 'zh' })
   fakeJoined(core.store.db, { token: 'token-of-colleague', deviceId: 'device-colleague', deviceName: '王老师的笔记本', serverUrl: 'https://other.example.edu', cursor: 99 })
   addConflict(core.store.db, 'conflict-colleague', 'trips', tripId)
@@ -77,7 +58,7 @@ async function colleaguesBackup(): Promise<{ file: string; tripId: string; chang
   await new BackupService(core, { appVersion: '1.2.3' }).backupTo(file)
   const changes = count(core.store.db, 'SELECT count(*) AS n FROM change_log')
   close(core)
-  return { file, tripId, changes }
+  return { file, tripId, changes, dataDir }
 }
 
 type RestorePath = 'app' | 'command line'
@@ -157,7 +138,7 @@ describe.each<RestorePath>(['app', 'command line'])('restore keeps this machine�
 
 it('a new data folder restored from a joined device’s backup is not joined and gets its own node id', async () => {
   const colleague = await colleaguesBackup()
-  const source = new Database(join(dirs[0]!.path, 'fieldbook.db'), { readonly: true })
+  const source = new Database(join(colleague.dataDir, 'fieldbook.db'), { readonly: true })
   const colleagueNode = (source.prepare("SELECT value FROM meta WHERE key = 'node_id'").get() as { value: string }).value
   source.close()
   const fresh = join(folder(), 'new-laptop')
@@ -182,8 +163,7 @@ describe('a restore in the app and a sync round', () => {
       throw new TypeError('fetch failed')
     }) as typeof fetch
     const dataDir = folder()
-    const core = openCore({ dataDir, appVersion: '1.2.3', syncFetch })
-    cores.push(core)
+    const core = workspaces.open(dataDir, { syncFetch })
     await dispatchOk(core, 'app.loadSample', { language: 'zh' })
     fakeJoined(core.store.db, { token: 'token-here', deviceId: 'device-here', deviceName: '李老师的笔记本', serverUrl: 'https://sync.example.edu', cursor: 5 })
     core.store.db.prepare('UPDATE change_log SET outbox = 1').run()

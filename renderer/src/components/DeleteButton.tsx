@@ -1,6 +1,7 @@
 import { DeleteOutlined } from '@ant-design/icons'
 import { Button, Popconfirm } from 'antd'
 import type { ColumnType } from 'antd/es/table'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 interface DeleteButtonProps {
@@ -14,10 +15,21 @@ interface DeleteButtonProps {
   inClickableRow?: boolean | undefined
 }
 
-/** The small bin button of a table row, which asks before deleting. */
-export function DeleteButton({ label, description, onConfirm, inClickableRow }: DeleteButtonProps) {
+interface ConfirmDeleteProps {
+  /** Names the record in the question ("Delete “…”?"). */
+  label: string
+  /** What deleting means; by default that the trash can bring it back. */
+  description?: string | undefined
+  /** Usually a delete with Undo; a returned promise keeps the confirmation busy until it settles. */
+  onConfirm: () => unknown
+  /** The button that asks. */
+  children: ReactNode
+}
+
+/** Asks before deleting, in the same words everywhere: the question names the record, the answer is a red Delete. */
+export function ConfirmDelete({ label, description, onConfirm, children }: ConfirmDeleteProps) {
   const { t } = useTranslation()
-  const confirm = (
+  return (
     <Popconfirm
       title={t('common.confirmDelete', { label })}
       description={description ?? t('common.confirmDeleteHint')}
@@ -26,8 +38,18 @@ export function DeleteButton({ label, description, onConfirm, inClickableRow }: 
       okButtonProps={{ danger: true }}
       onConfirm={onConfirm}
     >
-      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+      {children}
     </Popconfirm>
+  )
+}
+
+/** The small bin button of a table row, which asks before deleting. */
+export function DeleteButton({ label, description, onConfirm, inClickableRow }: DeleteButtonProps) {
+  const { t } = useTranslation()
+  const confirm = (
+    <ConfirmDelete label={label} description={description} onConfirm={onConfirm}>
+      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+    </ConfirmDelete>
   )
   return inClickableRow ? <span onClick={(e) => e.stopPropagation()}>{confirm}</span> : confirm
 }

@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons'
-import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Form, Input, Popconfirm, Result, Row, Select, Skeleton, Space, Steps, Typography } from 'antd'
+import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Select, Skeleton, Space, Steps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, AgreementPatch } from '../../../../shared/schemas/agreement'
@@ -11,6 +11,7 @@ import { enterprisePath, tripPath } from '../../routes'
 import { AttachmentPanel } from '../attachments/AttachmentPanel'
 import { OptionalNumber } from './OptionalNumber'
 import { formatYuan, groupDigits, ungroupDigits, type AgreementStatus } from './format'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const DATE_FIELDS = ['signedDate', 'termStart', 'termEnd'] as const
 
@@ -90,18 +91,11 @@ export function AgreementScreen() {
         </div>
         <Space wrap>
           <HistoryButton table="agreements" rowId={record.id} label={record.title} />
-          <Popconfirm
-            title={t('common.confirmDelete', { label: record.title })}
-            description={t('common.confirmDeleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove()}
-          >
+          <ConfirmDelete label={record.title} onConfirm={() => remove()}>
             <Button danger icon={<DeleteOutlined />}>
               {t('common.delete')}
             </Button>
-          </Popconfirm>
+          </ConfirmDelete>
         </Space>
       </Flex>
 

@@ -10,12 +10,13 @@ import {
   FileWordOutlined,
   PictureOutlined,
 } from '@ant-design/icons'
-import { App, Button, Card, Flex, Image, Input, Popconfirm, Skeleton, Tooltip, Typography } from 'antd'
+import { App, Button, Card, Flex, Image, Input, Skeleton, Tooltip, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Attachment } from '../../../../shared/schemas/action'
 import { AUTOSAVE_DELAY_MS, type SaveStatus } from '../../forms/useAutosave'
 import { AttachmentCallError, callAttachments, formatBytes, saveToComputer, useRendition } from './api'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const PICTURE_HEIGHT = 132
 
@@ -188,16 +189,9 @@ export function AttachmentCard(props: {
             {attachment.fileName} · {formatBytes(attachment.size)}
           </Typography.Text>
         </Tooltip>
-        <Popconfirm
-          title={t('common.confirmDelete', { label })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => onDelete(attachment)}
-        >
+        <ConfirmDelete label={label} onConfirm={() => onDelete(attachment)}>
           <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('attachments.delete', { label })} />
-        </Popconfirm>
+        </ConfirmDelete>
       </Flex>
     </Card>
   )

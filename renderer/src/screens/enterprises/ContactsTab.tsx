@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Form, Input, Popconfirm, Table, type InputRef } from 'antd'
+import { App, Button, Card, Form, Input, Table, type InputRef } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { createContext, useContext, useMemo, useRef, type HTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,7 @@ import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { clearErrorsOnChange, focusFirstError, EmptyHint, LoadError } from './shared'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const EDITABLE = ['name', 'title', 'phone', 'email'] as const
 type Editable = (typeof EDITABLE)[number]
@@ -87,16 +88,9 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
       key: 'actions',
       width: 80,
       render: (_, contact) => (
-        <Popconfirm
-          title={t('common.confirmDelete', { label: contact.name })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => deleteWithUndo(contact.id, contact.name)}
-        >
+        <ConfirmDelete label={contact.name} onConfirm={() => deleteWithUndo(contact.id, contact.name)}>
           <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-        </Popconfirm>
+        </ConfirmDelete>
       ),
     },
   ]

@@ -1,5 +1,5 @@
 import { DeleteOutlined } from '@ant-design/icons'
-import { Alert, App, Breadcrumb, Button, Card, Flex, Popconfirm, Result, Skeleton, Space, Tabs, Typography } from 'antd'
+import { Alert, App, Breadcrumb, Button, Card, Flex, Result, Skeleton, Space, Tabs, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { invoke } from '../../api/client'
@@ -16,6 +16,7 @@ import { HistoryTab } from './HistoryTab'
 import { ProfileTab } from './ProfileTab'
 import { LoadError, StageTag } from './shared'
 import { TimelineTab } from './TimelineTab'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 /** The tabs of an enterprise file, in order; `profile` is the default (no tab in the path). */
 export const ENTERPRISE_TABS = ['profile', 'contacts', 'timeline', 'demand', 'history', 'agreements', 'surveys', 'followUps', 'files'] as const
@@ -104,12 +105,9 @@ export function EnterpriseScreen() {
           <HistoryButton table="enterprises" rowId={record.id} label={record.name} />
         </span>
         {!record.deleted && (
-          <Popconfirm
-            title={t('common.confirmDelete', { label: record.name })}
+          <ConfirmDelete
+            label={record.name}
             description={t('enterprises.deleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
             onConfirm={async () => {
               if (await deleteWithUndo(record.id, record.name)) void navigate('/enterprises')
             }}
@@ -117,7 +115,7 @@ export function EnterpriseScreen() {
             <Button danger type="text" icon={<DeleteOutlined />}>
               {t('enterprises.delete')}
             </Button>
-          </Popconfirm>
+          </ConfirmDelete>
         )}
       </Flex>
       <Space size={16} wrap style={{ marginBottom: 8 }}>

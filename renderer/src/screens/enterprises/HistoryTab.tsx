@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, DatePicker, Flex, Form, Input, Popconfirm, Skeleton, Timeline } from 'antd'
+import { App, Button, Card, DatePicker, Flex, Form, Input, Skeleton, Timeline } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,7 @@ import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave } from '../../forms/useAutosave'
 import { clearErrorsOnChange, focusFirstError, EmptyHint, LoadError } from './shared'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const DATE_FIELDS = ['date'] as const
 
@@ -25,16 +26,9 @@ function HistoryEntry({ note }: { note: Note }) {
           <DatePicker size="small" aria-label={t('enterprises.history.date')} placeholder={t('enterprises.history.date')} />
         </Form.Item>
         {status !== 'saved' && <SaveStatusTag status={status} />}
-        <Popconfirm
-          title={t('common.confirmDelete', { label: t('enterprises.history.label') })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => deleteWithUndo(note.id, note.text.length > 24 ? `${note.text.slice(0, 24)}…` : note.text)}
-        >
+        <ConfirmDelete label={t('enterprises.history.label')} onConfirm={() => deleteWithUndo(note.id, note.text.length > 24 ? `${note.text.slice(0, 24)}…` : note.text)}>
           <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} style={{ marginInlineStart: 'auto' }} />
-        </Popconfirm>
+        </ConfirmDelete>
       </Flex>
       <Form.Item name="text" style={{ marginBottom: 0 }}>
         <Input.TextArea variant="filled" autoSize={{ minRows: 2, maxRows: 12 }} aria-label={t('enterprises.history.text')} />

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Statistic, Table, Typography, type InputRef, type SelectProps } from 'antd'
+import { App, Button, Flex, Form, Input, InputNumber, Select, Space, Statistic, Table, Typography, type InputRef, type SelectProps } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import i18next from 'i18next'
 import { useRef } from 'react'
@@ -10,6 +10,7 @@ import { useCreateRecord, useDeleteWithUndo, useErrorText, useRecords } from '..
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { OptionalNumber } from '../agreements/OptionalNumber'
 import { autosaveRow, RowSaveStatus, rowRecord } from './AutosaveRow'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 /** A cleared headcount is a mistake to point out, a cleared pay bound means "not stated", a cleared education "". */
 const PositionRow = autosaveRow({
@@ -175,16 +176,9 @@ export function PositionTable({ surveyId }: { surveyId: string }) {
       width: 64,
       render: (_, position) => (
         <Flex gap={4} align="center">
-          <Popconfirm
-            title={t('common.confirmDelete', { label: position.title })}
-            description={t('common.confirmDeleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => deleteWithUndo(position.id, position.title)}
-          >
+          <ConfirmDelete label={position.title} onConfirm={() => deleteWithUndo(position.id, position.title)}>
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-          </Popconfirm>
+          </ConfirmDelete>
           <RowSaveStatus />
         </Flex>
       ),

@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EyeInvisibleOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Result, Select, Skeleton, Space, Switch, Tag, Tooltip, Typography } from 'antd'
+import { Alert, App, Button, Card, Flex, Form, Input, Result, Select, Skeleton, Space, Switch, Tag, Tooltip, Typography } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FieldError } from '../../../../shared/errors'
@@ -11,6 +11,7 @@ import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { translateFieldError } from '../../forms/fieldErrors'
 import { AUTOSAVE_DELAY_MS, useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { newQuestionId, useAnsweredCounts, useTripQuestionnaire } from './questionnaire'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const QuestionList = QuestionnaireFields.shape.questions
 type QuestionType = Question['type']
@@ -271,15 +272,9 @@ export function QuestionnaireEditor({ tripId }: { tripId: string }) {
                       <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} disabled />
                     </Tooltip>
                   ) : (
-                    <Popconfirm
-                      title={t('common.confirmDelete', { label: question.text })}
-                      okText={t('common.delete')}
-                      cancelText={t('common.cancel')}
-                      okButtonProps={{ danger: true }}
-                      onConfirm={() => remove(index)}
-                    >
+                    <ConfirmDelete label={question.text} onConfirm={() => remove(index)}>
                       <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-                    </Popconfirm>
+                    </ConfirmDelete>
                   )}
                 </Space>
               }

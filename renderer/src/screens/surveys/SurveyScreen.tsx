@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, DeleteOutlined, RollbackOutlined } from '@ant-design/icons'
-import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Flex, Form, Input, Popconfirm, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
+import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -16,6 +16,7 @@ import { AttachmentPanel } from '../attachments/AttachmentPanel'
 import { PositionTable } from './PositionTable'
 import { QuestionnaireAnswers } from './QuestionnaireAnswers'
 import { cleanAnswers, useTripQuestionnaire } from './questionnaire'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const DATE_FIELDS = ['date'] as const
 
@@ -127,18 +128,11 @@ export function SurveyScreen() {
               {t('surveys.markComplete')}
             </Button>
           )}
-          <Popconfirm
-            title={t('common.confirmDelete', { label: t('surveys.label', { enterprise: enterprise.data?.name ?? '', date: record.date }) })}
-            description={t('common.confirmDeleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => remove()}
-          >
+          <ConfirmDelete label={t('surveys.label', { enterprise: enterprise.data?.name ?? '', date: record.date })} onConfirm={() => remove()}>
             <Button danger icon={<DeleteOutlined />}>
               {t('common.delete')}
             </Button>
-          </Popconfirm>
+          </ConfirmDelete>
         </Space>
       </Flex>
 

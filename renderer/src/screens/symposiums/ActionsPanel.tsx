@@ -1,5 +1,5 @@
 import { CarryOutOutlined, DeleteOutlined, UserOutlined } from '@ant-design/icons'
-import { App, Button, Card, Checkbox, Flex, Input, Popconfirm, Space, Tag, Typography } from 'antd'
+import { App, Button, Card, Checkbox, Flex, Input, Space, Tag, Typography } from 'antd'
 import type { InputRef } from 'antd'
 import { useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +10,7 @@ import { useDeleteWithUndo, useErrorText } from '../../api/records'
 import { tripPath } from '../../routes'
 import { isComposing, keyHint } from './shortcuts'
 import { TabAutoComplete } from './TabAutoComplete'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 /** Follow-ups agreed at the meeting, created where they are said and tracked with the trip's other actions. */
 export function ActionsPanel(props: {
@@ -76,16 +77,9 @@ export function ActionsPanel(props: {
               {action.owner}
             </Tag>
           )}
-          <Popconfirm
-            title={t('common.confirmDelete', { label: action.title })}
-            description={t('common.confirmDeleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => deleteWithUndo(action.id, action.title)}
-          >
+          <ConfirmDelete label={action.title} onConfirm={() => deleteWithUndo(action.id, action.title)}>
             <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('symposiums.actions.delete')} />
-          </Popconfirm>
+          </ConfirmDelete>
         </Flex>
       ))}
       <Flex gap={8} style={{ marginTop: actions.length ? 8 : 0 }}>

@@ -1,5 +1,5 @@
 import { CloseOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Flex, Popconfirm, Segmented, Space, Tag, Tooltip, Typography } from 'antd'
+import { App, Button, Card, Empty, Flex, Segmented, Space, Tag, Tooltip, Typography } from 'antd'
 import type { RefSelectProps } from 'antd'
 import { useMemo, useRef, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { translateFieldError } from '../../forms/fieldErrors'
 import { isComposing, keyHint } from './shortcuts'
 import { TabAutoComplete } from './TabAutoComplete'
 import { parseAttendeeLine, speakerName, type NumberedAttendee } from './speakers'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 export type Side = Attendee['side']
 export const SIDE_COLORS: Record<Side, string> = { school: 'green', enterprise: 'orange' }
@@ -160,14 +161,7 @@ export function AttendeesPanel(props: {
                       {a.number}
                     </Typography.Text>
                     <span>{speakerName(a)}</span>
-                    <Popconfirm
-                      title={t('common.confirmDelete', { label: a.name })}
-                      description={t('symposiums.attendees.deleteHint')}
-                      okText={t('common.delete')}
-                      cancelText={t('common.cancel')}
-                      okButtonProps={{ danger: true }}
-                      onConfirm={() => deleteWithUndo(a.id, a.name)}
-                    >
+                    <ConfirmDelete label={a.name} description={t('symposiums.attendees.deleteHint')} onConfirm={() => deleteWithUndo(a.id, a.name)}>
                       <Button
                         type="text"
                         size="small"
@@ -175,7 +169,7 @@ export function AttendeesPanel(props: {
                         aria-label={t('symposiums.attendees.delete', { name: a.name })}
                         style={{ width: 18, height: 18, minWidth: 18, marginInlineStart: 2 }}
                       />
-                    </Popconfirm>
+                    </ConfirmDelete>
                   </Tag>
                 ))}
               </Flex>

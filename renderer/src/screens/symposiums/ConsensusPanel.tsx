@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, DeleteOutlined } from '@ant-design/icons'
-import { App, Button, Card, Flex, Input, Popconfirm, Space, Typography } from 'antd'
+import { App, Button, Card, Flex, Input, Space, Typography } from 'antd'
 import type { InputRef } from 'antd'
 import { useCallback, useEffect, useRef, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { invoke } from '../../api/client'
 import { useErrorText } from '../../api/records'
 import { isComposing, keyHint } from './shortcuts'
 import { useUndoMessage } from './undo'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 /**
  * The consensus points of a symposium (an ordered list of sentences in the record). Writes are queued and each
@@ -102,16 +103,9 @@ export function ConsensusPanel(props: {
               >
                 {point}
               </Typography.Paragraph>
-              <Popconfirm
-                title={t('common.confirmDelete', { label: point.length > 20 ? `${point.slice(0, 20)}…` : point })}
-                description={t('common.confirmDeleteHint')}
-                okText={t('common.delete')}
-                cancelText={t('common.cancel')}
-                okButtonProps={{ danger: true }}
-                onConfirm={() => remove(index)}
-              >
+              <ConfirmDelete label={point.length > 20 ? `${point.slice(0, 20)}…` : point} onConfirm={() => remove(index)}>
                 <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('symposiums.consensus.delete')} />
-              </Popconfirm>
+              </ConfirmDelete>
             </Flex>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, MessageOutlined, QuestionCircleOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Segmented, Skeleton, Space, Tooltip, Typography } from 'antd'
+import { App, Button, Card, Col, Empty, Flex, Row, Segmented, Skeleton, Space, Tooltip, Typography } from 'antd'
 import type { InputRef, RefSelectProps } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
@@ -24,6 +24,7 @@ import { ShortcutHelp } from './ShortcutHelp'
 import { keyAction, type Command } from './shortcuts'
 import { numberAttendees } from './speakers'
 import './symposium.css'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const draftKey = (symposiumId: string) => `fieldbook.remarkDraft.${symposiumId}`
 
@@ -351,18 +352,15 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
               {t('symposiums.shortcuts.button')}
             </Button>
           </Tooltip>
-          <Popconfirm
-            title={t('common.confirmDelete', { label: heading })}
+          <ConfirmDelete
+            label={heading}
             description={t('symposiums.deleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
             onConfirm={async () => {
               if (await deleteSymposium(record.id, heading)) void navigate(tripPath(record.tripId, 'symposiums'))
             }}
           >
             <Button danger icon={<DeleteOutlined />} aria-label={t('symposiums.delete')} />
-          </Popconfirm>
+          </ConfirmDelete>
         </Space>
       </Flex>
 

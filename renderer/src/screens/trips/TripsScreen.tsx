@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined, ExperimentOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Flex, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd'
+import { App, Button, Card, Empty, Flex, Result, Space, Table, Tag, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import { tripPath } from '../../routes'
 import { TripImportButton } from '../exchange/TripImportButton'
 import { TRIP_STATUS_COLORS, tripDays } from '../trip/tripStatus'
 import { TripFormDrawer } from './TripFormDrawer'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 
 const collator = new Intl.Collator(['zh-CN', 'en'], { numeric: true })
@@ -84,16 +85,9 @@ export function TripsScreen() {
       render: (_, trip) => (
         <Space>
           <Button size="small" type="text" icon={<EditOutlined />} aria-label={t('common.edit')} onClick={() => setEditing({ trip })} />
-          <Popconfirm
-            title={t('common.confirmDelete', { label: trip.title })}
-            description={t('common.confirmDeleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => deleteWithUndo(trip.id, trip.title)}
-          >
+          <ConfirmDelete label={trip.title} onConfirm={() => deleteWithUndo(trip.id, trip.title)}>
             <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
-          </Popconfirm>
+          </ConfirmDelete>
         </Space>
       ),
     },

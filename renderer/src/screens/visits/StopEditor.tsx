@@ -1,11 +1,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons'
-import { Avatar, Button, Flex, Form, Input, Popconfirm, Tooltip } from 'antd'
+import { Avatar, Button, Flex, Form, Input, Tooltip } from 'antd'
 import type { InputRef } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VisitStopPatch, type VisitStop } from '../../../../shared/schemas/visit'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 /** One stop of a site visit: where, and what the group saw there; saves as it is typed. */
 export function StopEditor(props: {
@@ -74,16 +75,9 @@ export function StopEditor(props: {
         <Tooltip title={t('visits.stops.moveDown')} placement="left">
           <Button type="text" icon={<ArrowDownOutlined />} disabled={isLast} aria-label={t('visits.stops.moveDown')} onClick={() => props.onMove('down')} />
         </Tooltip>
-        <Popconfirm
-          title={t('common.confirmDelete', { label })}
-          description={t('common.confirmDeleteHint')}
-          okText={t('common.delete')}
-          cancelText={t('common.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => props.onDelete(label)}
-        >
+        <ConfirmDelete label={label} onConfirm={() => props.onDelete(label)}>
           <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('visits.stops.delete')} />
-        </Popconfirm>
+        </ConfirmDelete>
       </Flex>
     </Flex>
   )

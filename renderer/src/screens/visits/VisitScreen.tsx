@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Popconfirm, Row, Select, Skeleton, Space, Typography } from 'antd'
+import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -16,6 +16,7 @@ import { tripPath } from '../../routes'
 import { AttachmentPanel } from '../attachments/AttachmentPanel'
 import { BackToTrip, formatDay, outsideTrip, useCombinedStatus } from './common'
 import { StopEditor } from './StopEditor'
+import { ConfirmDelete } from '../../components/DeleteButton'
 
 const DATE_FIELDS = ['date'] as const
 
@@ -114,18 +115,11 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
         <Space size={16}>
           <SaveStatusTag status={headerStatus} />
           <HistoryButton table="visits" rowId={record.id} label={enterpriseName || t('visits.untitled')} />
-          <Popconfirm
-            title={t('common.confirmDelete', { label: record.title || enterpriseName })}
-            description={t('visits.deleteHint')}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => removeVisit()}
-          >
+          <ConfirmDelete label={record.title || enterpriseName} description={t('visits.deleteHint')} onConfirm={() => removeVisit()}>
             <Button danger icon={<DeleteOutlined />}>
               {t('visits.delete')}
             </Button>
-          </Popconfirm>
+          </ConfirmDelete>
         </Space>
       </Flex>
 

@@ -9,22 +9,12 @@ import type { TripDashboard } from '../../../shared/procedures/trip-overview'
 import type { Core } from '../core'
 import type { Command } from './commands'
 import { usage } from './usage-error'
+import { resolveRecord } from './lookup'
 
 const service = (core: Core) => new BackupService(core, { appVersion: process.env['npm_package_version'] ?? '0.0.0' })
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-/** A trip by id, exact title, or a part of the title only one trip has. */
-function resolveTrip(core: Core, given: unknown): { id: string; title: string } {
-  if (typeof given !== 'string' || !given.trim()) throw usage('Name the trip with --trip <id or title>')
-  const trips = core.records.trip.list().map((t) => ({ id: t.id, title: String(t['title']) }))
-  const exact = trips.find((t) => t.id === given || t.title === given)
-  if (exact) return exact
-  const partial = trips.filter((t) => t.title.includes(given))
-  if (partial.length === 1) return partial[0]!
-  if (partial.length === 0) throw new AppError('NOT_FOUND', `No trip matches "${given}"`)
-  throw new AppError('VALIDATION', `"${given}" matches ${partial.length} trips: ${partial.map((t) => t.title).join(', ')}`)
-}
 
 /** Today in this computer's time zone, as the dashboard counts overdue follow-ups against it. */
 function localToday(): string {
@@ -81,7 +71,8 @@ export const BACKUP_COMMANDS: Command[] = [
     usage: 'stats --trip TRIP',
     options: { trip: { type: 'string', description: 'The trip, by id or title (or a part of the title only it has)' } },
     run: async (core, values) => {
-      const trip = resolveTrip(core, values['trip'])
+      const { id, name: title } = resolveRecord(core, 'trip', values['trip'])
+      const trip = { id, title }
       const result: InvokeResult<unknown> = await core.dispatch('trip.dashboard', { tripId: trip.id, today: localToday() })
       if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details)
       return { trip, dashboard: result.value }

@@ -1,7 +1,6 @@
 import type { Core } from '../core'
 import type { Trip } from '../../../shared/schemas/trip'
 import { resolve } from 'node:path'
-import { AppError, type InvokeResult } from '../../../shared/errors'
 import { REPORT_KINDS, ReportRequest } from '../../../shared/procedures/reports'
 import { REPORT_STYLES } from '../../../shared/schemas/settings'
 import { GENERATE_COMMANDS } from './generate-commands'
@@ -9,6 +8,7 @@ import { SYNC_COMMANDS } from './sync-commands'
 import { BACKUP_COMMANDS } from './backup-commands'
 import { EXCHANGE_COMMANDS } from './exchange-commands'
 import { usage } from './usage-error'
+import { call, resolveRecord } from './lookup'
 
 /** What a command may read from the command line (node:util parseArgs options). */
 export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string }>
@@ -28,29 +28,12 @@ export interface Command {
   format(result: Record<string, unknown>): string
 }
 
-async function call(core: Core, name: string, input: unknown): Promise<unknown> {
-  const result: InvokeResult<unknown> = await core.dispatch(name, input)
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details)
-  return result.value
-}
 
 function tripLine(trip: Trip): string {
   const regions = trip.regions.length > 0 ? `  [${trip.regions.join(', ')}]` : ''
   return `${trip.id}  ${trip.startDate} – ${trip.endDate}  ${trip.status.padEnd(9)}  ${trip.title}${regions}`
 }
 
-/** A trip or enterprise named on the command line by its id, its exact name, or a part of the name only it has. */
-function resolveRecord(core: Core, kind: 'trip' | 'enterprise', given: unknown): string {
-  if (typeof given !== 'string' || !given.trim()) throw usage(`Name the ${kind} with --${kind} <id or name>`)
-  const field = kind === 'trip' ? 'title' : 'name'
-  const all = core.records[kind].list()
-  const exact = all.find((r) => r.id === given || r[field] === given)
-  if (exact) return exact.id
-  const partial = all.filter((r) => String(r[field]).includes(given))
-  if (partial.length === 1) return partial[0]!.id
-  if (partial.length === 0) throw new AppError('NOT_FOUND', `No ${kind} matches "${given}"`)
-  throw new AppError('VALIDATION', `"${given}" matches ${partial.length} ${kind}s: ${partial.map((r) => r[field]).join(', ')}`)
-}
 
 const oneOf = (value: unknown, allowed: readonly string[]): boolean => typeof value === 'string' && allowed.includes(value)
 
@@ -98,8 +81,8 @@ export const COMMANDS: Command[] = [
         kind: values['kind'],
         style: values['style'] ?? 'official',
         language: values['lang'] ?? 'zh',
-        ...(values['trip'] ? { tripId: resolveRecord(core, 'trip', values['trip']) } : {}),
-        ...(values['enterprise'] ? { enterpriseId: resolveRecord(core, 'enterprise', values['enterprise']) } : {}),
+        ...(values['trip'] ? { tripId: resolveRecord(core, 'trip', values['trip']).id } : {}),
+        ...(values['enterprise'] ? { enterpriseId: resolveRecord(core, 'enterprise', values['enterprise']).id } : {}),
       })
       const record = await core.reports.exportTo(request, resolve(values['out']))
       return { export: { ...record, filePath: resolve(values['out']) } }

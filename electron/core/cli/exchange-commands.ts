@@ -10,22 +10,12 @@ import { ExchangeService } from '../exchange/service'
 import type { Command } from './commands'
 import { describeFieldError } from './run'
 import { usage } from './usage-error'
+import { resolveRecord } from './lookup'
 
 function serviceOf(core: Core): ExchangeService {
   return new ExchangeService({ dataDir: core.dataDir, store: core.store, records: core.records }, undefined, process.env['npm_package_version'] ?? '0.0.0')
 }
 
-/** A trip named by its id, its exact title, or a part of the title only it has. */
-function resolveTrip(core: Core, given: unknown): string {
-  if (typeof given !== 'string' || !given.trim()) throw usage('Name the trip with --trip <id or title>')
-  const all = core.records.trip.list()
-  const exact = all.find((r) => r.id === given || r['title'] === given)
-  if (exact) return exact.id
-  const partial = all.filter((r) => String(r['title']).includes(given))
-  if (partial.length === 1) return partial[0]!.id
-  if (partial.length === 0) throw new AppError('NOT_FOUND', `No trip matches "${given}"`)
-  throw new AppError('VALIDATION', `"${given}" matches ${partial.length} trips: ${partial.map((r) => r['title']).join(', ')}`)
-}
 
 /**
  * A trip file is a zip holding trip.json; an .xlsx and a Fieldbook backup (manifest.json saying so) are zips too,
@@ -136,7 +126,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
     },
     run: async (core, values) => {
       if (typeof values['out'] !== 'string' || !values['out']) throw usage('Say where to write the file with --out FILE.fbtrip')
-      const tripId = resolveTrip(core, values['trip'])
+      const tripId = resolveRecord(core, 'trip', values['trip']).id
       const filePath = resolve(values['out'])
       const written = await serviceOf(core).exportTripTo(tripId, filePath)
       return { export: { tripId, filePath, bytes: written.bytes, missingAttachments: written.missingBlobs } }

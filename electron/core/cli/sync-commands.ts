@@ -1,16 +1,11 @@
 import { hostname } from 'node:os'
-import { AppError, type InvokeResult } from '../../../shared/errors'
+import { AppError } from '../../../shared/errors'
 import type { SyncStatus, SyncSummary } from '../../../shared/procedures/sync'
-import type { Core } from '../core'
 import { normalizeServerUrl } from '../sync/transport'
 import type { Command } from './commands'
 import { usage } from './usage-error'
+import { call } from './lookup'
 
-async function call<T>(core: Core, name: string, input: unknown): Promise<T> {
-  const result: InvokeResult<unknown> = await core.dispatch(name, input)
-  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details)
-  return result.value as T
-}
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined

@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'SYNC_INSECURE',
   /** Sync: the server refused or failed a request. */
   'SYNC_FAILED',
+  /** Sync: the server refused this device's changes because this machine's clock runs ahead of the server's. */
+  'SYNC_CLOCK_AHEAD',
   'INTERNAL',
 ] as const
 

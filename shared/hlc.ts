@@ -10,6 +10,8 @@ export interface HlcTimestamp {
 }
 
 export const HLC_PATTERN = /^[0-9a-f]{12}-[0-9a-f]{4}-[0-9a-f]{16}$/
+/** How far ahead of a server's (or this machine's) wall clock a clock may run before it is refused or bounded. */
+export const DEFAULT_MAX_CLOCK_DRIFT_MS = 5 * 60_000
 const MAX_COUNTER = 0xffff
 const MAX_MILLIS = 2 ** 48 - 1
 
@@ -44,7 +46,7 @@ export class HybridLogicalClock {
     last: string | null,
     private readonly wallClock: () => number = Date.now,
     /** Remote clocks further ahead than this are reported through `onDrift`. */
-    private readonly maxDriftMs = 5 * 60_000,
+    private readonly maxDriftMs = DEFAULT_MAX_CLOCK_DRIFT_MS,
     private readonly onDrift: (drift: ClockDrift) => void = () => {},
   ) {
     if (!isNodeId(node)) throw new Error(`Not a node id: ${node}`)

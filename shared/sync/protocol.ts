@@ -105,7 +105,11 @@ export const BlobsMissingResponse = z.object({ missing: z.array(Sha256) })
  * 400 BAD_REQUEST (malformed JSON, wrong shape, a value of the wrong kind for its column), 400 UNKNOWN_FIELD
  * (a table or column not in shared/tables.ts; the whole batch is refused), 400 HASH_MISMATCH, 401 UNAUTHORIZED
  * (no or unknown token), 401 TOKEN_REVOKED, 403 INVITE_INVALID (unknown, used or expired), 404 NOT_FOUND,
- * 413 TOO_LARGE, 429 RATE_LIMITED (with Retry-After), 503 UNAVAILABLE (shutting down or busy: retry), 500 INTERNAL.
+ * 413 TOO_LARGE, 429 RATE_LIMITED (with Retry-After), 503 UNAVAILABLE (shutting down or busy: retry), 500 INTERNAL;
+ * for a push, 400 INVALID_VALUE (a value its field's schema refuses, a malformed clock, row id or hash; details:
+ * `InvalidValueDetails`; the whole batch is refused), 403 FOREIGN_NODE (a change whose clock's node id is not the
+ * sending device's) and 409 CLOCK_AHEAD (a clock further ahead of the server's time than its drift limit; details:
+ * `ClockAheadDetails`). Nothing of a refused batch is stored.
  */
 export const SERVER_ERROR_CODES = [
   'BAD_REQUEST',
@@ -118,6 +122,9 @@ export const SERVER_ERROR_CODES = [
   'RATE_LIMITED',
   'UNKNOWN_FIELD',
   'HASH_MISMATCH',
+  'INVALID_VALUE',
+  'FOREIGN_NODE',
+  'CLOCK_AHEAD',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const
@@ -125,6 +132,26 @@ export const ServerErrorBody = z.object({
   error: z.object({ code: z.enum(SERVER_ERROR_CODES), message: z.string(), details: z.unknown().optional() }),
 })
 export type ServerErrorBody = z.infer<typeof ServerErrorBody>
+
+/** The details of a 400 INVALID_VALUE: the first change of the batch that was refused, and why. */
+export const InvalidValueDetails = z.object({
+  table: z.string(),
+  column: z.string().optional(),
+  rowId: z.string().optional(),
+  reason: z.string(),
+})
+export type InvalidValueDetails = z.infer<typeof InvalidValueDetails>
+
+/** The details of a 409 CLOCK_AHEAD, so the device can tell its user how far its clock is off. */
+export const ClockAheadDetails = z.object({
+  /** The server's wall clock when it refused, in milliseconds since the epoch. */
+  serverTime: z.number(),
+  /** The furthest-ahead clock of the batch. */
+  clock: z.string(),
+  aheadMs: z.number(),
+  maxDriftMs: z.number(),
+})
+export type ClockAheadDetails = z.infer<typeof ClockAheadDetails>
 
 /** `GET /v1/team`: the team and its devices, so history can name who made a change (by the clock's node id). */
 export const TeamResponse = z.object({

@@ -75,8 +75,8 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       await typeDate(drawer.getByLabel(text.endDate), '2025-05-16')
       await drawer.getByRole('button', { name: text.create }).click()
       await visible(drawer.getByText(text.endBeforeStart))
-      // Only the end date is still wrong: the fixed fields no longer show errors.
-      expect(await drawer.locator('.ant-form-item-explain-error').allTextContents()).toEqual([text.endBeforeStart])
+      // Only the end date is still wrong: the fixed fields no longer show errors (once their messages have faded out).
+      await expect.poll(() => drawer.locator('.ant-form-item-explain-error').allTextContents()).toEqual([text.endBeforeStart])
       await app.screenshot('trip-form-errors')
       expect(app.core.records.trip.list()).toHaveLength(0)
 

@@ -11,6 +11,7 @@ import { searchProcedures } from './procedures/search'
 import { backupProcedures } from './procedures/backup'
 import { syncProcedures } from './procedures/sync'
 import { exchangeProcedures } from './procedures/exchange'
+import { enterpriseIdentityProcedures } from './procedures/enterprise-identity'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -39,6 +40,7 @@ export const procedures = {
   ...backupProcedures,
   ...syncProcedures,
   ...exchangeProcedures,
+  ...enterpriseIdentityProcedures,
 } as const
 
 export type Procedures = typeof procedures

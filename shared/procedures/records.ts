@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Action, ActionInput, ActionPatch, Note, NoteInput, NotePatch } from '../schemas/action'
 import { Agreement, AgreementInput, AgreementPatch } from '../schemas/agreement'
 import { Id } from '../schemas/common'
-import { Contact, ContactInput, ContactPatch, Enterprise, EnterpriseInput, EnterprisePatch } from '../schemas/enterprise'
+import { Contact, ContactInput, ContactPatch, Enterprise, EnterpriseCreateInput, EnterprisePatch } from '../schemas/enterprise'
 import { Position, PositionInput, PositionPatch, Questionnaire, QuestionnaireInput, QuestionnairePatch, Survey, SurveyInput, SurveyPatch } from '../schemas/survey'
 import { Attendee, AttendeeInput, AttendeePatch, Remark, RemarkInput, RemarkPatch, Symposium, SymposiumInput, SymposiumPatch } from '../schemas/symposium'
 import { Trip, TripInput, TripPatch } from '../schemas/trip'
@@ -18,7 +18,7 @@ export const recordProcedures = {
   ...crud('trip', { record: Trip, input: TripInput, patch: TripPatch, filter: NoInput }),
   ...crud('member', { record: Member, input: MemberInput, patch: MemberPatch, filter: byTrip }),
   ...crud('itinerary', { record: ItineraryItem, input: ItineraryInput, patch: ItineraryPatch, filter: byTrip }),
-  ...crud('enterprise', { record: Enterprise, input: EnterpriseInput, patch: EnterprisePatch, filter: NoInput }),
+  ...crud('enterprise', { record: Enterprise, input: EnterpriseCreateInput, patch: EnterprisePatch, filter: NoInput }),
   ...crud('contact', { record: Contact, input: ContactInput, patch: ContactPatch, filter: z.object({ enterpriseId: Id }).strict() }),
   ...crud('visit', { record: Visit, input: VisitInput, patch: VisitPatch, filter: byTripOrEnterprise }),
   ...crud('visitStop', { record: VisitStop, input: VisitStopInput, patch: VisitStopPatch, filter: z.object({ visitId: Id }).strict() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { creditCodeKey } from '../enterprise-identity'
 import { Id, record, requiredText, shortText } from './common'
 
 /**
@@ -23,10 +24,10 @@ export function isValidCreditCode(code: string): boolean {
   return creditCodeCheckChar(code.slice(0, 17)) === code[17]
 }
 
-/** Optional; when given it must be a real code. Lower case and spaces are forgiven. */
+/** Optional; when given it must be a real code. Lower case, full-width characters and spaces are forgiven. */
 export const CreditCode = z
   .string()
-  .transform((text) => text.replace(/\s+/g, '').toUpperCase())
+  .transform(creditCodeKey)
   .refine((code) => code === '' || isValidCreditCode(code), { params: { key: 'invalidCreditCode' } })
 
 export const ENTERPRISE_SIZES = ['', 'micro', 'small', 'medium', 'large'] as const
@@ -58,6 +59,9 @@ export const EnterpriseInput = z.object({
   profile: enterpriseFields.profile.default(''),
 })
 export type EnterpriseInput = z.input<typeof EnterpriseInput>
+/** Creating a file: refused as ENTERPRISE_DUPLICATE when the enterprise has one, unless `allowDuplicate` says so. */
+export const EnterpriseCreateInput = EnterpriseInput.extend({ allowDuplicate: z.boolean().optional() })
+export type EnterpriseCreateInput = z.input<typeof EnterpriseCreateInput>
 export const EnterpriseFields = z.object(enterpriseFields)
 export const EnterprisePatch = EnterpriseFields.partial()
 export const Enterprise = record(enterpriseFields)

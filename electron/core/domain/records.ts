@@ -53,7 +53,7 @@ export class RecordService<R extends StoredRecord = StoredRecord> {
   private readonly select: string
 
   constructor(
-    private readonly store: Store,
+    protected readonly store: Store,
     readonly spec: RecordSpec,
   ) {
     const kinds = SYNCED_TABLES[spec.table]

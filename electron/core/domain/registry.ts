@@ -27,6 +27,7 @@ import { TripFields, TripInput, TripPatch } from '../../../shared/schemas/trip'
 import { ItineraryFields, ItineraryInput, ItineraryPatch, MemberFields, MemberInput, MemberPatch } from '../../../shared/schemas/trip-parts'
 import { VisitFields, VisitInput, VisitPatch, VisitStopFields, VisitStopInput, VisitStopPatch } from '../../../shared/schemas/visit'
 import type { Store } from '../store/store'
+import { EnterpriseService } from './enterprises'
 import { RecordService, type RecordSpec } from './records'
 
 const tripAndEnterprise = { tripId: 'trips', enterpriseId: 'enterprises' } as const
@@ -129,10 +130,10 @@ export const RECORD_SPECS = {
 } as const satisfies Record<string, RecordSpec>
 
 export type RecordKind = keyof typeof RECORD_SPECS
-export type RecordServices = { [K in RecordKind]: RecordService }
+export type RecordServices = { [K in RecordKind]: RecordService } & { enterprise: EnterpriseService }
 
 export function createRecordServices(store: Store): RecordServices {
   return Object.fromEntries(
-    Object.entries(RECORD_SPECS).map(([kind, spec]) => [kind, new RecordService(store, spec)]),
+    Object.entries(RECORD_SPECS).map(([kind, spec]) => [kind, kind === 'enterprise' ? new EnterpriseService(store, spec) : new RecordService(store, spec)]),
   ) as RecordServices
 }

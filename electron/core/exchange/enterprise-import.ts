@@ -20,7 +20,7 @@ import type { ChangeInput } from '../store/store'
 import { rowChanges } from './cells'
 import { SIZE_LABELS, SIZE_SYNONYMS, splitList, STAGE_LABELS, STAGE_SYNONYMS, suggestMapping, valueOfLabel } from './labels'
 import { openTable, type TableRow } from './table-reader'
-import { normaliseName } from './text'
+import { SameEnterpriseIndex } from '../../../shared/enterprise-identity'
 
 const PREVIEW_ROWS = 8
 /** Rows written per applyChanges call, all inside one transaction: bounded memory, all or nothing. */
@@ -146,14 +146,8 @@ export async function importEnterprises(context: CoreContext, path: string, inpu
   const fileName = basename(path)
   const { store, records } = context
 
-  const byCode = new Map<string, Target>()
-  const byName = new Map<string, Target>()
-  const register = (target: Target) => {
-    const code = target.fields['creditCode'] as string
-    if (code && !byCode.has(code)) byCode.set(code, target)
-    const name = normaliseName(target.fields['name'] as string)
-    if (name && !byName.has(name)) byName.set(name, target)
-  }
+  const known = new SameEnterpriseIndex((target: Target) => ({ name: target.fields['name'] as string, creditCode: target.fields['creditCode'] as string }))
+  const register = (target: Target) => known.add(target)
   const contactsOf = new Map<string, Set<string>>()
   for (const row of store.db.prepare('SELECT enterprise_id, name FROM contacts WHERE deleted = 0').all() as { enterprise_id: string; name: string }[]) {
     let names = contactsOf.get(row.enterprise_id)
@@ -199,18 +193,9 @@ export async function importEnterprises(context: CoreContext, path: string, inpu
       continue
     }
     const code = candidate.enterprise['creditCode'] as string
-    let target: Target | undefined
-    let matchedBy: 'creditCode' | 'name' = 'creditCode'
-    if (code) target = byCode.get(code)
-    if (!target) {
-      const byItsName = byName.get(normaliseName(candidate.enterprise['name'] as string))
-      const otherCode = byItsName?.fields['creditCode'] as string | undefined
-      // Two different credit codes are two legal entities, whatever their names.
-      if (byItsName && !(code && otherCode && otherCode !== code)) {
-        target = byItsName
-        matchedBy = 'name'
-      }
-    }
+    const same = known.find({ name: candidate.enterprise['name'] as string, creditCode: code })
+    const target = same?.enterprise
+    const matchedBy = same?.by ?? 'creditCode'
     if (!target) {
       createFrom(row, candidate)
       continue

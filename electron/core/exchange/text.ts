@@ -40,23 +40,3 @@ export function assertLooksLikeText(bytes: Uint8Array, text: string, fileName: s
 function notText(fileName: string): AppError {
   return new AppError('IMPORT_INVALID', `${fileName} is not a text (CSV) file.`, { reason: 'notText', fileName })
 }
-
-const SUFFIXES = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', 'co.,ltd.', 'co.,ltd', 'co.ltd', 'corporation', 'limited', 'ltd.', 'ltd', 'inc.', 'inc']
-
-/**
- * The form of an enterprise name used to find duplicates: full-width letters, digits and brackets made
- * half-width, spaces and punctuation dropped, case ignored, and the legal-form suffix (有限公司, 有限责任公司,
- * 股份有限公司, Co., Ltd.) removed, so "汇润集团（苏州）有限公司" and "汇润集团(苏州)" are one enterprise.
- */
-export function normaliseName(name: string): string {
-  let text = name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\u3000]+/g, '')
-  for (;;) {
-    const suffix = SUFFIXES.find((s) => text.endsWith(s) && text.length > s.length)
-    if (!suffix) break
-    text = text.slice(0, -suffix.length).replace(/[,.，。]+$/, '')
-  }
-  return text.replace(/[()（）[\]【】.,，。'"“”‘’·・\-_]/g, '')
-}

@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { SameEnterpriseIndex } from '../../../shared/enterprise-identity'
 import { AppError, type FieldError } from '../../../shared/errors'
 import {
   ATTACHMENTS_PREFIX,
@@ -21,7 +22,6 @@ import { RECORD_SPECS, type RecordKind } from '../domain/registry'
 import type { ChangeInput } from '../store/store'
 import { columnName, SYNCED_TABLE_FIELDS, type SyncedTable } from '../store/tables'
 import { newerFieldGate, rowChanges, type FieldGate } from './cells'
-import { normaliseName } from './text'
 
 type Rec = StoredRecord
 type Section = Exclude<TripFileSection, 'attachments'>
@@ -230,15 +230,14 @@ export async function importTripFile(context: CoreContext, bytes: Uint8Array, op
   const { records, store } = context
 
   // Enterprises: same id, else the same credit code or normalised name among live ones.
-  const local = records.enterprise.list()
-  const byCode = new Map(local.filter((e) => e['creditCode']).map((e) => [e['creditCode'] as string, e]))
-  const byName = new Map(local.map((e) => [normaliseName(e['name'] as string), e]))
+  const local = new SameEnterpriseIndex((e: StoredRecord) => ({ name: e['name'] as string, creditCode: e['creditCode'] as string }))
+  for (const enterprise of records.enterprise.list()) local.add(enterprise)
   const enterpriseMap = new Map<string, string>()
   const enterprisesMatched: TripImportReport['enterprisesMatched'] = []
   for (const enterprise of content.enterprises) {
     if (records.enterprise.find(enterprise.id)) continue
-    const match = (enterprise.creditCode && byCode.get(enterprise.creditCode)) || byName.get(normaliseName(enterprise.name))
-    if (match && !(enterprise.creditCode && match['creditCode'] && match['creditCode'] !== enterprise.creditCode)) {
+    const match = local.find(enterprise)?.enterprise
+    if (match) {
       enterpriseMap.set(enterprise.id, match.id)
       enterprisesMatched.push({ fileId: enterprise.id, localId: match.id, name: match['name'] as string })
     }

@@ -1,9 +1,13 @@
 import type { enterpriseFileProcedures } from '../../../shared/procedures/enterprise-file'
+import type { enterpriseIdentityProcedures } from '../../../shared/procedures/enterprise-identity'
 import type { CoreContext } from '../context'
 import type { Handlers } from '../dispatcher'
 import { enterpriseDemandHistory, enterpriseOverview, enterpriseTimeline } from '../domain/enterprise-file'
+import { mergeEnterprises } from '../domain/enterprise-merge'
 
-export function enterpriseFileHandlers(context: CoreContext): Pick<Handlers, keyof typeof enterpriseFileProcedures> {
+export function enterpriseFileHandlers(
+  context: CoreContext,
+): Pick<Handlers, keyof typeof enterpriseFileProcedures | keyof typeof enterpriseIdentityProcedures> {
   const { store, records } = context
   return {
     // `get` answers NOT_FOUND for an id that names no enterprise, rather than an empty file that looks real.
@@ -16,5 +20,6 @@ export function enterpriseFileHandlers(context: CoreContext): Pick<Handlers, key
       return enterpriseDemandHistory(store, enterpriseId)
     },
     'enterprise.overview': () => enterpriseOverview(store),
+    'enterprise.merge': (input) => mergeEnterprises(context, input),
   }
 }

@@ -165,8 +165,10 @@ export function loadSampleTrip(records: RecordServices, language: SampleLanguage
   const secretariat = create('member', { tripId, name: s(T.secretariatHead), position: s(T.secretariatTitle), sortKey: 3 })
 
   // Enterprise files outlive trips: loading the sample again reuses them rather than filing them twice.
-  const existing = new Map(records.enterprise.list().map((e) => [e.name as string, e]))
-  const enterprise = (input: Record<string, unknown>) => existing.get(input['name'] as string) ?? create('enterprise', input)
+  const enterprise = (input: { name: string } & Record<string, unknown>) => {
+    const same = records.enterprise.findSame(input)
+    return same ? records.enterprise.get(same.enterprise.id) : create('enterprise', input)
+  }
   const qicai = enterprise({
     name: s(T.qicai),
     industry: s(T.qicaiIndustry),

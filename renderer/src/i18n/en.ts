@@ -98,6 +98,7 @@ export const en: Shape<typeof zhCN> = {
     invalidDate: 'Not a valid date',
     endBeforeStart: 'The end date cannot be before the start date',
     invalidCreditCode: 'Not a valid unified social credit code (18 characters, the last a check character)',
+    duplicateCreditCode: 'This credit code is already on the file of {{name}}',
     maxBelowMin: 'The maximum cannot be below the minimum',
     needsOptions: 'Single and multiple choice questions need at least two options',
     duplicateQuestion: 'Two questions have the same id',
@@ -127,6 +128,7 @@ export const en: Shape<typeof zhCN> = {
     SYNC_INSECURE: 'The server address uses plain http on another machine. Use https so the team’s records cannot be read on the way.',
     SYNC_FAILED: 'The sync server refused the request. Try again later; your records are safe here.',
     SYNC_CLOCK_AHEAD: 'This computer’s clock is ahead of the sync server’s, so the server refused its changes. Set the date and time correctly (automatic time); the changes are kept here and will sync then.',
+    ENTERPRISE_DUPLICATE: 'This enterprise already has a file. Open that file, or create a second one only if they really are two enterprises.',
     INTERNAL: 'Something went wrong inside Fieldbook; nothing was changed. Please try again.',
   },
 }

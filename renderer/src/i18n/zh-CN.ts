@@ -95,6 +95,7 @@ export const zhCN = {
     invalidDate: '不是有效的日期',
     endBeforeStart: '结束日期不能早于开始日期',
     invalidCreditCode: '统一社会信用代码不正确（18 位，最后一位是校验码）',
+    duplicateCreditCode: '这个信用代码已在「{{name}}」的档案中',
     maxBelowMin: '上限不能低于下限',
     needsOptions: '单选和多选题至少要有两个选项',
     duplicateQuestion: '题目编号重复',
@@ -124,6 +125,7 @@ export const zhCN = {
     SYNC_INSECURE: '服务器地址对另一台机器使用了不加密的 http。请改用 https，以免团队的记录在传输中被读取。',
     SYNC_FAILED: '同步服务器拒绝了请求。请稍后再试；记录都安全地保存在本机。',
     SYNC_CLOCK_AHEAD: '这台电脑的时钟比同步服务器快，服务器拒收了它的改动。请把日期和时间设置正确（自动设置时间）；改动都保存在本机，之后会同步。',
+    ENTERPRISE_DUPLICATE: '这家企业已经有档案了。请打开已有的档案；只有确实是两家企业时才再建一份。',
     INTERNAL: '研途内部出错，数据没有改动。请重试。',
   },
 }

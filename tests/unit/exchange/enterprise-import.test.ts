@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../../electron/core/core'
 import { previewEnterprises } from '../../../electron/core/exchange/enterprise-import'
-import { normaliseName } from '../../../electron/core/exchange/text'
+import { enterpriseNameKey } from '../../../shared/enterprise-identity'
 import { creditCodeCheckChar } from '../../../shared/schemas/enterprise'
 import { useTempCore } from '../../helpers/core'
 import { encodeGb18030 } from './gb18030'
@@ -21,9 +21,9 @@ const BOM = '\ufeff'
 describe('normalised enterprise names', () => {
   it('ignore width, spaces, case and the legal-form suffix', () => {
     const forms = ['汇润集团（苏州）有限公司', '汇润集团(苏州)', ' 汇润集团 （苏州） 有限责任公司', '汇润集团(苏州)股份有限公司']
-    expect(new Set(forms.map(normaliseName)).size).toBe(1)
-    expect(normaliseName('ＡＢＣ Tech Co., Ltd.')).toBe(normaliseName('abc tech'))
-    expect(normaliseName('汇润集团')).not.toBe(normaliseName('汇润集团（苏州）'))
+    expect(new Set(forms.map(enterpriseNameKey)).size).toBe(1)
+    expect(enterpriseNameKey('ＡＢＣ Tech Co., Ltd.')).toBe(enterpriseNameKey('abc tech'))
+    expect(enterpriseNameKey('汇润集团')).not.toBe(enterpriseNameKey('汇润集团（苏州）'))
   })
 })
 

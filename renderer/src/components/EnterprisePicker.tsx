@@ -2,14 +2,17 @@ import { PlusOutlined } from '@ant-design/icons'
 import { App, Select, Space } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { enterpriseNameMatches, findSameEnterprise } from '../../../shared/enterprise-identity'
+import { ApiError } from '../api/client'
 import { useDerived } from '../api/queries'
 import { useCreateRecord, useErrorText } from '../api/records'
 
 const collator = new Intl.Collator('zh-CN', { numeric: true })
 
 /**
- * Picks an enterprise by typing part of its name; when nothing matches, offers to create it with the typed
- * name, so recording a new visit never means leaving the form.
+ * Picks an enterprise by typing part of its name, compared by the product's rule of the same enterprise (brackets,
+ * spaces, case and legal-form suffixes do not matter); when no file is that enterprise, offers to create it with the
+ * typed name, so recording a new visit never means leaving the form.
  */
 export function EnterprisePicker(props: {
   value?: string
@@ -30,7 +33,7 @@ export function EnterprisePicker(props: {
     const sorted = [...(enterprises.data ?? [])].sort((a, b) => collator.compare(a.name, b.name))
     const list = sorted.map((e) => ({ value: e.id, label: e.name }))
     const typed = search.trim()
-    if (typed && !sorted.some((e) => e.name === typed)) {
+    if (typed && !findSameEnterprise(sorted, { name: typed, creditCode: '' })) {
       list.push({
         value: `new:${typed}`,
         label: (
@@ -54,7 +57,12 @@ export function EnterprisePicker(props: {
       setSearch('')
       props.onChange?.(created.id)
     } catch (error) {
-      void message.error(errorText(error))
+      // A teammate's file of the same enterprise arrived meanwhile: use it rather than making a second one.
+      const existingId = error instanceof ApiError && error.code === 'ENTERPRISE_DUPLICATE' ? error.details?.['enterpriseId'] : undefined
+      if (typeof existingId === 'string') {
+        setSearch('')
+        props.onChange?.(existingId)
+      } else void message.error(errorText(error))
     }
   }
 
@@ -64,7 +72,7 @@ export function EnterprisePicker(props: {
       showSearch={{
         searchValue: search,
         onSearch: setSearch,
-        filterOption: (input, option) => String(option?.value).startsWith('new:') || String(option?.label).includes(input.trim()),
+        filterOption: (input, option) => String(option?.value).startsWith('new:') || enterpriseNameMatches(String(option?.label), input),
       }}
       value={props.value || undefined}
       placeholder={props.placeholder ?? t('pickers.enterprisePlaceholder')}

@@ -1,7 +1,8 @@
-import { Alert, App, Button, Form, Input, Modal } from 'antd'
+import { Alert, App, Button, Form, Input, Modal, Space } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
+import { creditCodeKey, findSameEnterprise } from '../../../../shared/enterprise-identity'
 import type { EnterpriseSummary } from '../../../../shared/procedures/enterprise-file'
 import { EnterpriseInput } from '../../../../shared/schemas/enterprise'
 import { ApiError } from '../../api/client'
@@ -9,8 +10,6 @@ import { useCreateRecord, useErrorText } from '../../api/records'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { enterprisePath } from '../../routes'
 import { clearErrorsOnChange, focusFirstError } from './shared'
-
-const normalise = (text: unknown) => (typeof text === 'string' ? text.replace(/\s+/g, '').toUpperCase() : '')
 
 /**
  * Asks only what identifies an enterprise (its name, and its credit code when at hand), creates the file and
@@ -26,15 +25,12 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
   const name = Form.useWatch('name', form) as string | undefined
   const creditCode = Form.useWatch('creditCode', form) as string | undefined
 
-  // The same enterprise entered twice splits its history in two: warn before that happens.
-  const sameName = useMemo(() => {
-    const typed = normalise(name)
-    return typed ? props.enterprises.find((e) => normalise(e.name) === typed) : undefined
-  }, [name, props.enterprises])
-  const sameCode = useMemo(() => {
-    const typed = normalise(creditCode)
-    return typed.length === 18 ? props.enterprises.find((e) => e.creditCode === typed) : undefined
-  }, [creditCode, props.enterprises])
+  // The same enterprise entered twice splits its history in two: warn before that happens, by the product's one
+  // rule of the same enterprise (the core applies it again on create).
+  const same = useMemo(() => {
+    const code = creditCodeKey(creditCode ?? '')
+    return findSameEnterprise(props.enterprises, { name: name ?? '', creditCode: code.length === 18 ? code : '' })
+  }, [name, creditCode, props.enterprises])
 
   function close() {
     form.resetFields()
@@ -46,12 +42,12 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
     void navigate(enterprisePath(id))
   }
 
-  async function submit() {
+  async function submit(allowDuplicate = false) {
     const input = validateWith(EnterpriseInput, form.getFieldsValue(), form, t)
     if (!input) return focusFirstError(form)
     if (create.isPending) return
     try {
-      const created = await create.mutateAsync(input)
+      const created = await create.mutateAsync({ ...input, allowDuplicate })
       void message.success(t('enterprises.created', { name: created.name }))
       open(created.id)
     } catch (error) {
@@ -60,7 +56,7 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
     }
   }
 
-  const existing = sameName ?? sameCode
+  const existing = same?.enterprise
   return (
     <Modal
       open={props.open}
@@ -85,11 +81,17 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
         <Alert
           type="warning"
           showIcon
-          title={sameName ? t('enterprises.duplicateName') : t('enterprises.duplicateCreditCode', { name: existing.name })}
+          title={same?.by === 'name' ? t('enterprises.duplicateName', { name: existing.name }) : t('enterprises.duplicateCreditCode', { name: existing.name })}
+          description={t('enterprises.duplicateHint')}
           action={
-            <Button size="small" onClick={() => open(existing.id)}>
-              {t('enterprises.openExisting')}
-            </Button>
+            <Space direction="vertical" size={4}>
+              <Button size="small" type="primary" onClick={() => open(existing.id)}>
+                {t('enterprises.openExisting')}
+              </Button>
+              <Button size="small" onClick={() => void submit(true)}>
+                {t('enterprises.createAnyway')}
+              </Button>
+            </Space>
           }
         />
       )}

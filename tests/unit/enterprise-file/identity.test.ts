@@ -3,9 +3,12 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EnterpriseMergeResult } from '../../../shared/procedures/enterprise-identity'
 import type { SyncSummary } from '../../../shared/procedures/sync'
+import { openCore } from '../../../electron/core/core'
+import { runCli } from '../../../electron/core/cli/run'
+import { tempDir } from '../../helpers/temp'
 import { enterpriseNameKey, enterpriseNameMatches, findSameEnterprise } from '../../../shared/enterprise-identity'
 import { creditCodeCheckChar } from '../../../shared/schemas/enterprise'
-import { useTempCore, type Row } from '../../helpers/core'
+import { dispatchOk, useTempCore, type Row } from '../../helpers/core'
 import { joinDevice, openDevice, startTeamServer, tableRows, type Device, type TeamServer } from '../sync/helpers'
 
 const PHOTO = readFileSync(join(import.meta.dirname, '../../fixtures/attachments/bottling-line.jpg'))
@@ -195,5 +198,36 @@ describe('a merge syncs to the team', () => {
     expect(b.core.records.visit.list({ enterpriseId: keep.id })).toHaveLength(1)
     expect(b.core.records.visit.list({ enterpriseId: merge.id })).toHaveLength(0)
     expect(b.core.records.enterprise.get(merge.id).deleted).toBe(true)
+  })
+})
+
+describe('merge-enterprises on the command line', () => {
+  it('merges two files named by id or name and prints what moved', async () => {
+    const dir = tempDir()
+    try {
+      const core = openCore({ dataDir: dir.path })
+      const ok = (name: string, input: unknown) => dispatchOk(core, name, input)
+      const { keep, merge } = await twoFiles(ok)
+      core.close()
+      const out: string[] = []
+      const err: string[] = []
+      const code = await runCli(['merge-enterprises', '--data-dir', dir.path, '--keep', keep.id, '--merge', '汇润集团(苏州)'], {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+      })
+      expect({ code, err: err.join('\n') }).toEqual({ code: 0, err: '' })
+      expect(out.join('\n')).toContain('Merged "汇润集团(苏州)" into "汇润集团（苏州）有限公司"')
+      expect(out.join('\n')).toMatch(/visits\s+2 moved/)
+      const reopened = openCore({ dataDir: dir.path })
+      expect(reopened.records.enterprise.get(merge.id).deleted).toBe(true)
+      expect(reopened.records.visit.list({ enterpriseId: keep.id })).toHaveLength(1)
+      reopened.close()
+
+      const again = await runCli(['merge-enterprises', '--data-dir', dir.path, '--keep', keep.id, '--merge', keep.id], { out: () => {}, err: (t) => err.push(t) })
+      expect(again).toBe(1)
+      expect(err.join('\n')).toContain('VALIDATION')
+    } finally {
+      dir.cleanup()
+    }
   })
 })

@@ -1,5 +1,6 @@
-import { DeleteOutlined } from '@ant-design/icons'
+import { DeleteOutlined, MergeCellsOutlined } from '@ant-design/icons'
 import { Alert, App, Breadcrumb, Button, Card, Flex, Result, Skeleton, Space, Tabs, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { invoke } from '../../api/client'
@@ -14,6 +15,7 @@ import { ContactsTab } from './ContactsTab'
 import { DemandTab } from './DemandTab'
 import { HistoryTab } from './HistoryTab'
 import { ProfileTab } from './ProfileTab'
+import { MergeEnterpriseDialog } from './MergeEnterpriseDialog'
 import { LoadError, StageTag } from './shared'
 import { TimelineTab } from './TimelineTab'
 import { ConfirmDelete } from '../../components/DeleteButton'
@@ -37,6 +39,7 @@ export function EnterpriseScreen() {
   const tab: EnterpriseTab = isTab(params['tab']) ? params['tab'] : 'profile'
   const enterprise = useRecord('enterprise', enterpriseId)
   const deleteWithUndo = useDeleteWithUndo('enterprise')
+  const [merging, setMerging] = useState(false)
 
   const breadcrumb = (
     <Breadcrumb
@@ -105,6 +108,11 @@ export function EnterpriseScreen() {
           <HistoryButton table="enterprises" rowId={record.id} label={record.name} />
         </span>
         {!record.deleted && (
+          <Button type="text" icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
+            {t('enterprises.merge.button')}
+          </Button>
+        )}
+        {!record.deleted && (
           <ConfirmDelete
             label={record.name}
             description={t('enterprises.deleteHint')}
@@ -138,6 +146,7 @@ export function EnterpriseScreen() {
           style={{ marginBottom: 12 }}
         />
       )}
+      <MergeEnterpriseDialog enterprise={record} open={merging} onClose={() => setMerging(false)} />
       <Tabs
         activeKey={tab}
         items={items}

@@ -423,9 +423,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (httpError.status >= 500 && !(error instanceof HttpError)) {
           log({ time: stamp(), event: 'error', method: request.method, path: url.pathname, message: (error as Error)?.stack ?? String(error) })
         }
+        // Recorded before answering, so whoever reads the audit log after the answer finds it.
+        await auditRefusal(request, context, url, httpError)
         if (!response.headersSent) sendError(response, httpError)
         else response.destroy()
-        await auditRefusal(request, context, url, httpError)
       }
     })()
     inFlight.add(task)

@@ -164,7 +164,9 @@ export class PostgresDb implements SqlDb {
     }
   }
 
+  private ended: Promise<void> | undefined
+
   close(): Promise<void> {
-    return this.pool.end()
+    return (this.ended ??= this.pool.end())
   }
 }

@@ -104,6 +104,8 @@ export const DEFAULT_INVITE_DAYS = 7
 const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 const HEADS_FILE = 'server-heads.json'
 const LAST_SEEN_RESOLUTION_MS = 60_000
+/** Rows per statement when a batch is looked up and inserted (9 parameters a row, within both databases' limits). */
+const CHUNK = 500
 
 export const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 
@@ -531,19 +533,41 @@ export class ServerStore {
   async push(device: AuthenticatedDevice, request: PushRequest): Promise<PushResponse> {
     request.changes.forEach(checkChange)
     const result = await this.sql.transaction(async (tx): Promise<PushResponse> => {
-      let head = (await tx.get<{ head: number }>('UPDATE teams SET head = head WHERE id = ? RETURNING head', [device.teamId]))!.head
-      const epoch = await this.epoch(tx)
+      const locked = (await tx.get<{ head: number; epoch: string }>(
+        "UPDATE teams SET head = head WHERE id = ? RETURNING head, (SELECT value FROM meta WHERE key = 'epoch') AS epoch",
+        [device.teamId],
+      ))!
+      let head = locked.head
+      const epoch = locked.epoch
+      // A statement of its own, after the lock: PostgreSQL reads with a snapshot taken when the statement starts,
+      // so only now does it see the same batch committed by another process while this one waited.
       const stored = await tx.get<{ result: string }>('SELECT result FROM batches WHERE team_id = ? AND batch_id = ?', [device.teamId, request.batchId])
       if (stored) return { ...(JSON.parse(stored.result) as { accepted: number; seq: number }), epoch, replayed: true }
-      let accepted = 0
-      for (const change of request.changes) {
-        // A change the team holds already inserts nothing, and the next one takes the seq this one did not use.
-        const inserted = await tx.run(
-          'INSERT INTO changes (team_id, seq, hlc, tbl, row_id, cells, base, device_id, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
-            'ON CONFLICT (team_id, tbl, row_id, hlc) DO NOTHING',
-          [
+      // Changes the team holds already (or that come twice in this batch) are left out; the others take the next
+      // seqs in order. Under the team's lock nobody else inserts for the team, so the inserts cannot collide.
+      const identity = (c: { tbl: string; row_id: string; hlc: string }) => `${c.tbl}\u0000${c.row_id}\u0000${c.hlc}`
+      const seen = new Set<string>()
+      for (let start = 0; start < request.changes.length; start += CHUNK) {
+        const chunk = request.changes.slice(start, start + CHUNK)
+        const held = await tx.all<{ tbl: string; row_id: string; hlc: string }>(
+          `SELECT tbl, row_id, hlc FROM changes WHERE team_id = ? AND (tbl, row_id, hlc) IN (VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')})`,
+          [device.teamId, ...chunk.flatMap((c) => [c.table, c.rowId, c.hlc])],
+        )
+        for (const row of held) seen.add(identity(row))
+      }
+      const fresh = request.changes.filter((c) => {
+        const key = identity({ tbl: c.table, row_id: c.rowId, hlc: c.hlc })
+        if (seen.has(key)) return false
+        seen.add(key)
+        return true
+      })
+      for (let start = 0; start < fresh.length; start += CHUNK) {
+        const chunk = fresh.slice(start, start + CHUNK)
+        await tx.run(
+          `INSERT INTO changes (team_id, seq, hlc, tbl, row_id, cells, base, device_id, batch_id) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          chunk.flatMap((change, index) => [
             device.teamId,
-            head + 1,
+            head + start + index + 1,
             change.hlc,
             change.table,
             change.rowId,
@@ -551,11 +575,11 @@ export class ServerStore {
             change.base ? JSON.stringify(change.base) : null,
             device.id,
             request.batchId,
-          ],
+          ]),
         )
-        head += inserted
-        accepted += inserted
       }
+      const accepted = fresh.length
+      head += accepted
       if (accepted > 0) await tx.run('UPDATE teams SET head = ? WHERE id = ?', [head, device.teamId])
       await tx.run('INSERT INTO batches (team_id, batch_id, device_id, result, created_at) VALUES (?, ?, ?, ?, ?)', [
         device.teamId,

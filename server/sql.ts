@@ -149,6 +149,8 @@ export class PostgresDb implements SqlDb {
 
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect()
+    // A connection that failed to roll back is broken: the pool closes it instead of lending it out again.
+    let broken: Error | undefined
     try {
       await client.query('BEGIN')
       try {
@@ -156,11 +158,11 @@ export class PostgresDb implements SqlDb {
         await client.query('COMMIT')
         return result
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined)
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
         throw error
       }
     } finally {
-      client.release()
+      client.release(broken)
     }
   }
 

@@ -46,6 +46,8 @@ export interface AuthenticatedDevice {
   id: string
   teamId: string
   name: string
+  /** The install's HLC node id: the clocks of the changes it pushes carry it. */
+  nodeId: string
   role: Role
   lastSeenAt: string | null
   version: string | null
@@ -507,7 +509,7 @@ export class ServerStore {
     if (!row) throw new HttpError(401, 'UNAUTHORIZED', 'Unknown device token')
     seen?.({ teamId: row.team_id, id: row.id })
     if (row.revoked_at) throw new HttpError(401, 'TOKEN_REVOKED', 'This device was removed from the team')
-    return { id: row.id, teamId: row.team_id, name: row.name, role: row.role, lastSeenAt: row.last_seen_at, version: row.version }
+    return { id: row.id, teamId: row.team_id, name: row.name, nodeId: row.node_id, role: row.role, lastSeenAt: row.last_seen_at, version: row.version }
   }
 
   /**
@@ -659,9 +661,18 @@ export class ServerStore {
   }
 
   async missingBlobs(device: AuthenticatedDevice, hashes: string[]): Promise<string[]> {
-    const missing: string[] = []
-    for (const hash of new Set(hashes)) if (!(await this.findBlob(device, hash))) missing.push(hash)
-    return missing
+    const unique = [...new Set(hashes)]
+    const held = new Set<string>()
+    for (let start = 0; start < unique.length; start += CHUNK) {
+      const chunk = unique.slice(start, start + CHUNK)
+      const rows = await this.sql.all<{ sha256: string }>(
+        `SELECT sha256 FROM blobs WHERE team_id = ? AND sha256 IN (${chunk.map(() => '?').join(', ')})`,
+        [device.teamId, ...chunk],
+      )
+      for (const row of rows) held.add(row.sha256)
+    }
+    // A blob whose file went missing is asked for again.
+    return unique.filter((hash) => !held.has(hash) || !existsSync(this.blobFile(hash)))
   }
 
   /** Notes that the team holds a verified blob; false when it did already. */

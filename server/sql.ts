@@ -45,7 +45,17 @@ export class SqliteDb implements SqlDb {
   private readonly direct: Sql
 
   constructor(readonly db: Database.Database) {
-    const prepare = (sql: string) => db.prepare(sql)
+    // Statements are prepared once: the same few texts run on every request.
+    const statements = new Map<string, Database.Statement>()
+    const prepare = (sql: string) => {
+      let statement = statements.get(sql)
+      if (!statement) {
+        if (statements.size >= 500) statements.clear()
+        statement = db.prepare(sql)
+        statements.set(sql, statement)
+      }
+      return statement
+    }
     this.direct = {
       dialect: 'sqlite',
       all: <T>(sql: string, params: SqlValue[] = []) => Promise.resolve(prepare(sql).all(...params) as T[]),

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -151,6 +151,24 @@ function toHttpError(error: unknown): HttpError {
   return new HttpError(500, 'INTERNAL', 'The server failed; the administrator can find the reason in its log')
 }
 
+const STALE_UPLOAD_MS = 24 * 60 * 60_000
+
+function removeStaleUploads(dir: string, before: number): void {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    try {
+      if (statSync(join(dir, name)).mtimeMs < before) rmSync(join(dir, name), { force: true })
+    } catch {
+      // Another process finished or removed it meanwhile.
+    }
+  }
+}
+
 /** Starts the sync server on `dataDir` (see DESIGN.md §5 and shared/sync/protocol.ts). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log === false ? () => {} : (options.log ?? ((entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`)))
@@ -179,9 +197,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await store.close()
     throw error
   }
-  // Uploads in progress are named by random ids, so other processes' unfinished ones are never taken for ours;
-  // only a lone SQLite server may clear the folder at start.
+  // Uploads in progress are named by random ids, so other processes' unfinished ones are never taken for ours.
+  // A lone SQLite server clears the folder at start; on a shared folder only what a crash left a day ago goes.
   if (exclusive) rmSync(join(store.blobDir, 'tmp'), { recursive: true, force: true })
+  else removeStaleUploads(join(store.blobDir, 'tmp'), Date.now() - STALE_UPLOAD_MS)
 
   const joinLimiter = new RateLimiter(options.joinRateLimit?.max ?? 10, options.joinRateLimit?.windowMs ?? 60_000, now)
   let closing = false

@@ -105,6 +105,7 @@ export const DEFAULT_INVITE_DAYS = 7
 /** No 0/O, 1/I/L: codes are read aloud and typed on phones. */
 const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
 const HEADS_FILE = 'server-heads.json'
+const HEADS_FILE_INTERVAL_MS = 1000
 const LAST_SEEN_RESOLUTION_MS = 60_000
 /** Rows per statement when a batch is looked up and inserted (9 parameters a row, within both databases' limits). */
 const CHUNK = 500
@@ -211,8 +212,13 @@ export class ServerStore {
     return this.sql instanceof SqliteDb ? this.sql.db : undefined
   }
 
-  close(): Promise<void> {
-    return this.sql.close()
+  async close(): Promise<void> {
+    if (this.headsTimer) {
+      clearTimeout(this.headsTimer)
+      this.headsTimer = undefined
+      if (this.sqlite?.open) this.writeHeads()
+    }
+    await this.sql.close()
   }
 
   private iso(): string {
@@ -293,6 +299,21 @@ export class ServerStore {
       await this.auditAllTeams(tx, 'server.restore', { reason: 'database restored from a dump' })
       return true
     })
+  }
+
+  private headsTimer: NodeJS.Timeout | undefined
+
+  /**
+   * After a push commits: the side file is rewritten at most once a second (and when the store closes), not after
+   * every push, whose latency it would double. Heads a second old still reveal a copy from an older backup.
+   */
+  private headsChanged(): void {
+    if (this.dialect !== 'sqlite' || this.headsTimer) return
+    this.headsTimer = setTimeout(() => {
+      this.headsTimer = undefined
+      if (this.sqlite?.open) this.writeHeads()
+    }, HEADS_FILE_INTERVAL_MS)
+    this.headsTimer.unref()
   }
 
   /** SQLite only: written after a commit (never before), atomically by rename. */
@@ -592,7 +613,7 @@ export class ServerStore {
       ])
       return { accepted, seq: head, epoch, replayed: false }
     })
-    if (!result.replayed && result.accepted > 0) this.writeHeads()
+    if (!result.replayed && result.accepted > 0) this.headsChanged()
     return result
   }
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { badRequest, HttpError } from './errors'
-import { SERVER_SCHEMA_VERSION } from './migrations'
+import { SERVER_SCHEMA_VERSION, sqliteSchemaVersion } from './migrations'
 import { runningServerPid } from './server'
 import { ServerStore } from './store'
 
@@ -14,21 +14,22 @@ export interface BackupResult {
 }
 
 /**
+ * SQLite only (PostgreSQL is backed up with pg_dump and restored with pg_restore; see the README).
  * An online copy of server.db (SQLite's backup API: consistent while the server keeps running). Blob files are not
  * in it: they are content-addressed and never change, so copying the blobs folder as files is enough.
  */
 export async function backupServer(dataDir: string, out: string): Promise<BackupResult> {
   if (!existsSync(join(resolve(dataDir), 'server.db'))) throw new HttpError(404, 'NOT_FOUND', `No server.db in ${resolve(dataDir)}`)
-  const store = new ServerStore({ dataDir })
+  const store = await ServerStore.open({ dataDir })
   try {
     const file = resolve(out)
     const temp = `${file}.partial`
     rmSync(temp, { force: true })
-    await store.db.backup(temp)
+    await store.sqlite!.backup(temp)
     renameSync(temp, file)
-    return { file, bytes: statSync(file).size, epoch: store.epoch(), heads: store.heads() }
+    return { file, bytes: statSync(file).size, epoch: await store.epoch(), heads: await store.heads() }
   } finally {
-    store.close()
+    await store.close()
   }
 }
 
@@ -46,7 +47,7 @@ function checkBackupFile(file: string): void {
   let db: Database.Database | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
-    const version = db.pragma('user_version', { simple: true }) as number
+    const version = sqliteSchemaVersion(db)
     if (version > SERVER_SCHEMA_VERSION) throw badRequest(`${file} comes from a newer server (schema ${version}); update this server first`)
     const ok = db.pragma('quick_check', { simple: true })
     const epoch = db.prepare("SELECT value FROM meta WHERE key = 'epoch'").get()
@@ -64,7 +65,7 @@ function checkBackupFile(file: string): void {
  * the changes made after the backup and pushes its own again. The replaced database is kept beside it. Refused
  * while a server runs on the folder.
  */
-export function restoreServer(dataDir: string, backupFile: string, now: () => number = Date.now): RestoreResult {
+export async function restoreServer(dataDir: string, backupFile: string, now: () => number = Date.now): Promise<RestoreResult> {
   const dir = resolve(dataDir)
   const source = resolve(backupFile)
   const pid = runningServerPid(dir)
@@ -76,9 +77,9 @@ export function restoreServer(dataDir: string, backupFile: string, now: () => nu
   let replaced: string | null = null
   if (existsSync(target)) {
     // Opening and closing checkpoints the old database's WAL into its file, so the kept copy is whole.
-    const old = new ServerStore({ dataDir: dir })
-    previousEpoch = old.epoch()
-    old.close()
+    const old = await ServerStore.open({ dataDir: dir })
+    previousEpoch = await old.epoch()
+    await old.close()
     replaced = join(dir, `server.db.replaced-${new Date(now()).toISOString().replace(/[:.]/g, '-')}`)
     renameSync(target, replaced)
   }
@@ -92,12 +93,11 @@ export function restoreServer(dataDir: string, backupFile: string, now: () => nu
   closeSync(fd)
   renameSync(temp, target)
 
-  const store = new ServerStore({ dataDir: dir, now })
+  const store = await ServerStore.open({ dataDir: dir, now })
   try {
-    const epoch = store.rotateEpoch()
-    store.writeHeads()
-    return { epoch, previousEpoch, replaced, heads: store.heads() }
+    const epoch = await store.rotateEpoch(`restored from ${source}`)
+    return { epoch, previousEpoch, replaced, heads: await store.heads() }
   } finally {
-    store.close()
+    await store.close()
   }
 }

@@ -1,11 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
 import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import {
   BlobsMissingRequest,
+  CLIENT_VERSION_HEADER,
+  DeviceUpdateRequest,
   JoinRequest,
   MAX_BLOB_BYTES,
   MAX_JSON_BODY_BYTES,
@@ -18,7 +20,7 @@ import {
 import { HttpError, badRequest, notFound } from './errors'
 import { parseWith, readBody, readJson, sendError, sendJson, sendJsonText, type RequestContext } from './http'
 import { RateLimiter } from './rate-limit'
-import { ServerStore, type AuthenticatedDevice, type DeviceInfo, type InviteInfo, type Role, type TeamInfo } from './store'
+import { ServerStore, type AuditEntry, type AuthenticatedDevice, type DeviceInfo, type InviteInfo, type Role, type TeamInfo } from './store'
 
 export const PROTOCOL_VERSION = SYNC_PROTOCOL_VERSION
 
@@ -42,7 +44,12 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port: number
   host?: string
+  /** SQLite: the database and blobs. PostgreSQL: the blobs only, a folder every server process shares. */
   dataDir: string
+  /** A `postgres://` connection string: the records live in PostgreSQL (several processes may serve it). */
+  database?: string
+  /** PostgreSQL connections this process keeps at most; default 10. */
+  poolSize?: number
   /** Where log lines go: a function, or false for none; default one JSON line per entry on stdout. */
   log?: false | ((entry: LogEntry) => void)
   /** Wall clock in ms, for invite expiry and the join rate limit in tests. */
@@ -66,15 +73,17 @@ export interface RunningServer {
   dataDir: string
   /** The storage, for tests that look at what was stored. */
   store: ServerStore
-  epoch(): string
+  epoch(): Promise<string>
   /** Requests being handled now (tests wait for one to start). */
   activeRequests(): number
   /** Stops accepting, lets requests in flight finish, closes the database. */
   close(): Promise<void>
-  createTeam(name: string): { team: TeamInfo; invite: InviteInfo }
-  createInvite(team: string, options?: { role?: Role; days?: number }): InviteInfo
-  listDevices(team: string): DeviceInfo[]
-  revokeDevice(device: string): DeviceInfo
+  createTeam(name: string): Promise<{ team: TeamInfo; invite: InviteInfo }>
+  createInvite(team: string, options?: { role?: Role; days?: number }): Promise<InviteInfo>
+  listDevices(team: string): Promise<DeviceInfo[]>
+  revokeDevice(device: string): Promise<DeviceInfo>
+  setRole(device: string, role: Role): Promise<DeviceInfo>
+  auditLog(team: string): Promise<AuditEntry[]>
 }
 
 export const PID_FILE = 'server.pid'
@@ -137,8 +146,27 @@ function countBytesOut(response: ServerResponse): () => number {
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error
   const code = (error as { code?: unknown }).code
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return new HttpError(503, 'UNAVAILABLE', 'The server is busy; try again shortly')
+  // SQLite's busy timeout ran out; PostgreSQL: a deadlock, a serialization failure, too many connections, shutdown.
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '40P01' || code === '40001' || code === '53300' || code === '57P01') return new HttpError(503, 'UNAVAILABLE', 'The server is busy; try again shortly')
   return new HttpError(500, 'INTERNAL', 'The server failed; the administrator can find the reason in its log')
+}
+
+const STALE_UPLOAD_MS = 24 * 60 * 60_000
+
+function removeStaleUploads(dir: string, before: number): void {
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    try {
+      if (statSync(join(dir, name)).mtimeMs < before) rmSync(join(dir, name), { force: true })
+    } catch {
+      // Another process finished or removed it meanwhile.
+    }
+  }
 }
 
 /** Starts the sync server on `dataDir` (see DESIGN.md §5 and shared/sync/protocol.ts). */
@@ -147,17 +175,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const now = options.now ?? Date.now
   const stamp = () => new Date().toISOString()
 
-  const store = new ServerStore({ dataDir: options.dataDir, now })
+  const store = await ServerStore.open({
+    dataDir: options.dataDir,
+    now,
+    ...(options.database ? { database: options.database } : {}),
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+  })
   const dataDir = store.dataDir
-  const otherPid = runningServerPid(dataDir)
+  // One process owns a SQLite folder; on PostgreSQL several share the database and the blob folder.
+  const exclusive = store.dialect === 'sqlite'
+  const otherPid = exclusive ? runningServerPid(dataDir) : undefined
   if (otherPid !== undefined && otherPid !== process.pid) {
-    store.close()
+    await store.close()
     throw new Error(`Another server (pid ${otherPid}) is running on ${dataDir}`)
   }
-  if (store.detectRollback()) {
-    log({ time: stamp(), event: 'rollback-detected', message: `server.db is older than its last push; new epoch ${store.epoch()}` })
+  try {
+    if (await store.detectRollback()) {
+      log({ time: stamp(), event: 'rollback-detected', message: `The database is older than its last push; new epoch ${await store.epoch()}` })
+    }
+  } catch (error) {
+    await store.close()
+    throw error
   }
-  rmSync(join(store.blobDir, 'tmp'), { recursive: true, force: true })
+  // Uploads in progress are named by random ids, so other processes' unfinished ones are never taken for ours.
+  // A lone SQLite server clears the folder at start; on a shared folder only what a crash left a day ago goes.
+  if (exclusive) rmSync(join(store.blobDir, 'tmp'), { recursive: true, force: true })
+  else removeStaleUploads(join(store.blobDir, 'tmp'), Date.now() - STALE_UPLOAD_MS)
 
   const joinLimiter = new RateLimiter(options.joinRateLimit?.max ?? 10, options.joinRateLimit?.windowMs ?? 60_000, now)
   let closing = false
@@ -173,16 +216,45 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return request.socket.remoteAddress ?? 'unknown'
   }
 
-  function authenticate(request: IncomingMessage, context: RequestContext): AuthenticatedDevice {
-    const device = store.authenticate(request.headers.authorization)
-    context.team = device.teamId
-    context.device = device.id
-    store.touchDevice(device)
+  async function authenticate(request: IncomingMessage, context: RequestContext): Promise<AuthenticatedDevice> {
+    const device = await store.authenticate(request.headers.authorization, (seen) => {
+      context.team = seen.teamId
+      context.device = seen.id
+    })
+    const version = request.headers[CLIENT_VERSION_HEADER]
+    await store.touchDevice(device, typeof version === 'string' && version.length <= 40 ? version : undefined)
     return device
   }
 
+  /** Pushes and uploads: a viewer pulls only. */
+  function requireWriter(device: AuthenticatedDevice): void {
+    if (device.role === 'viewer') throw new HttpError(403, 'FORBIDDEN', 'This device may only read the team’s records (viewer); an admin can change its role')
+  }
+
+  function requireAdmin(device: AuthenticatedDevice): void {
+    if (device.role !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'Only an admin of the team may do this')
+  }
+
+  /**
+   * Refusals that concern a team (a known device's token, role, batch) or an invite go to the audit log: the code,
+   * method and path, never a body or a token.
+   */
+  async function auditRefusal(request: IncomingMessage, context: RequestContext, url: URL, error: HttpError): Promise<void> {
+    if (error.status < 400 || error.status >= 500 || error.status === 404 || !context.team) return
+    await store
+      .audit({
+        teamId: context.team,
+        action: 'request.refused',
+        actor: null,
+        deviceId: context.device ?? null,
+        details: { method: request.method, path: url.pathname, status: error.status, code: error.code },
+      })
+      .catch(() => undefined)
+  }
+
   async function putBlob(request: IncomingMessage, response: ServerResponse, context: RequestContext, sha256: string): Promise<void> {
-    const device = authenticate(request, context)
+    const device = await authenticate(request, context)
+    requireWriter(device)
     const tempDir = join(store.blobDir, 'tmp')
     await mkdir(tempDir, { recursive: true })
     const temp = join(tempDir, randomUUID())
@@ -211,7 +283,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } finally {
       await rm(temp, { force: true })
     }
-    const added = store.addBlob(device, sha256, size)
+    const added = await store.addBlob(device, sha256, size)
     if (options.dropReplyAfterCommit?.('blob')) {
       context.code = 'DROPPED'
       request.socket.destroy()
@@ -220,9 +292,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(response, added ? 201 : 200, { sha256, size })
   }
 
-  function getBlob(request: IncomingMessage, response: ServerResponse, context: RequestContext, sha256: string): Promise<void> {
-    const device = authenticate(request, context)
-    const blob = store.findBlob(device, sha256)
+  async function getBlob(request: IncomingMessage, response: ServerResponse, context: RequestContext, sha256: string): Promise<void> {
+    const device = await authenticate(request, context)
+    const blob = await store.findBlob(device, sha256)
     if (!blob) throw notFound('The team has no blob with this hash')
     response.writeHead(200, {
       'Content-Type': 'application/octet-stream',
@@ -247,7 +319,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const method = request.method ?? 'GET'
     const path = url.pathname
     if (method === 'GET' && path === '/v1/health') {
-      sendJson(response, 200, { ok: true, protocol: PROTOCOL_VERSION, version: SERVER_VERSION })
+      try {
+        await store.ping()
+      } catch {
+        throw new HttpError(503, 'UNAVAILABLE', 'The server cannot reach its database')
+      }
+      sendJson(response, 200, { ok: true, protocol: PROTOCOL_VERSION, version: SERVER_VERSION, database: store.dialect })
       return
     }
     if (method === 'POST' && path === '/v1/join') {
@@ -256,16 +333,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         throw new HttpError(429, 'RATE_LIMITED', `Too many join attempts; try again in ${wait} s`, { retryAfter: wait }, { 'Retry-After': String(wait) })
       }
       const body = await readJson(request, context, MAX_JSON_BODY_BYTES, JoinRequest)
-      const joined = store.join(body)
+      let joined
+      try {
+        joined = await store.join(body)
+      } catch (error) {
+        if (error instanceof HttpError && error.code === 'INVITE_INVALID') {
+          await store.audit({ teamId: null, action: 'request.refused', actor: null, details: { path, code: error.code, address: remoteAddress(request) } })
+        }
+        throw error
+      }
       context.team = joined.team.id
       context.device = joined.deviceId
       sendJson(response, 200, joined)
       return
     }
     if (method === 'POST' && path === '/v1/push') {
-      const device = authenticate(request, context)
+      const device = await authenticate(request, context)
+      requireWriter(device)
       const body = await readJson(request, context, MAX_JSON_BODY_BYTES, PushRequest)
-      const result = store.push(device, body)
+      const result = await store.push(device, body)
       if (options.dropReplyAfterCommit?.('push')) {
         context.code = 'DROPPED'
         request.socket.destroy()
@@ -275,23 +361,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return
     }
     if (method === 'GET' && path === '/v1/pull') {
-      const device = authenticate(request, context)
+      const device = await authenticate(request, context)
       const after = url.searchParams.get('after')
       const limitText = url.searchParams.get('limit')
       // Larger pages are capped rather than refused, so a client asking for more still makes progress.
       const limit = limitText !== null && Number(limitText) > MAX_PULL_LIMIT ? MAX_PULL_LIMIT : (limitText ?? undefined)
       const query = parseWith(PullQuery, { after: after ?? undefined, limit })
-      sendJsonText(response, 200, store.pullJson(device, query.after, query.limit))
+      sendJsonText(response, 200, await store.pullJson(device, query.after, query.limit))
       return
     }
     if (method === 'GET' && path === '/v1/team') {
-      sendJson(response, 200, store.team(authenticate(request, context)))
+      sendJson(response, 200, await store.team(await authenticate(request, context)))
+      return
+    }
+    const deviceUpdate = /^\/v1\/devices\/([^/]+)$/.exec(path)
+    if (method === 'POST' && deviceUpdate) {
+      const device = await authenticate(request, context)
+      requireAdmin(device)
+      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, DeviceUpdateRequest)
+      const target = decodeURIComponent(deviceUpdate[1]!)
+      const actor = { device }
+      let updated: DeviceInfo | undefined
+      if (body.role !== undefined) updated = await store.setRole(target, body.role, actor)
+      if (body.name !== undefined) updated = await store.renameDevice(target, body.name, actor)
+      sendJson(response, 200, { device: updated })
       return
     }
     if (method === 'POST' && path === '/v1/blobs/missing') {
-      const device = authenticate(request, context)
+      const device = await authenticate(request, context)
       const body = await readJson(request, context, MAX_JSON_BODY_BYTES, BlobsMissingRequest)
-      sendJson(response, 200, { missing: store.missingBlobs(device, body.hashes) })
+      sendJson(response, 200, { missing: await store.missingBlobs(device, body.hashes) })
       return
     }
     const blob = /^\/v1\/blobs\/([^/]+)$/.exec(path)
@@ -343,6 +442,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (httpError.status >= 500 && !(error instanceof HttpError)) {
           log({ time: stamp(), event: 'error', method: request.method, path: url.pathname, message: (error as Error)?.stack ?? String(error) })
         }
+        // Recorded before answering, so whoever reads the audit log after the answer finds it.
+        await auditRefusal(request, context, url, httpError)
         if (!response.headersSent) sendError(response, httpError)
         else response.destroy()
       }
@@ -362,7 +463,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { address, port } = server.address() as AddressInfo
   const host = address.includes(':') ? `[${address}]` : address
   const url = `http://${host}:${port}`
-  writeFileSync(join(dataDir, PID_FILE), String(process.pid))
+  if (exclusive) writeFileSync(join(dataDir, PID_FILE), String(process.pid))
   log({ time: stamp(), event: 'listening', message: url })
 
   let closed: Promise<void> | undefined
@@ -377,9 +478,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.closeIdleConnections()
     await stopped
     clearTimeout(deadline)
-    store.close()
+    await store.close()
     try {
-      if (runningServerPid(dataDir) === process.pid) unlinkSync(join(dataDir, PID_FILE))
+      if (exclusive && runningServerPid(dataDir) === process.pid) unlinkSync(join(dataDir, PID_FILE))
     } catch {
       // Already gone.
     }
@@ -399,5 +500,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     createInvite: (team, inviteOptions) => store.createInvite(team, inviteOptions),
     listDevices: (team) => store.listDevices(team),
     revokeDevice: (device) => store.revokeDevice(device),
+    setRole: (device, role) => store.setRole(device, role),
+    auditLog: (team) => store.auditLog(team),
   }
 }

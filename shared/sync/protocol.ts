@@ -42,6 +42,13 @@ export type PulledChange = z.infer<typeof PulledChange>
 
 export const HealthResponse = z.object({ ok: z.literal(true), protocol: z.number().int(), version: z.string() })
 
+/**
+ * A device's role in its team: an admin administers it (invites, roles, names, revocations), a member pushes and
+ * pulls, a viewer (a leader or an auditor) pulls only; its pushes and uploads are refused with 403 FORBIDDEN.
+ */
+export const DeviceRole = z.enum(['admin', 'member', 'viewer'])
+export type DeviceRole = z.infer<typeof DeviceRole>
+
 export const JoinRequest = z
   .object({
     inviteCode: z.string().min(4).max(128),
@@ -54,7 +61,7 @@ export const JoinResponse = z.object({
   token: z.string(),
   deviceId: z.string(),
   team: z.object({ id: z.string(), name: z.string() }),
-  role: z.enum(['admin', 'member']),
+  role: DeviceRole,
   /** Changes when the server's storage is restored from a backup: clients then push everything again. */
   epoch: z.string(),
 })
@@ -156,7 +163,27 @@ export type ClockAheadDetails = z.infer<typeof ClockAheadDetails>
 /** `GET /v1/team`: the team and its devices, so history can name who made a change (by the clock's node id). */
 export const TeamResponse = z.object({
   team: z.object({ id: z.string(), name: z.string() }),
-  devices: z.array(z.object({ id: z.string(), name: z.string(), nodeId: z.string(), revoked: z.boolean() })),
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      nodeId: z.string(),
+      revoked: z.boolean(),
+      role: DeviceRole.optional(),
+      lastSeenAt: z.string().nullable().optional(),
+      /** The app version the device reported in its `Fieldbook-Version` header, when it did. */
+      version: z.string().nullable().optional(),
+    }),
+  ),
   epoch: z.string(),
 })
 export type TeamResponse = z.infer<typeof TeamResponse>
+
+/** Header a client may send with its app version; the team's device list shows it. */
+export const CLIENT_VERSION_HEADER = 'fieldbook-version'
+/** `POST /v1/devices/:id` (admins only): another role and/or name for a device of the team. */
+export const DeviceUpdateRequest = z
+  .object({ role: DeviceRole.optional(), name: z.string().trim().min(1).max(200).optional() })
+  .strict()
+  .refine((body) => body.role !== undefined || body.name !== undefined, { message: 'Give a role or a name' })
+export type DeviceUpdateRequest = z.infer<typeof DeviceUpdateRequest>

@@ -3,6 +3,7 @@ import { benchExport } from './export'
 import { benchWritePathWithIndex } from './profile-write'
 import { benchRenderer } from './renderer'
 import { benchScale, generateL } from './scale'
+import { benchServerLoad } from './server-load'
 import { benchSync } from './sync'
 import { addNote, printAndSave } from './table'
 import { benchWritePath } from './write-path'
@@ -25,5 +26,6 @@ try {
 }
 await benchExport()
 await benchSync()
+await benchServerLoad()
 for (const note of benchNotes()) addNote(note)
 printAndSave({ command: 'npm run bench', totalSeconds: (performance.now() - started) / 1000 })

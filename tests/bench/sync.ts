@@ -21,9 +21,9 @@ export async function benchSync(changes = 100_000): Promise<void> {
   const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: serverDir.path, log: false })
   const [a, b] = dirs.map((dir) => openCore({ dataDir: dir.path })) as [Core, Core]
   try {
-    const { team } = server.createTeam('bench')
+    const { team } = await server.createTeam('bench')
     for (const [core, name] of [[a, 'A'], [b, 'B']] as const) {
-      const result = await core.dispatch('sync.join', { serverUrl: server.url, inviteCode: server.createInvite(team.id).code, deviceName: name })
+      const result = await core.dispatch('sync.join', { serverUrl: server.url, inviteCode: (await server.createInvite(team.id)).code, deviceName: name })
       if (!result.ok) throw new Error(`join failed: ${result.error.message}`)
     }
     // Device A writes them as a user's edits would arrive: through the write path, in batches.

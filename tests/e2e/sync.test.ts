@@ -221,8 +221,8 @@ describe.each(LANGUAGES)('sync in $locale', ({ locale, text, team, deviceA, devi
     // Its own server: the test stops it at the end to show the unreachable message.
     const ownDir = tempDir('fieldbook-sync-server-')
     const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: ownDir.path, log: false })
-    const { team: created, invite } = server.createTeam(team)
-    const inviteB = server.createInvite(created.id)
+    const { team: created, invite } = await server.createTeam(team)
+    const inviteB = await server.createInvite(created.id)
     const app = await web.open({ locale, route: '/sync' })
     const { page } = app
     const otherDir = tempDir('fieldbook-sync-b-')

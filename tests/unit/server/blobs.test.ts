@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { describeBackends } from './backends'
 import { MAX_BLOB_BYTES } from '../../../shared/sync/protocol'
 import { api, count, errorCode, joinTeam, rawRequest, startTestServer, type TestServer } from './helpers'
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
-describe('sync server: blobs', () => {
+describeBackends('sync server: blobs', (backend) => {
   let test: TestServer
   let token: string
   let otherTeamToken: string
@@ -26,9 +27,9 @@ describe('sync server: blobs', () => {
   }
 
   beforeEach(async () => {
-    test = await startTestServer()
-    test.server.createTeam('A')
-    test.server.createTeam('B')
+    test = await startTestServer({}, backend)
+    await test.server.createTeam('A')
+    await test.server.createTeam('B')
     token = (await joinTeam(test.server, 'A')).token
     otherTeamToken = (await joinTeam(test.server, 'B')).token
   })
@@ -45,7 +46,7 @@ describe('sync server: blobs', () => {
     expect(existsSync(join(test.dir.path, 'blobs', hash.slice(0, 2), hash))).toBe(true)
     const second = await put(photo, hash)
     expect(second.status).toBe(200)
-    expect(count(test.server, 'blobs')).toBe(1)
+    expect((await count(test.server, 'blobs'))).toBe(1)
 
     expect((await api(test.server, 'POST', '/v1/blobs/missing', token, { hashes: [hash, other] })).json).toEqual({ missing: [other] })
     const got = await fetch(`${test.server.url}/v1/blobs/${hash}`, { headers: { Authorization: `Bearer ${token}` } })
@@ -63,14 +64,14 @@ describe('sync server: blobs', () => {
     expect((await api(test.server, 'POST', '/v1/blobs/missing', otherTeamToken, { hashes: [hash] })).json).toEqual({ missing: [hash] })
     // Uploading the same bytes gives team B its own entry (the file is shared by content).
     expect((await put(photo, hash, otherTeamToken)).status).toBe(201)
-    expect(count(test.server, 'blobs')).toBe(2)
+    expect((await count(test.server, 'blobs'))).toBe(2)
   })
 
   it('refuses bytes that do not match their hash, leaving no file', async () => {
     const response = await put(Buffer.from('tampered'), hash)
     expect(response.status).toBe(400)
     expect(await errorCode(response)).toBe('HASH_MISMATCH')
-    expect(count(test.server, 'blobs')).toBe(0)
+    expect((await count(test.server, 'blobs'))).toBe(0)
     expect(existsSync(join(test.dir.path, 'blobs', hash.slice(0, 2), hash))).toBe(false)
     expect(tempFiles()).toEqual([])
   })
@@ -83,7 +84,7 @@ describe('sync server: blobs', () => {
     expect((await api(test.server, 'POST', '/v1/blobs/missing', token, '[')).status).toBe(400)
     const unknown = await fetch(`${test.server.url}/v1/blobs/${sha(Buffer.from('never'))}`, { headers: { Authorization: `Bearer ${token}` } })
     expect(unknown.status).toBe(404)
-    expect(count(test.server, 'blobs')).toBe(0)
+    expect((await count(test.server, 'blobs'))).toBe(0)
   })
 
   it('refuses oversized blobs, declared or streamed, keeping nothing', async () => {
@@ -100,7 +101,7 @@ describe('sync server: blobs', () => {
       chunks: Array.from({ length: 9 }, () => chunk),
     })
     expect(streamed.status).toBe(413)
-    expect(count(test.server, 'blobs')).toBe(0)
+    expect((await count(test.server, 'blobs'))).toBe(0)
     expect(tempFiles()).toEqual([])
     expect((await fetch(`${test.server.url}/v1/health`)).status).toBe(200)
   })

@@ -60,9 +60,9 @@ describe('sync server command line', () => {
     expect(days).toBeLessThanOrEqual(3)
 
     // A device joins with the invite (as the server would do it), then shows in the list and can be revoked.
-    const store = new ServerStore({ dataDir: dir.path })
-    const joined = store.join({ inviteCode: inviteJson.code, deviceName: '李老师的电脑', nodeId: '0123456789abcdef' })
-    store.close()
+    const store = await ServerStore.open({ dataDir: dir.path })
+    const joined = await store.join({ inviteCode: inviteJson.code, deviceName: '李老师的电脑', nodeId: '0123456789abcdef' })
+    await store.close()
 
     const devices = await serverCli(['devices', '--team', '皖苏调研组', '--data-dir', dir.path, '--json'])
     expect(JSON.parse(devices.stdout).devices).toEqual([

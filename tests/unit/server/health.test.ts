@@ -1,11 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { describeBackends } from './backends'
 import { HealthResponse } from '../../../shared/sync/protocol'
 import { startTestServer, type TestServer } from './helpers'
 
-describe('sync server health', () => {
+describeBackends('sync server health', (backend) => {
   let test: TestServer
   beforeEach(async () => {
-    test = await startTestServer()
+    test = await startTestServer({}, backend)
   })
   afterEach(() => test.cleanup())
 

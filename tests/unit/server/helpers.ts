@@ -3,6 +3,7 @@ import { formatHlc } from '../../../shared/hlc'
 import type { JoinResponse, WireChange } from '../../../shared/sync/protocol'
 import { startServer, type LogEntry, type RunningServer, type ServerOptions } from '../../../server/server'
 import { tempDir } from '../../helpers/temp'
+import { serverRows, storageFor, type Backend } from './backends'
 
 export interface TestServer {
   server: RunningServer
@@ -12,16 +13,25 @@ export interface TestServer {
   cleanup(): Promise<void>
 }
 
-export async function startTestServer(options: Partial<ServerOptions> = {}): Promise<TestServer> {
+export async function startTestServer(options: Partial<ServerOptions> = {}, backend: Backend = 'sqlite'): Promise<TestServer> {
   const dir = tempDir('fieldbook-server-')
   const logs: LogEntry[] = []
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, log: (entry) => logs.push(entry), ...options })
+  const storage = await storageFor(backend)
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: dir.path,
+    log: (entry) => logs.push(entry),
+    ...(storage.database ? { database: storage.database } : {}),
+    ...options,
+  })
   return {
     server,
     dir,
     logs,
     cleanup: async () => {
       await server.close()
+      await storage.drop()
       dir.cleanup()
     },
   }
@@ -34,7 +44,7 @@ export function nodeId(): string {
 }
 
 export async function joinTeam(server: RunningServer, team: string, deviceName = '笔记本'): Promise<JoinResponse & { nodeId: string }> {
-  const invite = server.createInvite(team)
+  const invite = await server.createInvite(team)
   const node = nodeId()
   const response = await fetch(`${server.url}/v1/join`, {
     method: 'POST',
@@ -100,8 +110,8 @@ export function rawRequest(
   })
 }
 
-export function count(server: RunningServer, table: string): number {
-  return (server.store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+export async function count(server: RunningServer, table: string): Promise<number> {
+  return (await serverRows<{ n: number }>(server.store, `SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`))[0]!.n
 }
 
 /** The protocol error code of an answer. */

@@ -25,7 +25,7 @@ describe('sync server: shutdown, backup and restore', () => {
   it('finishes a push in flight when closed, then stops accepting', async () => {
     const dataDir = folder()
     const server = await startServer({ ...quiet, dataDir })
-    server.createTeam('A')
+    await server.createTeam('A')
     const device = await joinTeam(server, 'A')
     const body = Buffer.from(
       JSON.stringify({ batchId: randomUUID(), changes: [change(device.nodeId, 1_700_000_000_000, 'trips', 't', { title: '关机时的推送' })] }),
@@ -54,34 +54,34 @@ describe('sync server: shutdown, backup and restore', () => {
     await expect(fetch(`${server.url}/v1/health`)).rejects.toThrow()
     expect(existsSync(join(dataDir, 'server.pid'))).toBe(false)
 
-    const store = new ServerStore({ dataDir })
-    expect(store.db.prepare('SELECT cells FROM changes').all()).toEqual([{ cells: JSON.stringify({ title: '关机时的推送' }) }])
-    store.close()
+    const store = await ServerStore.open({ dataDir })
+    expect(await store.sql.all('SELECT cells FROM changes')).toEqual([{ cells: JSON.stringify({ title: '关机时的推送' }) }])
+    await store.close()
   })
 
   it('restore puts a backup back under a new epoch; clients push again and nothing acknowledged is lost', async () => {
     const dataDir = folder()
     const backupFile = join(folder(), 'server-backup.db')
     let server = await startServer({ ...quiet, dataDir })
-    server.createTeam('A')
+    await server.createTeam('A')
     const device = await joinTeam(server, 'A')
     const early = { batchId: randomUUID(), changes: [change(device.nodeId, 1_700_000_000_000, 'trips', 't', { title: '备份前' })] }
     const late = { batchId: randomUUID(), changes: [change(device.nodeId, 1_700_000_000_100, 'trips', 't', { purpose: '备份后' })] }
     await api(server, 'POST', '/v1/push', device.token, early)
     const backup = await backupServer(dataDir, backupFile) // online, while serving
-    expect(backup).toMatchObject({ epoch: server.epoch(), heads: { [device.team.id]: 1 } })
+    expect(backup).toMatchObject({ epoch: await server.epoch(), heads: { [device.team.id]: 1 } })
     expect((await api(server, 'POST', '/v1/push', device.token, late)).json).toMatchObject({ seq: 2, replayed: false })
-    const oldEpoch = server.epoch()
+    const oldEpoch = await server.epoch()
 
-    expect(() => restoreServer(dataDir, backupFile)).toThrow(/running/)
+    await expect(restoreServer(dataDir, backupFile)).rejects.toThrow(/running/)
     await expect(backupServer(folder(), backupFile)).rejects.toThrow(/No server.db/)
     await server.close()
-    expect(() => restoreServer(dataDir, join(dataDir, 'nothing.db'))).toThrow(/No file/)
+    await expect(restoreServer(dataDir, join(dataDir, 'nothing.db'))).rejects.toThrow(/No file/)
     const notABackup = join(folder(), 'notes.txt')
     writeFileSync(notABackup, 'hello')
-    expect(() => restoreServer(dataDir, notABackup)).toThrow(/not a Fieldbook sync server backup/)
+    await expect(restoreServer(dataDir, notABackup)).rejects.toThrow(/not a Fieldbook sync server backup/)
 
-    const restored = restoreServer(dataDir, backupFile)
+    const restored = await restoreServer(dataDir, backupFile)
     expect(restored.previousEpoch).toBe(oldEpoch)
     expect(restored.epoch).not.toBe(oldEpoch)
     expect(restored.heads).toEqual({ [device.team.id]: 1 })
@@ -89,7 +89,7 @@ describe('sync server: shutdown, backup and restore', () => {
 
     server = await startServer({ ...quiet, dataDir })
     try {
-      expect(server.epoch()).toBe(restored.epoch)
+      expect(await server.epoch()).toBe(restored.epoch)
       const page = PullResponse.parse((await api(server, 'GET', '/v1/pull?after=0', device.token)).json)
       expect(page).toMatchObject({ head: 1, epoch: restored.epoch })
       // The client sees the new epoch and pushes its whole log again: the late batch is new to this server.
@@ -105,16 +105,16 @@ describe('sync server: shutdown, backup and restore', () => {
     const dataDir = folder()
     const backupFile = join(folder(), 'copy.db')
     let server = await startServer({ ...quiet, dataDir })
-    server.createTeam('A')
+    await server.createTeam('A')
     const device = await joinTeam(server, 'A')
     await backupServer(dataDir, backupFile)
     await api(server, 'POST', '/v1/push', device.token, { batchId: randomUUID(), changes: [change(device.nodeId, 1, 'trips', 't', { title: 'x' })] })
-    const epoch = server.epoch()
+    const epoch = await server.epoch()
     await server.close()
 
     // A restart without a restore keeps the epoch.
     server = await startServer({ ...quiet, dataDir })
-    expect(server.epoch()).toBe(epoch)
+    expect(await server.epoch()).toBe(epoch)
     await server.close()
 
     rmSync(join(dataDir, 'server.db-wal'), { force: true })
@@ -123,7 +123,7 @@ describe('sync server: shutdown, backup and restore', () => {
     const events: string[] = []
     server = await startServer({ ...quiet, dataDir, log: (entry) => entry.event && events.push(entry.event) })
     try {
-      expect(server.epoch()).not.toBe(epoch)
+      expect(await server.epoch()).not.toBe(epoch)
       expect(events).toContain('rollback-detected')
     } finally {
       await server.close()

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { describeBackends } from './backends'
 import { api, change, joinTeam, startTestServer, type TestServer } from './helpers'
 
 /** Each request's log line says how many body bytes went out, whatever way the answer was written. */
-describe('sync server request log', () => {
+describeBackends('sync server request log', (backend) => {
   let test: TestServer
   beforeEach(async () => {
-    test = await startTestServer()
-    test.server.createTeam('皖苏调研组')
+    test = await startTestServer({}, backend)
+    await test.server.createTeam('皖苏调研组')
   })
   afterEach(() => test.cleanup())
 

@@ -2,18 +2,19 @@ import { randomUUID } from 'node:crypto'
 import { connect } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JoinResponse, PullResponse, PushResponse, TeamResponse } from '../../../shared/sync/protocol'
+import { describeBackends, serverRows } from './backends'
 import { api, change, count, joinTeam, nodeId, rawRequest, startTestServer, type TestServer } from './helpers'
 
-describe('sync server: join, push, pull', () => {
+describeBackends('sync server: join, push, pull', (backend) => {
   let test: TestServer
   beforeEach(async () => {
-    test = await startTestServer()
-    test.server.createTeam('皖苏调研组')
+    test = await startTestServer({}, backend)
+    await test.server.createTeam('皖苏调研组')
   })
   afterEach(() => test.cleanup())
 
   it('joins with an invite code once, storing only hashes', async () => {
-    const invite = test.server.createInvite('皖苏调研组')
+    const invite = await test.server.createInvite('皖苏调研组')
     expect(invite.code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/)
     const node = nodeId()
     // Typed in lower case with a space instead of the dash: still the same code.
@@ -21,40 +22,41 @@ describe('sync server: join, push, pull', () => {
     const joined = await api(test.server, 'POST', '/v1/join', undefined, { inviteCode: typed, deviceName: '王老师的笔记本', nodeId: node })
     expect(joined.status).toBe(200)
     const body = JoinResponse.parse(joined.json)
-    expect(body).toMatchObject({ team: { name: '皖苏调研组' }, role: 'member', epoch: test.server.epoch() })
+    expect(body).toMatchObject({ team: { name: '皖苏调研组' }, role: 'member', epoch: await test.server.epoch() })
     expect(body.token.length).toBeGreaterThanOrEqual(43)
 
-    const stored = test.server.store.db.prepare('SELECT * FROM devices WHERE id = ?').get(body.deviceId) as Record<string, string>
+    const [stored] = await serverRows<Record<string, string>>(test.server.store, 'SELECT * FROM devices WHERE id = ?', [body.deviceId])
     expect(stored).toMatchObject({ name: '王老师的笔记本', node_id: node, role: 'member' })
-    expect(stored['token_hash']).toMatch(/^[0-9a-f]{64}$/)
-    expect(JSON.stringify(test.server.store.db.prepare('SELECT * FROM devices').all())).not.toContain(body.token)
-    expect(JSON.stringify(test.server.store.db.prepare('SELECT * FROM invites').all())).not.toContain(invite.code)
+    expect(stored!['token_hash']).toMatch(/^[0-9a-f]{64}$/)
+    expect(JSON.stringify(await serverRows(test.server.store, 'SELECT * FROM devices'))).not.toContain(body.token)
+    expect(JSON.stringify(await serverRows(test.server.store, 'SELECT * FROM invites'))).not.toContain(invite.code)
+    expect(JSON.stringify(await serverRows(test.server.store, 'SELECT * FROM audit'))).not.toContain(body.token)
 
     const again = await api(test.server, 'POST', '/v1/join', undefined, { inviteCode: invite.code, deviceName: 'x', nodeId: node })
     expect(again.status).toBe(403)
     expect(again.json.error.code).toBe('INVITE_INVALID')
-    expect(count(test.server, 'devices')).toBe(1)
+    expect((await count(test.server, 'devices'))).toBe(1)
 
     const team = await api(test.server, 'GET', '/v1/team', body.token)
     expect(TeamResponse.parse(team.json)).toEqual({
       team: { id: body.team.id, name: '皖苏调研组' },
-      devices: [{ id: body.deviceId, name: '王老师的笔记本', nodeId: node, revoked: false }],
-      epoch: test.server.epoch(),
+      devices: [{ id: body.deviceId, name: '王老师的笔记本', nodeId: node, revoked: false, role: 'member', lastSeenAt: expect.any(String), version: null }],
+      epoch: await test.server.epoch(),
     })
   })
 
   it('refuses expired and unknown invites', async () => {
     let now = Date.now()
     await test.cleanup()
-    test = await startTestServer({ now: () => now })
-    test.server.createTeam('A')
-    const invite = test.server.createInvite('A', { days: 1 })
+    test = await startTestServer({ now: () => now }, backend)
+    await test.server.createTeam('A')
+    const invite = await test.server.createInvite('A', { days: 1 })
     now += 86_400_000 + 1
     const expired = await api(test.server, 'POST', '/v1/join', undefined, { inviteCode: invite.code, deviceName: 'x', nodeId: nodeId() })
     expect(expired).toMatchObject({ status: 403, json: { error: { code: 'INVITE_INVALID' } } })
     const unknown = await api(test.server, 'POST', '/v1/join', undefined, { inviteCode: 'ABCD-EFGH', deviceName: 'x', nodeId: nodeId() })
     expect(unknown).toMatchObject({ status: 403, json: { error: { code: 'INVITE_INVALID' } } })
-    expect(count(test.server, 'devices')).toBe(0)
+    expect((await count(test.server, 'devices'))).toBe(0)
   })
 
   it('pushes a batch, pulls it back in order, and a replayed batch applies nothing twice', async () => {
@@ -68,18 +70,18 @@ describe('sync server: join, push, pull', () => {
     ]
     const pushed = await api(test.server, 'POST', '/v1/push', a.token, { batchId, changes })
     expect(pushed.status).toBe(200)
-    expect(PushResponse.parse(pushed.json)).toEqual({ accepted: 3, seq: 3, epoch: test.server.epoch(), replayed: false })
+    expect(PushResponse.parse(pushed.json)).toEqual({ accepted: 3, seq: 3, epoch: await test.server.epoch(), replayed: false })
 
     // The reply was lost; the client sends the same batch again.
     const replayed = await api(test.server, 'POST', '/v1/push', a.token, { batchId, changes })
-    expect(replayed.json).toEqual({ accepted: 3, seq: 3, epoch: test.server.epoch(), replayed: true })
-    expect(count(test.server, 'changes')).toBe(3)
+    expect(replayed.json).toEqual({ accepted: 3, seq: 3, epoch: await test.server.epoch(), replayed: true })
+    expect((await count(test.server, 'changes'))).toBe(3)
 
     const pulled = await api(test.server, 'GET', '/v1/pull?after=0&limit=2', b.token)
     const page = PullResponse.parse(pulled.json)
     expect(page.changes.map((c) => c.seq)).toEqual([1, 2])
     expect(page.changes[0]).toEqual({ ...changes[0], seq: 1, device: a.deviceId })
-    expect(page).toMatchObject({ cursor: 2, head: 3, epoch: test.server.epoch() })
+    expect(page).toMatchObject({ cursor: 2, head: 3, epoch: await test.server.epoch() })
     const rest = PullResponse.parse((await api(test.server, 'GET', `/v1/pull?after=${page.cursor}`, b.token)).json)
     expect(rest.changes).toEqual([{ ...changes[2], seq: 3, device: a.deviceId }])
     expect(rest.cursor).toBe(3)
@@ -95,7 +97,7 @@ describe('sync server: join, push, pull', () => {
     await api(test.server, 'POST', '/v1/push', a.token, { batchId: randomUUID(), changes: [first] })
     const again = await api(test.server, 'POST', '/v1/push', a.token, { batchId: randomUUID(), changes: [first, second, second] })
     expect(again.json).toMatchObject({ accepted: 1, seq: 2, replayed: false })
-    expect(count(test.server, 'changes')).toBe(2)
+    expect((await count(test.server, 'changes'))).toBe(2)
   })
 
   describe('bad input gets a 4xx, stores nothing and the server keeps answering', () => {
@@ -109,12 +111,12 @@ describe('sync server: join, push, pull', () => {
     })
 
     async function expectRefused(body: unknown, status: number, code: string, path = '/v1/push', auth: string | undefined = token) {
-      const before = { changes: count(test.server, 'changes'), batches: count(test.server, 'batches') }
+      const before = { changes: (await count(test.server, 'changes')), batches: (await count(test.server, 'batches')) }
       const response = await api(test.server, 'POST', path, auth, body)
       expect(response.status).toBe(status)
       expect(response.json.error.code).toBe(code)
       expect(typeof response.json.error.message).toBe('string')
-      expect({ changes: count(test.server, 'changes'), batches: count(test.server, 'batches') }).toEqual(before)
+      expect({ changes: (await count(test.server, 'changes')), batches: (await count(test.server, 'batches')) }).toEqual(before)
       expect((await fetch(`${test.server.url}/v1/health`)).status).toBe(200)
       return response.json
     }
@@ -154,7 +156,7 @@ describe('sync server: join, push, pull', () => {
       await expectRefused(body, 401, 'UNAUTHORIZED', '/v1/push', '')
       await expectRefused(body, 401, 'UNAUTHORIZED', '/v1/push', 'A'.repeat(43))
       const other = await joinTeam(test.server, '皖苏调研组', 'lost laptop')
-      test.server.revokeDevice(other.deviceId)
+      await test.server.revokeDevice(other.deviceId)
       await expectRefused(body, 401, 'TOKEN_REVOKED', '/v1/push', other.token)
       expect((await api(test.server, 'GET', '/v1/pull?after=0', other.token)).json.error.code).toBe('TOKEN_REVOKED')
       expect((await api(test.server, 'GET', '/v1/team', other.token)).status).toBe(401)
@@ -166,7 +168,7 @@ describe('sync server: join, push, pull', () => {
     it('oversized JSON bodies, declared or streamed', async () => {
       const huge = Buffer.alloc(9 * 1024 * 1024, 0x20)
       await expectRefused(huge.toString(), 413, 'TOO_LARGE')
-      const before = count(test.server, 'batches')
+      const before = (await count(test.server, 'batches'))
       const chunk = Buffer.alloc(1024 * 1024, 0x20)
       const streamed = await rawRequest(test.server.url, {
         method: 'POST',
@@ -176,7 +178,7 @@ describe('sync server: join, push, pull', () => {
       })
       expect(streamed.status).toBe(413)
       expect(JSON.parse(streamed.body).error.code).toBe('TOO_LARGE')
-      expect(count(test.server, 'batches')).toBe(before)
+      expect((await count(test.server, 'batches'))).toBe(before)
       expect((await fetch(`${test.server.url}/v1/health`)).status).toBe(200)
     })
 
@@ -192,8 +194,8 @@ describe('sync server: join, push, pull', () => {
 
     it('limits join attempts per address', async () => {
       await test.cleanup()
-      test = await startTestServer({ joinRateLimit: { max: 3, windowMs: 60_000 } })
-      test.server.createTeam('A')
+      test = await startTestServer({ joinRateLimit: { max: 3, windowMs: 60_000 } }, backend)
+      await test.server.createTeam('A')
       const attempt = () => api(test.server, 'POST', '/v1/join', undefined, { inviteCode: 'WRONG-CODE', deviceName: 'x', nodeId: nodeId() })
       for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(403)
       const limited = await attempt()
@@ -201,26 +203,26 @@ describe('sync server: join, push, pull', () => {
       expect(limited.json.error.code).toBe('RATE_LIMITED')
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0)
       // Even a good code waits for the window.
-      const invite = test.server.createInvite('A')
+      const invite = await test.server.createInvite('A')
       const good = await api(test.server, 'POST', '/v1/join', undefined, { inviteCode: invite.code, deviceName: 'x', nodeId: nodeId() })
       expect(good.status).toBe(429)
-      expect(count(test.server, 'devices')).toBe(0)
+      expect((await count(test.server, 'devices'))).toBe(0)
     })
   })
 
   it('survives a reply lost after the commit: the retried batch is answered from the stored result', async () => {
     let drop = true
     await test.cleanup()
-    test = await startTestServer({ dropReplyAfterCommit: (endpoint) => endpoint === 'push' && drop })
-    test.server.createTeam('A')
+    test = await startTestServer({ dropReplyAfterCommit: (endpoint) => endpoint === 'push' && drop }, backend)
+    await test.server.createTeam('A')
     const a = await joinTeam(test.server, 'A')
     const batch = { batchId: randomUUID(), changes: [change(a.nodeId, 1_700_000_000_000, 'visit_stops', 's1', { observation: '数控车间' })] }
     await expect(api(test.server, 'POST', '/v1/push', a.token, batch)).rejects.toThrow()
-    expect(count(test.server, 'changes')).toBe(1)
+    expect((await count(test.server, 'changes'))).toBe(1)
     drop = false
     const retried = await api(test.server, 'POST', '/v1/push', a.token, batch)
     expect(retried.json).toMatchObject({ accepted: 1, seq: 1, replayed: true })
-    expect(count(test.server, 'changes')).toBe(1)
+    expect((await count(test.server, 'changes'))).toBe(1)
   })
 
   it('stores nothing from a truncated body', async () => {
@@ -240,13 +242,13 @@ describe('sync server: join, push, pull', () => {
     })
     while (test.server.activeRequests() > 0) await new Promise((done) => setTimeout(done, 10))
     expect(test.logs.filter((line) => line.path === '/v1/push')).toHaveLength(1) // the server did see it
-    expect(count(test.server, 'changes')).toBe(0)
-    expect(count(test.server, 'batches')).toBe(0)
+    expect((await count(test.server, 'changes'))).toBe(0)
+    expect((await count(test.server, 'batches'))).toBe(0)
     expect((await fetch(`${test.server.url}/v1/health`)).status).toBe(200)
   })
 
   it('keeps teams apart: a token of team A reads nothing of team B', async () => {
-    test.server.createTeam('苏州组')
+    await test.server.createTeam('苏州组')
     const a = await joinTeam(test.server, '皖苏调研组')
     const b = await joinTeam(test.server, '苏州组')
     await api(test.server, 'POST', '/v1/push', a.token, { batchId: randomUUID(), changes: [change(a.nodeId, 1, 'notes', 'n1', { text: '秘密' })] })

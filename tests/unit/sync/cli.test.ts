@@ -29,12 +29,12 @@ describe('cli sync', () => {
   it('joins with an invite code, syncs once and prints a summary', async () => {
     const created = await cli(['trip-create', '--data-dir', dirA.path, '--title', '皖苏访企拓岗', '--start', '2025-05-16', '--end', '2025-05-19'])
     expect(created.code).toBe(0)
-    const first = await cli(['sync', '--data-dir', dirA.path, '--server', team.server.url, '--invite', team.invite(), '--name', '秘书处台式机'])
+    const first = await cli(['sync', '--data-dir', dirA.path, '--server', team.server.url, '--invite', await team.invite(), '--name', '秘书处台式机'])
     expect(first).toMatchObject({ code: 0, err: '' })
     expect(first.out).toContain(`Joined and synced with ${team.server.url} (team 皖苏调研组, as 秘书处台式机)`)
     expect(first.out).toContain('changes: 1 sent, 0 received')
 
-    const second = await cli(['sync', '--data-dir', dirB.path, '--server', `${team.server.url}/`, '--invite', team.invite(), '--json'])
+    const second = await cli(['sync', '--data-dir', dirB.path, '--server', `${team.server.url}/`, '--invite', await team.invite(), '--json'])
     expect(second.code).toBe(0)
     const result = JSON.parse(second.out) as { joined: boolean; summary: { pulled: number }; status: { pendingChanges: number } }
     expect(result).toMatchObject({ joined: true, summary: { pulled: 1 }, status: { pendingChanges: 0 } })
@@ -58,7 +58,7 @@ describe('cli sync', () => {
     const badInvite = await cli(['sync', '--data-dir', dirA.path, '--server', team.server.url, '--invite', 'NOPE-NOPE'])
     expect(badInvite.code).toBe(1)
     expect(badInvite.err).toContain('[SYNC_INVITE_INVALID]')
-    expect((await cli(['sync', '--data-dir', dirA.path, '--server', team.server.url, '--invite', team.invite()])).code).toBe(0)
+    expect((await cli(['sync', '--data-dir', dirA.path, '--server', team.server.url, '--invite', await team.invite()])).code).toBe(0)
     await team.stop()
     const offline = await cli(['sync', '--data-dir', dirA.path])
     expect(offline.code).toBe(1)

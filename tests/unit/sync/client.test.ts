@@ -258,8 +258,8 @@ describe('sync client', () => {
 
   it('stops with SYNC_REVOKED when the admin revoked the device', async () => {
     await joinDevice(a, team)
-    const [device] = team.server.listDevices(team.teamId)
-    team.server.revokeDevice(device!.id)
+    const [device] = await team.server.listDevices(team.teamId)
+    await team.server.revokeDevice(device!.id)
     expect((await dispatchFailure(a.core, 'sync.now', {})).code).toBe('SYNC_REVOKED')
     expect(await status(a)).toMatchObject({ phase: 'error', lastError: { code: 'SYNC_REVOKED' } })
     // Leaving forgets the server; the records stay.

@@ -1,13 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupServer, restoreServer } from '../../../server/backup'
+import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { SyncSummary } from '../../../shared/procedures/sync'
 import { dispatchFailure } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
+import { describeBackends } from '../server/backends'
 import {
+  backupTeamServer,
   changeIds,
   joinDevice,
   openDevice,
+  restoreTeamServer,
+  serverBatchIds,
   serverChangeIds,
+  serverCount,
   startProxy,
   startTeamServer,
   tableRows,
@@ -28,13 +32,13 @@ async function makeRecords(device: Device, count: number, label: string): Promis
   for (let i = 0; i < count; i++) await device.ok('enterprise.create', { name: `${label}企业${i}`, region: '江苏苏州' })
 }
 
-describe('sync faults', () => {
+describeBackends('sync faults', (backend) => {
   let team: TeamServer
   let proxy: FaultyProxy
   let a: Device
   let b: Device
   beforeEach(async () => {
-    team = await startTeamServer()
+    team = await startTeamServer(undefined, backend)
     proxy = await startProxy(() => team.server.url)
     a = openDevice('甲')
     b = openDevice('乙')
@@ -56,8 +60,8 @@ describe('sync faults', () => {
     proxy.fault = (method, path) => (method === 'POST' && path === '/v1/push' && dropped++ === 0 ? 'drop' : 'pass')
     expect(await syncNow(a)).toMatchObject({ pushed: 5 })
     expect(proxy.requests.filter((r) => r.path === '/v1/push').map((r) => r.fault)).toEqual(['drop', 'pass'])
-    expect(team.server.store.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(1)
-    expect(serverChangeIds(team).rows).toBe(5)
+    expect(await serverCount(team, 'batches')).toBe(1)
+    expect((await serverChangeIds(team)).rows).toBe(5)
     expect(await syncNow(b)).toMatchObject({ pulled: 5 })
     expectSameData([a, b])
   })
@@ -68,15 +72,15 @@ describe('sync faults', () => {
     proxy.fault = (method, path) => (method === 'POST' && path === '/v1/push' && dropped++ < 2 ? 'drop' : 'pass')
     expect((await dispatchFailure(a.core, 'sync.now', {})).code).toBe('SYNC_UNREACHABLE')
     // The server has them; the client does not know it and keeps them in its outbox.
-    expect(serverChangeIds(team).rows).toBe(5)
+    expect((await serverChangeIds(team)).rows).toBe(5)
     expect((await a.ok<{ pendingChanges: number }>('sync.status', {})).pendingChanges).toBe(5)
     const pendingBatch = a.core.store.db.prepare('SELECT id FROM sync_batches').pluck().all()
     expect(pendingBatch).toHaveLength(1)
 
     expect(await syncNow(a)).toMatchObject({ pushed: 5 })
-    const batches = team.server.store.db.prepare('SELECT batch_id FROM batches').pluck().all()
+    const batches = await serverBatchIds(team)
     expect(batches).toEqual(pendingBatch)
-    expect(serverChangeIds(team).rows).toBe(5)
+    expect((await serverChangeIds(team)).rows).toBe(5)
     expect(await syncNow(b)).toMatchObject({ pulled: 5 })
     expectSameData([a, b])
   })
@@ -113,7 +117,7 @@ describe('sync faults', () => {
     await syncNow(a)
     expectSameData([a, b])
     expect(tableRows(a.core, 'enterprises')).toHaveLength(6)
-    expect(serverChangeIds(team).rows).toBe(6)
+    expect((await serverChangeIds(team)).rows).toBe(6)
   })
 
   it('the server restarts in the middle of a push of several batches', async () => {
@@ -133,8 +137,8 @@ describe('sync faults', () => {
     // (the restarted server answers from its stored result) and goes on.
     expect(await syncNow(a)).toMatchObject({ pushed: 4500 })
     expect(proxy.requests.filter((r) => r.path === '/v1/push').map((r) => r.fault)).toEqual(['pass', 'pass', 'pass', 'pass'])
-    expect(team.server.store.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(3)
-    expect(serverChangeIds(team).rows).toBe(4500)
+    expect(await serverCount(team, 'batches')).toBe(3)
+    expect((await serverChangeIds(team)).rows).toBe(4500)
     expect(await syncNow(b)).toMatchObject({ pulled: 4500 })
     expectSameData([a, b])
   })
@@ -145,7 +149,7 @@ describe('sync faults', () => {
       await makeRecords(a, 3, '备份前')
       await syncNow(a)
       await syncNow(b)
-      await backupServer(team.dir, `${backups.path}/server.db`)
+      await backupTeamServer(team, `${backups.path}/server.db`)
       // After the backup: both devices make changes the server acknowledges, then the server loses them.
       await makeRecords(a, 2, '甲')
       const [first] = a.core.records.enterprise.list()
@@ -155,16 +159,17 @@ describe('sync faults', () => {
       await syncNow(b)
       await syncNow(a)
       expect(a.core.store.db.prepare('SELECT count(*) FROM change_log WHERE outbox = 1').pluck().get()).toBe(0)
-      const acknowledged = serverChangeIds(team).ids
+      const acknowledged = (await serverChangeIds(team)).ids
       expect(acknowledged.size).toBe(8)
 
+      const databaseUrl = team.server.store.databaseUrl
       await team.stop()
-      restoreServer(team.dir, `${backups.path}/server.db`)
+      await restoreTeamServer(team, `${backups.path}/server.db`, databaseUrl)
       await team.restart()
-      expect(serverChangeIds(team).rows).toBe(3)
+      expect((await serverChangeIds(team)).rows).toBe(3)
 
       for (const device of [a, b, a, b]) await syncNow(device)
-      const restored = serverChangeIds(team)
+      const restored = await serverChangeIds(team)
       for (const id of acknowledged) expect(restored.ids.has(id), id).toBe(true)
       // Changes the backup held are not stored twice.
       expect(restored.rows).toBe(restored.ids.size)

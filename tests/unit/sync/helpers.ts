@@ -1,15 +1,20 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
+import { backupServer, restoreServer } from '../../../server/backup'
 import { startServer, type RunningServer } from '../../../server/server'
 import { dispatchOk } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
+import { serverRows, storageFor, type Backend } from '../server/backends'
 
 /** The real sync server in-process on a free loopback port, with a team, quiet. */
 export interface TeamServer {
   server: RunningServer
   teamId: string
   dir: string
+  backend: Backend
   /** A fresh single-use invite code for the team. */
-  invite(): string
+  invite(): Promise<string>
   /** Stops the server (the folder stays until cleanup); `restart` starts it again on the same folder and port. */
   stop(): Promise<void>
   restart(): Promise<void>
@@ -19,11 +24,14 @@ export interface TeamServer {
 // Tests join many devices from one address; the server's join rate limit is for strangers.
 const NO_JOIN_LIMIT = { max: 1_000_000, windowMs: 60_000 }
 
-export async function startTeamServer(teamName = '皖苏调研组'): Promise<TeamServer> {
+/** The server on the chosen backend (SQLite in a temporary folder, or a fresh PostgreSQL database). */
+export async function startTeamServer(teamName = '皖苏调研组', backend: Backend = 'sqlite'): Promise<TeamServer> {
   const dir = tempDir('fieldbook-sync-server-')
-  let server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT })
+  const storage = await storageFor(backend)
+  const options = { host: '127.0.0.1', dataDir: dir.path, log: false as const, joinRateLimit: NO_JOIN_LIMIT, ...(storage.database ? { database: storage.database } : {}) }
+  let server = await startServer({ port: 0, ...options })
   const port = server.port
-  const { team } = server.createTeam(teamName)
+  const { team } = await server.createTeam(teamName)
   let running = true
   const handle: TeamServer = {
     get server() {
@@ -31,18 +39,20 @@ export async function startTeamServer(teamName = '皖苏调研组'): Promise<Tea
     },
     teamId: team.id,
     dir: dir.path,
-    invite: () => server.createInvite(team.id).code,
+    backend,
+    invite: async () => (await server.createInvite(team.id)).code,
     async stop() {
       if (running) await server.close()
       running = false
     },
     async restart() {
       await handle.stop()
-      server = await startServer({ port, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT })
+      server = await startServer({ port, ...options })
       running = true
     },
     async cleanup() {
       await handle.stop()
+      await storage.drop()
       dir.cleanup()
     },
   }
@@ -85,7 +95,7 @@ export function openDevice(name: string, options: Omit<CoreOptions, 'dataDir'> =
 }
 
 export async function joinDevice(device: Device, team: TeamServer, serverUrl = team.server.url): Promise<void> {
-  await device.ok('sync.join', { serverUrl, inviteCode: team.invite(), deviceName: device.name })
+  await device.ok('sync.join', { serverUrl, inviteCode: await team.invite(), deviceName: device.name })
 }
 
 /** The rows of a synced table as plain objects without the clocks, by id. */
@@ -180,7 +190,41 @@ export function changeIds(core: Core): Set<string> {
 }
 
 /** Every change the server holds for its teams, as `table/row/hlc`, and how many rows that takes. */
-export function serverChangeIds(team: TeamServer): { ids: Set<string>; rows: number } {
-  const rows = team.server.store.db.prepare('SELECT tbl, row_id, hlc FROM changes').all() as { tbl: string; row_id: string; hlc: string }[]
-  return { ids: new Set(rows.map((r) => `${r.tbl}/${r.row_id}/${r.hlc}`)), rows: rows.length }
+export async function serverChangeIds(team: TeamServer, teamId?: string): Promise<{ ids: Set<string>; rows: number; changes: { tbl: string; row_id: string; hlc: string }[] }> {
+  const rows = await serverRows<{ tbl: string; row_id: string; hlc: string }>(
+    team.server.store,
+    `SELECT tbl, row_id, hlc FROM changes${teamId ? ' WHERE team_id = ?' : ''}`,
+    teamId ? [teamId] : [],
+  )
+  return { ids: new Set(rows.map((r) => `${r.tbl}/${r.row_id}/${r.hlc}`)), rows: rows.length, changes: rows }
+}
+
+/** How many rows a table of the server's database holds. */
+export async function serverCount(team: TeamServer, table: string): Promise<number> {
+  return (await serverRows<{ n: number }>(team.server.store, `SELECT CAST(count(*) AS INTEGER) AS n FROM ${table}`))[0]!.n
+}
+
+/** The batch ids the server stored, in no particular order. */
+export async function serverBatchIds(team: TeamServer): Promise<string[]> {
+  return (await serverRows<{ batch_id: string }>(team.server.store, 'SELECT batch_id FROM batches')).map((row) => row.batch_id)
+}
+
+const run = promisify(execFile)
+
+/**
+ * A backup of the server's database as its administrator makes one: `npm run server -- backup` for SQLite,
+ * pg_dump for PostgreSQL (while the server runs).
+ */
+export async function backupTeamServer(team: TeamServer, file: string): Promise<void> {
+  if (team.backend === 'sqlite') await backupServer(team.dir, file)
+  else await run('pg_dump', ['--format=custom', `--file=${file}`, team.server.store.databaseUrl!])
+}
+
+/**
+ * Puts a backup back, the server stopped: `restore` for SQLite (which sets a new epoch); pg_restore for
+ * PostgreSQL, after which the server notices the restored database by itself when it starts.
+ */
+export async function restoreTeamServer(team: TeamServer, file: string, databaseUrl: string | undefined): Promise<void> {
+  if (team.backend === 'sqlite') await restoreServer(team.dir, file)
+  else await run('pg_restore', ['--clean', '--if-exists', '--single-transaction', `--dbname=${databaseUrl!}`, file])
 }

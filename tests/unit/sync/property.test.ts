@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { BlobStore } from '../../../electron/core/attachments/blob-store'
 import type { ChangeInput } from '../../../electron/core/store/store'
 import type { PullResponse } from '../../../shared/sync/protocol'
-import { openDevice, startTeamServer, type Device, type TeamServer } from './helpers'
+import { describeBackends } from '../server/backends'
+import { openDevice, serverChangeIds, startTeamServer, type Device, type TeamServer } from './helpers'
 
 /**
  * Model-based: four devices with clocks skewed by up to three days either way make random edits, deletes and
@@ -90,10 +91,10 @@ function snapshot(device: Device): Record<string, unknown[]> {
   return out
 }
 
-describe('sync property', () => {
+describeBackends('sync property', (backend) => {
   let server: TeamServer
   beforeAll(async () => {
-    server = await startTeamServer('property')
+    server = await startTeamServer('property', backend)
   })
   afterAll(async () => {
     await server.cleanup()
@@ -106,7 +107,7 @@ describe('sync property', () => {
         fc.array(action, { minLength: 5, maxLength: 40 }),
         fc.array(fc.integer({ min: -3 * DAY, max: 3 * DAY }), { minLength: CLIENTS, maxLength: CLIENTS }),
         async (actions, skews) => {
-          const { team } = server.server.createTeam(`run ${run++}`)
+          const { team } = await server.server.createTeam(`run ${run++}`)
           const model = new Model()
           const pages: PullResponse[][] = []
           const devices = skews.map((skew, i) => {
@@ -115,7 +116,7 @@ describe('sync property', () => {
           })
           try {
             for (const device of devices) {
-              await device.ok('sync.join', { serverUrl: server.server.url, inviteCode: server.server.createInvite(team.id).code, deviceName: device.name })
+              await device.ok('sync.join', { serverUrl: server.server.url, inviteCode: (await server.server.createInvite(team.id)).code, deviceName: device.name })
             }
             for (const step of actions) await perform(step, devices, model, pages)
 
@@ -141,9 +142,7 @@ describe('sync property', () => {
               expect(existsSync(server.server.store.blobFile(String(hash))), `server has ${hash}`).toBe(true)
               for (const device of devices) expect(existsSync(new BlobStore(device.dir).pathOf(String(hash))), `${device.name} has ${hash}`).toBe(true)
             }
-            const acknowledged = server.server.store.db
-              .prepare('SELECT tbl, row_id, hlc FROM changes WHERE team_id = ?')
-              .all(team.id) as { tbl: string; row_id: string; hlc: string }[]
+            const acknowledged = (await serverChangeIds(server, team.id)).changes
             for (const device of devices) {
               const has = device.core.store.db.prepare('SELECT 1 FROM change_log WHERE tbl = ? AND row_id = ? AND hlc = ?')
               for (const change of acknowledged) expect(has.get(change.tbl, change.row_id, change.hlc), `${device.name} has ${change.hlc}`).toBeTruthy()

@@ -2,9 +2,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Conflict, SyncSummary } from '../../../shared/procedures/sync'
 import { tempDir } from '../../helpers/temp'
+import { describeBackends, storageFor } from '../server/backends'
 import { openDevice, tableRows, type Device } from './helpers'
 
 const run = promisify(execFile)
@@ -12,13 +13,14 @@ const ROOT = join(import.meta.dirname, '../../..')
 const PHOTO = readFileSync(join(ROOT, 'tests/fixtures/attachments/bottling-line.jpg'))
 
 /** The server as the README starts it, in its own process; the team and invites made with its admin commands. */
-async function admin(dataDir: string, ...args: string[]): Promise<Record<string, unknown>> {
-  const { stdout } = await run('npx', ['tsx', 'server/main.ts', ...args, '--data-dir', dataDir, '--json'], { cwd: ROOT })
+async function admin(storage: string[], ...args: string[]): Promise<Record<string, unknown>> {
+  const { stdout } = await run('npx', ['tsx', 'server/main.ts', ...args, ...storage, '--json'], { cwd: ROOT })
   return JSON.parse(stdout) as Record<string, unknown>
 }
 
-function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn('npx', ['tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--quiet'], { cwd: ROOT, detached: true })
+/** `storage`: the options that name where the server keeps its records (--data-dir, --database). */
+function serve(storage: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn('npx', ['tsx', 'server/main.ts', '--port', '0', ...storage, '--quiet'], { cwd: ROOT, detached: true })
   return new Promise((resolve, reject) => {
     let output = ''
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -30,13 +32,18 @@ function serve(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   })
 }
 
-describe('two devices through the server process', () => {
+describeBackends('two devices through the server process', (backend) => {
   const serverDir = tempDir('fieldbook-server-process-')
   let server: { child: ChildProcess; url: string }
   let a: Device
   let b: Device
+  let storage: string[]
+  let dropDatabase = async () => {}
   beforeAll(async () => {
-    server = await serve(serverDir.path)
+    const database = await storageFor(backend)
+    dropDatabase = database.drop
+    storage = ['--data-dir', serverDir.path, ...(database.database ? ['--database', database.database] : [])]
+    server = await serve(storage)
     a = openDevice('王老师的笔记本')
     b = openDevice('李老师的笔记本')
   }, 60_000)
@@ -48,14 +55,15 @@ describe('two devices through the server process', () => {
       process.kill(-server.child.pid, 'SIGTERM')
       await exited
     }
+    await dropDatabase()
     serverDir.cleanup()
   })
 
   const syncNow = (device: Device) => device.ok<SyncSummary>('sync.now', {})
 
   it('carries records and a photo from one device to the other, and shows a concurrent edit as a conflict on both', { timeout: 120_000 }, async () => {
-    const created = (await admin(serverDir.path, 'team', 'create', '皖苏访企拓岗调研组')) as { invite: { code: string } }
-    const member = ((await admin(serverDir.path, 'invite', '--team', '皖苏访企拓岗调研组')) as { invite: { code: string } }).invite
+    const created = (await admin(storage, 'team', 'create', '皖苏访企拓岗调研组')) as { invite: { code: string } }
+    const member = ((await admin(storage, 'invite', '--team', '皖苏访企拓岗调研组')) as { invite: { code: string } }).invite
     await a.ok('sync.join', { serverUrl: server.url, inviteCode: created.invite.code, deviceName: a.name })
     await b.ok('sync.join', { serverUrl: server.url, inviteCode: member.code, deviceName: b.name })
 

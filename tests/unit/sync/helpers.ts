@@ -18,10 +18,13 @@ export interface TeamServer {
 
 // Tests join many devices from one address; the server's join rate limit is for strangers.
 const NO_JOIN_LIMIT = { max: 1_000_000, windowMs: 60_000 }
+/** Devices in these tests run with clocks skewed by up to three days; a test of the drift limit passes its own. */
+const SKEWED_CLOCKS_DRIFT_MS = 4 * 24 * 60 * 60_000
 
-export async function startTeamServer(teamName = '皖苏调研组'): Promise<TeamServer> {
+export async function startTeamServer(teamName = '皖苏调研组', options: { maxClockDriftMs?: number } = {}): Promise<TeamServer> {
   const dir = tempDir('fieldbook-sync-server-')
-  let server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT })
+  const maxClockDriftMs = options.maxClockDriftMs ?? SKEWED_CLOCKS_DRIFT_MS
+  let server = await startServer({ port: 0, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT, maxClockDriftMs })
   const port = server.port
   const { team } = server.createTeam(teamName)
   let running = true
@@ -38,7 +41,7 @@ export async function startTeamServer(teamName = '皖苏调研组'): Promise<Tea
     },
     async restart() {
       await handle.stop()
-      server = await startServer({ port, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT })
+      server = await startServer({ port, host: '127.0.0.1', dataDir: dir.path, log: false, joinRateLimit: NO_JOIN_LIMIT, maxClockDriftMs })
       running = true
     },
     async cleanup() {

@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import { ATTACHMENTS_FOLDER } from '../attachments/blob-store'
 import { DATABASE_FILE } from '../store/store'
+import { SECRET_SYNC_KEYS } from '../sync/state'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupManifest, type ManifestFile } from './manifest'
 import { fileChunks, ZipFileWriter } from './zip'
 
@@ -74,11 +75,9 @@ export async function writeBackup(source: BackupSource, filePath: string): Promi
   }
 }
 
-/** What a backup never carries: a restore never uses it, and a copy of the file must not let anyone sync. */
-const SECRET_SYNC_KEYS = ['token']
-
 /**
- * Removes the device token from the copied database before it is zipped, with secure_delete so its bytes are
+ * Removes the device token (sealed or not: a restore never uses it, and a copy of the file must not let anyone
+ * sync) from the copied database before it is zipped, with secure_delete so its bytes are
  * overwritten rather than left in a free page. Through the live connection (ATTACH): the copy is opened with the
  * same SQLite build the app runs.
  */

@@ -19,7 +19,7 @@ import { isSyncedTable, type CellValue } from '../store/tables'
 import { BlobQueue } from './blobs'
 import { ConflictService } from './conflicts'
 import { historyOf } from './history'
-import { SyncStateStore } from './state'
+import { SyncStateStore, type SecretSealer } from './state'
 import { normalizeServerUrl, Transport } from './transport'
 
 /** A push body stays well under the server's limit, whatever the text fields hold. */
@@ -43,6 +43,8 @@ export interface SyncClientOptions {
   wallClock?: () => number
   /** For tests: a fetch that misbehaves on purpose. */
   fetch?: typeof fetch
+  /** Keeps the device token with the operating system's key store (the app passes Electron's safeStorage). */
+  secretSealer?: SecretSealer
 }
 
 export interface JoinOptions {
@@ -92,7 +94,8 @@ export class SyncClient {
   constructor(private readonly options: SyncClientOptions) {
     this.store = options.store
     this.wallClock = options.wallClock ?? Date.now
-    this.state = new SyncStateStore(this.store)
+    this.state = new SyncStateStore(this.store, options.secretSealer)
+    this.state.sealSecrets()
     this.conflicts = new ConflictService(this.store, (hlc) => this.deviceOfNode(parseHlc(hlc).node))
     this.blobs = new BlobQueue(this.store, new BlobStore(options.dataDir))
     const lastError = this.state.getJson<AppErrorData | null>('lastError', null)

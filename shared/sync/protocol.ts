@@ -43,10 +43,21 @@ export type PulledChange = z.infer<typeof PulledChange>
 
 export const HealthResponse = z.object({ ok: z.literal(true), protocol: z.number().int(), version: z.string() })
 
+/**
+ * Bidirectional controls (U+202E reverses what follows: "‮txt.exe") and other invisible controls would let a device
+ * name disguise who changed what in every teammate's history.
+ */
+const DISGUISING_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+export const DeviceName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !DISGUISING_CHARACTERS.test(name), { params: { key: 'disguisingCharacters' }, message: 'A device name cannot hold control or direction characters' })
+
 export const JoinRequest = z
   .object({
     inviteCode: z.string().min(4).max(128),
-    deviceName: z.string().min(1).max(200),
+    deviceName: DeviceName,
     /** The install's HLC node id, so history can name who made a change. */
     nodeId: z.string().regex(/^[0-9a-f]{16}$/),
   })

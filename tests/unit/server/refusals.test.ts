@@ -50,6 +50,15 @@ describe('sync server: a push is checked change by change against its field, clo
     expect((await api(test.server, 'GET', '/v1/pull?after=16', member.token)).status).toBe(200)
   })
 
+  it('refuses a device name with direction or control characters at join', async () => {
+    for (const deviceName of ['王老师\u202Etxt.exe', 'a\u2066b', 'tab\there']) {
+      const invite = test.server.createInvite('皖苏调研组')
+      const response = await api(test.server, 'POST', '/v1/join', undefined, { inviteCode: invite.code, deviceName, nodeId: 'abcdefabcdef0123' })
+      expect(response.status, deviceName).toBe(400)
+    }
+    expect(count(test.server, 'devices')).toBe(2)
+  })
+
   it("403 FOREIGN_NODE for a change in another device's name", async () => {
     const error = await refused([change(other.nodeId, now, 'trips', 't', { title: '别人写的' })], 403, 'FOREIGN_NODE')
     expect(error.details).toMatchObject({ index: 1, node: other.nodeId })

@@ -17,6 +17,7 @@ import {
   Sha256,
   SYNC_PROTOCOL_VERSION,
 } from '../shared/sync/protocol'
+import { checkPush } from './check'
 import { HttpError, badRequest, notFound } from './errors'
 import { parseWith, readBody, readJson, sendError, sendJson, sendJsonText, type RequestContext } from './http'
 import { RateLimiter } from './rate-limit'
@@ -65,6 +66,8 @@ export interface ServerOptions {
   dropReplyAfterCommit?: (endpoint: 'push' | 'blob') => boolean
   /** How long close() waits for requests in flight before cutting connections; default 30 s. */
   shutdownTimeoutMs?: number
+  /** How far ahead of the server's time a pushed clock may be (409 CLOCK_AHEAD beyond); default 5 minutes. */
+  maxClockDriftMs?: number
 }
 
 export interface RunningServer {
@@ -351,6 +354,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const device = await authenticate(request, context)
       requireWriter(device)
       const body = await readJson(request, context, MAX_JSON_BODY_BYTES, PushRequest)
+      checkPush(body, { now: now(), nodeId: device.nodeId, ...(options.maxClockDriftMs !== undefined ? { maxClockDriftMs: options.maxClockDriftMs } : {}) })
       const result = await store.push(device, body)
       if (options.dropReplyAfterCommit?.('push')) {
         context.code = 'DROPPED'

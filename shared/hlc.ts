@@ -15,7 +15,11 @@ export const DEFAULT_MAX_CLOCK_DRIFT_MS = 5 * 60_000
 const MAX_COUNTER = 0xffff
 const MAX_MILLIS = 2 ** 48 - 1
 
+/** Throws for a part out of range: a clock written must read back as the same clock, in the same width. */
 export function formatHlc(ts: HlcTimestamp): string {
+  if (!Number.isInteger(ts.millis) || ts.millis < 0 || ts.millis > MAX_MILLIS) throw new Error(`Clock milliseconds out of range: ${ts.millis}`)
+  if (!Number.isInteger(ts.counter) || ts.counter < 0 || ts.counter > MAX_COUNTER) throw new Error(`Clock counter out of range: ${ts.counter}`)
+  if (!isNodeId(ts.node)) throw new Error(`Not a node id: ${ts.node}`)
   return `${ts.millis.toString(16).padStart(12, '0')}-${ts.counter.toString(16).padStart(4, '0')}-${ts.node}`
 }
 
@@ -50,8 +54,7 @@ export class HybridLogicalClock {
     private readonly onDrift: (drift: ClockDrift) => void = () => {},
   ) {
     if (!isNodeId(node)) throw new Error(`Not a node id: ${node}`)
-    const parsed = last ? parseHlc(last) : null
-    this.last = parsed ? { millis: parsed.millis, counter: parsed.counter } : { millis: 0, counter: 0 }
+    this.last = last ? lastIssued(last) : { millis: 0, counter: 0 }
   }
 
   private formattedMillis = { millis: -1, text: '' }
@@ -87,7 +90,19 @@ export class HybridLogicalClock {
     else if (millis === this.last.millis) counter = this.last.counter + 1
     else if (millis === remoteMillis) counter = remoteCounter + 1
     else counter = 0
-    // A counter overflow borrows the next millisecond rather than failing.
-    this.last = counter > MAX_COUNTER ? { millis: millis + 1, counter: 0 } : { millis, counter }
+    // A counter overflow borrows the next millisecond rather than failing; at the last millisecond the clock
+    // stays at its largest value (reached only through a forged clock): it never grows past its fixed width.
+    if (counter <= MAX_COUNTER) this.last = { millis, counter }
+    else this.last = millis < MAX_MILLIS ? { millis: millis + 1, counter: 0 } : { millis: MAX_MILLIS, counter: MAX_COUNTER }
   }
+}
+
+/**
+ * The last clock a workspace saved. One that an earlier version let overflow its width (13 hex digits of
+ * milliseconds, after a forged clock) is read as the largest clock, so the workspace still opens.
+ */
+function lastIssued(text: string): { millis: number; counter: number } {
+  if (/^[0-9a-f]{13,}-[0-9a-f]+-[0-9a-f]{16}$/.test(text)) return { millis: MAX_MILLIS, counter: MAX_COUNTER }
+  const parsed = parseHlc(text)
+  return { millis: parsed.millis, counter: parsed.counter }
 }

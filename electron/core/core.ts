@@ -20,6 +20,7 @@ import { exchangeHandlers } from './handlers/exchange'
 import type { ExchangeHost } from './exchange/service'
 import { SyncClient } from './sync/client'
 import { SyncScheduler } from './sync/scheduler'
+import type { SecretSealer } from './sync/state'
 import type { CoreContext } from './context'
 import { SCHEMA_VERSION } from './store/migrations'
 import { openStore, type Store } from './store/store'
@@ -52,6 +53,8 @@ export interface CoreOptions {
   autoSync?: boolean
   /** For tests: the fetch the sync client uses. */
   syncFetch?: typeof fetch
+  /** Keeps the sync token with the operating system's key store: Electron's safeStorage in the app. */
+  secretSealer?: SecretSealer
   /** Native open and save dialogs for imports and spreadsheet exports: Electron's in the app, fakes in tests. */
   exchangeHost?: ExchangeHost
 }
@@ -86,6 +89,7 @@ export function openCore(options: CoreOptions): Core {
     },
     ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.syncFetch ? { fetch: options.syncFetch } : {}),
+    ...(options.secretSealer ? { secretSealer: options.secretSealer } : {}),
   })
   const syncScheduler = options.autoSync ? new SyncScheduler(sync, store, { log: options.log }) : undefined
   const reports = new ReportService(context, options.resourcesDir ?? resolve('resources'), options.reportHost, options.nativeBinding, (request, stage) =>

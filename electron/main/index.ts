@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron'
 import { openCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
 import { createBackupHost } from './backup-host'
@@ -61,6 +61,12 @@ function start(): void {
     nativeBinding,
     appVersion: app.getVersion(),
     checkOutputs: false,
+    // The sync token is kept with the OS key store (Keychain, DPAPI, libsecret) where there is one.
+    secretSealer: {
+      available: () => safeStorage.isEncryptionAvailable(),
+      seal: (secret) => safeStorage.encryptString(secret).toString('base64'),
+      open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+    },
     // The app syncs by itself once joined (the user can turn it off on the Sync screen).
     autoSync: true,
     // Shipped assets (the chart font): beside the app when packaged, the repository's resources/ in development.

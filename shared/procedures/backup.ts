@@ -6,7 +6,8 @@ import { NoInput, procedure } from './define'
  * empty: a 0-byte file; notZip: not a zip at all (a photo renamed, say); truncated: cut short (an interrupted
  * copy); damaged / checksum: bytes changed; noManifest / notBackup: a zip, but not one Fieldbook wrote;
  * badManifest: its manifest is unreadable; missingFile: a listed file is absent; notDatabase / versionMismatch:
- * the database inside is unreadable or not what the manifest says; unsupported: a zip feature backups never use.
+ * the database inside is unreadable or not what the manifest says; unsupported: a zip feature backups never use;
+ * invalidRecords: a record or clock the check of every received change refuses; tooLarge: an entry declared larger than such a file can be, or compressed far beyond what a backup's files allow.
  */
 export const BACKUP_REFUSALS = [
   'empty',
@@ -21,6 +22,8 @@ export const BACKUP_REFUSALS = [
   'checksum',
   'notDatabase',
   'versionMismatch',
+  'tooLarge',
+  'invalidRecords',
 ] as const
 export type BackupRefusal = (typeof BACKUP_REFUSALS)[number]
 

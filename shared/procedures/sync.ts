@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DeviceName } from '../sync/protocol'
 import { ErrorCode } from '../errors'
 import { Id } from '../schemas/common'
 import { NoInput, procedure } from './define'
@@ -36,7 +37,7 @@ export const JoinInput = z
   .object({
     serverUrl: z.string().trim().min(1).max(500),
     inviteCode: z.string().trim().min(4).max(128),
-    deviceName: z.string().trim().min(1).max(200),
+    deviceName: z.string().trim().pipe(DeviceName),
     /** Plain http to a host other than this machine is refused unless this is set. */
     allowInsecure: z.boolean().default(false),
   })

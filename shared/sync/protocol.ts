@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HLC_PATTERN } from '../hlc'
+import { hasReservedKey } from './check-change'
 
 /**
  * The sync protocol between a Fieldbook install and the team's server (DESIGN.md §5). Both sides parse every
@@ -49,10 +50,21 @@ export const HealthResponse = z.object({ ok: z.literal(true), protocol: z.number
 export const DeviceRole = z.enum(['admin', 'member', 'viewer'])
 export type DeviceRole = z.infer<typeof DeviceRole>
 
+/**
+ * Bidirectional controls (U+202E reverses what follows: "‮txt.exe") and other invisible controls would let a device
+ * name disguise who changed what in every teammate's history.
+ */
+const DISGUISING_CHARACTERS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+export const DeviceName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !DISGUISING_CHARACTERS.test(name), { params: { key: 'disguisingCharacters' }, message: 'A device name cannot hold control or direction characters' })
+
 export const JoinRequest = z
   .object({
     inviteCode: z.string().min(4).max(128),
-    deviceName: z.string().min(1).max(200),
+    deviceName: DeviceName,
     /** The install's HLC node id, so history can name who made a change. */
     nodeId: z.string().regex(/^[0-9a-f]{16}$/),
   })
@@ -67,11 +79,27 @@ export const JoinResponse = z.object({
 })
 export type JoinResponse = z.infer<typeof JoinResponse>
 
+/**
+ * A change as a device pushes it: at least one cell, and no `__proto__` key (which JSON.parse keeps as an own key
+ * and a record parser would drop without a word). Pulled pages stay lenient: one odd change must not stop a page.
+ */
+const PushedChange = WireChange.extend({
+  cells: z
+    .unknown()
+    .refine((cells) => !hasReservedKey(cells), 'A cell key is reserved')
+    .pipe(WireChange.shape.cells.refine((cells) => Object.keys(cells).length > 0, 'A change has no cells')),
+  base: z
+    .unknown()
+    .refine((base) => !hasReservedKey(base), 'A base key is reserved')
+    .pipe(z.record(z.string(), Hlc))
+    .optional(),
+}).strict()
+
 export const PushRequest = z
   .object({
     /** Chosen by the client; the same batch sent again returns the stored result and applies nothing twice. */
     batchId: z.uuid(),
-    changes: z.array(WireChange).max(PUSH_BATCH_CHANGES * 2),
+    changes: z.array(PushedChange).max(PUSH_BATCH_CHANGES * 2),
   })
   .strict()
 export type PushRequest = z.infer<typeof PushRequest>
@@ -87,8 +115,10 @@ export const PushResponse = z.object({
 export type PushResponse = z.infer<typeof PushResponse>
 
 /** `GET /v1/pull?after=SEQ&limit=N` */
+/** A sequence number as plain decimal digits: `0x10`, `1e3` or ` 16` are refused rather than coerced. */
+const SeqText = z.union([z.number(), z.string().regex(/^(0|[1-9][0-9]{0,14})$/).transform(Number)]).pipe(z.number().int().nonnegative())
 export const PullQuery = z.object({
-  after: z.coerce.number().int().nonnegative(),
+  after: SeqText,
   limit: z.coerce.number().int().positive().max(MAX_PULL_LIMIT).default(1000),
 })
 export const PullResponse = z.object({

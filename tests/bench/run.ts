@@ -8,6 +8,7 @@ import { benchSync } from './sync'
 import { addNote, printAndSave } from './table'
 import { benchWritePath } from './write-path'
 import { benchNotes } from './notes'
+import { benchHostile } from './hostile'
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same machine, printed as one
@@ -27,5 +28,6 @@ try {
 await benchExport()
 await benchSync()
 await benchServerLoad()
+await benchHostile()
 for (const note of benchNotes()) addNote(note)
 printAndSave({ command: 'npm run bench', totalSeconds: (performance.now() - started) / 1000 })

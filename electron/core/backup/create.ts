@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import { ATTACHMENTS_FOLDER } from '../attachments/blob-store'
 import { DATABASE_FILE } from '../store/store'
+import { SECRET_SYNC_KEYS } from '../sync/state'
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, type BackupManifest, type ManifestFile } from './manifest'
 import { fileChunks, ZipFileWriter } from './zip'
 
@@ -38,6 +39,7 @@ export async function writeBackup(source: BackupSource, filePath: string): Promi
   try {
     // Copies the pages in large steps; writes made meanwhile through this connection are copied too.
     await source.db.backup(databaseCopy, { progress: () => 4096 })
+    removeSecrets(source.db, databaseCopy)
     const schemaVersion = source.db.pragma('user_version', { simple: true }) as number
     zip = new ZipFileWriter(partial)
     const files: ManifestFile[] = []
@@ -70,6 +72,24 @@ export async function writeBackup(source: BackupSource, filePath: string): Promi
   } finally {
     rmSync(databaseCopy, { force: true })
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${databaseCopy}${suffix}`, { force: true })
+  }
+}
+
+/**
+ * Removes the device token (sealed or not: a restore never uses it, and a copy of the file must not let anyone
+ * sync) from the copied database before it is zipped, with secure_delete so its bytes are
+ * overwritten rather than left in a free page. Through the live connection (ATTACH): the copy is opened with the
+ * same SQLite build the app runs.
+ */
+function removeSecrets(db: Database.Database, copy: string): void {
+  db.prepare('ATTACH DATABASE ? AS backup_copy').run(copy)
+  try {
+    const hasSyncState = db.prepare("SELECT 1 FROM backup_copy.sqlite_schema WHERE type = 'table' AND name = 'sync_state'").get()
+    if (!hasSyncState) return
+    db.pragma('backup_copy.secure_delete = ON')
+    db.prepare(`DELETE FROM backup_copy.sync_state WHERE key IN (${SECRET_SYNC_KEYS.map(() => '?').join(', ')})`).run(...SECRET_SYNC_KEYS)
+  } finally {
+    db.prepare('DETACH DATABASE backup_copy').run()
   }
 }
 

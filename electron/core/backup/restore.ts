@@ -1,9 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, openSync, closeSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { existsSync, mkdirSync, openSync, closeSync, renameSync, rmSync, statfsSync, writeSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
 import type { BackupRefusal, BackupSummary } from '../../../shared/procedures/backup'
+import { cellProblem, clockProblem, isRowId } from '../../../shared/sync/check-change'
+import { MAX_BLOB_BYTES } from '../../../shared/sync/protocol'
+import { columnKind, isSyncedTable } from '../../../shared/tables'
 import { ATTACHMENTS_FOLDER } from '../attachments/blob-store'
 import { migrate, SCHEMA_VERSION } from '../store/migrations'
 import { DATABASE_FILE, type Store } from '../store/store'
@@ -57,6 +60,7 @@ export async function verifyBackup(file: string, options: VerifyOptions): Promis
       throw error
     }
     const manifest = await readManifest(reader)
+    checkDeclaredSizes(reader, manifest, options.stagingParent)
     mkdirSync(stagingDir, { recursive: true })
     let skippedAttachments = 0
     for (const listed of manifest.files) {
@@ -96,6 +100,43 @@ export async function verifyBackup(file: string, options: VerifyOptions): Promis
   } finally {
     await reader?.close()
   }
+}
+
+/** A photo is never larger than an attachment may be (the app refuses larger files). */
+const MAX_ATTACHMENT_ENTRY_BYTES = MAX_BLOB_BYTES
+/**
+ * Deflate shrinks a database a few times and photos not at all; a large entry shrunk more than this is a zip
+ * bomb (gigabytes of zeros in a few megabytes), refused before a byte of it is inflated.
+ */
+const MAX_COMPRESSION_RATIO = 100
+const RATIO_CHECKED_FROM_BYTES = 16 * 1024 * 1024
+
+/**
+ * Checks the sizes the zip's directory declares before anything is inflated: each attachment no larger than an
+ * attachment can be, no entry compressed beyond what a backup's files allow, and everything fitting on the disk.
+ * Extraction then stops at the declared size (ZipFileReader), so what is written is bounded by what was checked.
+ */
+function checkDeclaredSizes(reader: ZipFileReader, manifest: BackupManifest, stagingParent: string): void {
+  let total = 0
+  for (const listed of manifest.files) {
+    const entry = reader.find(listed.path)
+    if (!entry) continue
+    total += entry.size
+    if (isAttachmentEntry(listed.path) && entry.size > MAX_ATTACHMENT_ENTRY_BYTES) {
+      throw invalid('tooLarge', `${listed.path} declares ${entry.size} bytes; an attachment is at most ${MAX_ATTACHMENT_ENTRY_BYTES}`)
+    }
+    if (entry.size > RATIO_CHECKED_FROM_BYTES && entry.size > Math.max(1, entry.compressedSize) * MAX_COMPRESSION_RATIO) {
+      throw invalid('tooLarge', `${listed.path} would unpack ${entry.compressedSize} bytes into ${entry.size}: compressed far beyond what a backup holds`)
+    }
+  }
+  let free = Number.POSITIVE_INFINITY
+  try {
+    const disk = statfsSync(stagingParent)
+    free = disk.bavail * disk.bsize
+  } catch {
+    // The folder may not exist yet; the writes themselves then report a full disk.
+  }
+  if (total > free) throw invalid('tooLarge', `The backup unpacks to ${total} bytes but only ${free} are free on the disk`)
 }
 
 async function readManifest(reader: ZipFileReader): Promise<BackupManifest> {
@@ -159,6 +200,7 @@ function checkDatabase(path: string, schemaVersion: number, nativeBinding?: stri
       }
     }
     const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name)
+    checkRecords(db, tables)
     let records = 0
     for (const table of tables) {
       if (['meta', 'change_log', 'settings', 'exports'].includes(table) || table.startsWith('sync_') || table.startsWith('search_') || table === 'conflicts' || table === 'blob_sync') continue
@@ -170,6 +212,48 @@ function checkDatabase(path: string, schemaVersion: number, nativeBinding?: stri
     throw invalid('notDatabase', `The database in the backup cannot be read: ${(error as Error).message}`)
   } finally {
     db?.close()
+  }
+}
+
+/** Clocks in a backup may run this far ahead of this computer's time (one written here cannot run ahead at all). */
+const BACKUP_CLOCK_AHEAD_MS = 24 * 60 * 60_000
+
+/**
+ * Every record of the backup through the same check as a received change: ids, values against their fields'
+ * schemas (a column still at its database default is taken as it is: older versions left some so), the
+ * workspace clock and every change's clock well-formed and not ahead. A crafted backup is refused here, before
+ * anything is touched, rather than crashing screens or dragging this device's clock once restored.
+ */
+function checkRecords(db: Database.Database, tables: string[]): void {
+  const options = { now: Date.now(), maxDriftMs: BACKUP_CLOCK_AHEAD_MS }
+  const refuse = (where: string, reason: string) => {
+    throw invalid('invalidRecords', `The backup holds a record that is not valid (${where}): ${reason}`)
+  }
+  for (const table of tables) {
+    if (!isSyncedTable(table)) continue
+    const columns = (db.prepare('SELECT name, dflt_value FROM pragma_table_info(?)').all(table) as { name: string; dflt_value: string | null }[]).filter(
+      (column) => column.name !== 'id' && column.name !== 'clocks' && columnKind(table, column.name),
+    )
+    const defaults = new Map(columns.map((column) => [column.name, db.prepare(`SELECT ${column.dflt_value ?? 'NULL'} AS v`).get() as { v: unknown }]))
+    for (const row of db.prepare(`SELECT * FROM "${table}"`).iterate() as Iterable<Record<string, unknown>>) {
+      if (!isRowId(row['id'])) refuse(table, 'a row id is not an id')
+      for (const { name } of columns) {
+        const value = row[name]
+        if (value === defaults.get(name)!.v) continue
+        const problem = cellProblem(table, name, value)
+        if (problem) refuse(`${table} ${String(row['id'])}`, problem.reason)
+      }
+    }
+  }
+  const meta = tables.includes('meta') ? (db.prepare("SELECT value FROM meta WHERE key = 'hlc'").get() as { value: string } | undefined) : undefined
+  if (meta?.value) {
+    const problem = clockProblem(meta.value, options)
+    if (problem) refuse('clock', problem.reason)
+  }
+  if (!tables.includes('change_log')) return
+  for (const { hlc } of db.prepare('SELECT hlc FROM change_log').iterate() as Iterable<{ hlc: unknown }>) {
+    const problem = clockProblem(hlc, options)
+    if (problem) refuse('change log', problem.reason)
   }
 }
 

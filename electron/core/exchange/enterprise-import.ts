@@ -62,12 +62,17 @@ interface Candidate {
 }
 
 /** One row read through the mapping and checked with the enterprise schema; errors name the import field. */
-function readRow(cells: string[], mapping: ColumnMapping): { candidate?: Candidate; errors: FieldError[] } {
+function readRow(cells: string[], mapping: ColumnMapping, uncachedFormulas: readonly number[] = []): { candidate?: Candidate; errors: FieldError[] } {
   const text = (field: ImportField) => {
     const index = mapping[field]
     return index === undefined ? '' : (cells[index] ?? '').trim()
   }
   const errors: FieldError[] = []
+  // A formula saved without its value: importing it as empty (or as the formula's text) would be a guess.
+  for (const [field, index] of Object.entries(mapping)) {
+    if (index !== undefined && uncachedFormulas.includes(index)) errors.push({ path: field, key: 'formulaWithoutValue' })
+  }
+  if (errors.length > 0) return { errors }
   const raw: Fields = {}
   const given = new Set<EnterpriseField>()
   for (const field of ENTERPRISE_FIELDS) {
@@ -186,7 +191,7 @@ export async function importEnterprises(context: CoreContext, path: string, inpu
       continue
     }
     counts.rows++
-    const { candidate, errors } = readRow(row.cells, request.mapping)
+    const { candidate, errors } = readRow(row.cells, request.mapping, row.uncachedFormulas)
     if (!candidate) {
       counts.refused++
       if (refusedRows.length < REPORT_LIST_LIMIT) refusedRows.push({ row: row.row, name: row.cells[request.mapping.name] ?? '', errors })

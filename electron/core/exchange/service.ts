@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type {
@@ -18,7 +18,7 @@ import type { CoreContext } from '../context'
 import { safeFileName } from '../reports/export'
 import { importEnterprises, previewEnterprises } from './enterprise-import'
 import { sheetFor, writeSheet } from './table-export'
-import { buildTripFile, importTripFile } from './trip-file'
+import { buildTripFile, importTripFile, MAX_TRIP_CONTENT_BYTES } from './trip-file'
 
 export interface FileFilter {
   /** Shown in the dialog, in the user's language when the host knows it. */
@@ -102,6 +102,10 @@ export class ExchangeService {
   }
 
   async importTripFrom(path: string, dryRun = false): Promise<TripImportReport> {
+    const size = await stat(path).then((info) => info.size, () => 0)
+    if (size > MAX_TRIP_CONTENT_BYTES) {
+      throw new AppError('IMPORT_INVALID', `${basename(path)} is larger than any trip file (${Math.ceil(size / 2 ** 20)} MB)`, { reason: 'tripTooLarge', fileName: basename(path), size })
+    }
     const bytes = await readFile(path).catch(() => {
       throw new AppError('FILE_NOT_FOUND', `Cannot read ${path}`, { fileName: basename(path) })
     })

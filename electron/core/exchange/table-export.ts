@@ -219,6 +219,15 @@ export function sheetFor(context: CoreContext, request: TableExportRequest): She
   }
 }
 
+/**
+ * A text cell a spreadsheet program would run as a formula (`=HYPERLINK(…)`, `+SUM(…)`, `-2+3+cmd|…`, `@SUM(…)`,
+ * or one starting with a tab or carriage return) gets a leading apostrophe, as OWASP recommends for CSV: it then
+ * shows as the text it is. Numbers stay numbers (a negative amount is written as a number, not text).
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+}
+
 function asDate(text: Cell): Date | Cell {
   if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return text === '' ? null : text
   return new Date(`${text}T00:00:00Z`)
@@ -234,7 +243,8 @@ export async function writeSheet(sheet: Sheet, format: SpreadsheetFormat, langua
   try {
     if (format === 'csv') {
       const header = sheet.columns.map((c) => c.header[language])
-      await writeFile(temporary, `\ufeff${stringify([header, ...sheet.rows.map((r) => r.map((c) => c ?? ''))], { record_delimiter: 'windows' })}`)
+      const rows = sheet.rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseFormula(c) : (c ?? ''))))
+      await writeFile(temporary, `\ufeff${stringify([header.map(neutraliseFormula), ...rows], { record_delimiter: 'windows' })}`)
     } else {
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: false })
       workbook.creator = 'Fieldbook'

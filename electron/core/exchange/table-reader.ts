@@ -15,6 +15,8 @@ export interface TableRow {
   /** The row number a spreadsheet program shows (1 = the first line). */
   row: number
   cells: string[]
+  /** Columns holding a formula saved without its value (written by a program that does not calculate): unreadable. */
+  uncachedFormulas?: number[]
 }
 
 export interface TableSource {
@@ -105,7 +107,17 @@ function guessDelimiter(text: string): string {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![1] > 0 ? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0] : ','
 }
 
-/** A cell as the text a user sees: dates as YYYY-MM-DD, formulas by their result, rich text flattened. */
+/** A formula cell whose file holds no calculated value: what it shows cannot be known without calculating it. */
+export function isUncachedFormula(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const cell = value as { formula?: unknown; sharedFormula?: unknown; result?: unknown }
+  return (cell.formula !== undefined || cell.sharedFormula !== undefined) && (cell.result === undefined || cell.result === null)
+}
+
+/**
+ * A cell as the text a user sees: dates as YYYY-MM-DD, formulas by their cached result (one without a result is
+ * empty here and reported by the reader), rich text flattened; never an object's "[object Object]".
+ */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10)
@@ -116,9 +128,11 @@ export function cellText(value: unknown): string {
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; hyperlink?: string; error?: string }
     if (Array.isArray(v.richText)) return v.richText.map((part) => part.text).join('').trim()
     if ('result' in v) return cellText(v.result)
+    if (isUncachedFormula(v)) return ''
     if (v.text !== undefined) return cellText(v.text)
     if (v.hyperlink) return v.hyperlink
     if (v.error) return ''
+    return ''
   }
   return String(value).trim()
 }
@@ -148,8 +162,13 @@ async function xlsxSource(path: string, fileName: string): Promise<TableSource> 
             if (row.number > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName)
             const values = row.values as unknown[]
             const cells: string[] = []
-            for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]))
-            if (cells.some((cell) => cell !== '')) yield { row: row.number, cells }
+            const uncachedFormulas: number[] = []
+            for (let column = 1; column < values.length; column++) {
+              if (isUncachedFormula(values[column])) uncachedFormulas.push(column - 1)
+              cells.push(cellText(values[column]))
+            }
+            if (uncachedFormulas.length > 0) yield { row: row.number, cells, uncachedFormulas }
+            else if (cells.some((cell) => cell !== '')) yield { row: row.number, cells }
           }
           // Only the first sheet is read: a workbook's other sheets are notes, lookups or pivot tables.
           break

@@ -1,6 +1,9 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
 import { SameEnterpriseIndex } from '../../../shared/enterprise-identity'
 import { AppError, type FieldError } from '../../../shared/errors'
+import { DEFAULT_MAX_CLOCK_DRIFT_MS } from '../../../shared/hlc'
+import { clockProblem } from '../../../shared/sync/check-change'
+import { MAX_BLOB_BYTES } from '../../../shared/sync/protocol'
 import {
   ATTACHMENTS_PREFIX,
   TRIP_FILE_FORMAT,
@@ -45,6 +48,12 @@ const SECTION_KINDS: Record<Section, RecordKind> = {
   notes: 'note',
 }
 const SECTIONS = Object.keys(TRIP_FILE_SECTIONS) as TripFileSection[]
+
+/** A trip's records as JSON: 20,000 notes take about 10 MB; far more is not a trip file Fieldbook wrote. */
+export const MAX_TRIP_JSON_BYTES = 64 * 1024 * 1024
+/** Everything a trip file may hold once inflated (its photos are stored as they are, so about its own size). */
+export const MAX_TRIP_CONTENT_BYTES = 2 * 1024 * 1024 * 1024
+const megabytes = (bytes: number) => Math.ceil(bytes / (1024 * 1024))
 
 function invalid(reason: string, message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError('IMPORT_INVALID', message, { reason, ...details })
@@ -158,11 +167,32 @@ export function readTripFile(bytes: Uint8Array, fileName = ''): { content: TripE
     throw invalid('notTripFile', `${fileName || 'This file'} is not a Fieldbook trip file.`, { fileName })
   }
   let entries: Record<string, Uint8Array>
+  let tooLarge: AppError | undefined
+  let declaredTotal = 0
   try {
-    entries = unzipSync(bytes)
+    // The sizes come from the zip's directory before anything is inflated; fflate inflates an entry into a buffer
+    // of its declared size, so an entry lying about it cannot take more. Entries a trip file never holds are left
+    // compressed.
+    entries = unzipSync(bytes, {
+      filter: (entry) => {
+        const isJson = entry.name === TRIP_JSON_ENTRY
+        if (!isJson && !/^attachments\/[0-9a-f]{64}$/.test(entry.name)) return false
+        declaredTotal += entry.originalSize
+        const limit = isJson ? MAX_TRIP_JSON_BYTES : MAX_BLOB_BYTES
+        if (entry.originalSize > limit || declaredTotal > MAX_TRIP_CONTENT_BYTES) {
+          tooLarge ??= invalid(
+            'tripTooLarge',
+            `${fileName || 'The trip file'} holds ${entry.name} of ${megabytes(entry.originalSize)} MB (at most ${megabytes(limit)} MB; ${megabytes(MAX_TRIP_CONTENT_BYTES)} MB in all): it was not written by Fieldbook or was altered.`,
+            { fileName, entry: entry.name, size: entry.originalSize },
+          )
+        }
+        return tooLarge === undefined
+      },
+    })
   } catch (error) {
     throw invalid('damaged', `${fileName || 'The trip file'} is damaged or incomplete: ${(error as Error).message}`, { fileName })
   }
+  if (tooLarge) throw tooLarge
   const json = entries[TRIP_JSON_ENTRY]
   if (!json) throw invalid('notTripFile', `${fileName || 'This file'} is not a Fieldbook trip file (no ${TRIP_JSON_ENTRY}).`, { fileName })
   let raw: unknown
@@ -194,6 +224,18 @@ export function readTripFile(bytes: Uint8Array, fileName = ''): { content: TripE
   check('trip', parsed.data.trip as Rec, 'trip')
   for (const section of Object.keys(SECTION_KINDS) as Section[]) {
     ;(parsed.data[section] as Rec[]).forEach((record, index) => check(SECTION_KINDS[section], record, `${section}.${index}`))
+  }
+  // A clock from the future would carry this device's clock with it: every later edit here would be refused by
+  // the server, or, at the largest clock, could not be counted at all.
+  const now = Date.now()
+  const clockCheck = (clocks: Record<string, string> | undefined, path: string) => {
+    for (const [field, clock] of Object.entries(clocks ?? {})) {
+      if (clockProblem(clock, { now, maxDriftMs: DEFAULT_MAX_CLOCK_DRIFT_MS })) errors.push({ path: `${path}.clocks.${field}`, key: 'clockAhead' })
+    }
+  }
+  clockCheck(parsed.data.trip.clocks, 'trip')
+  for (const section of SECTIONS) {
+    ;(parsed.data[section] as Rec[]).forEach((record, index) => clockCheck(record['clocks'] as Record<string, string> | undefined, `${section}.${index}`))
   }
   if (errors.length > 0) throw contentError(errors, fileName)
   const blobs = new Map<string, Uint8Array>()

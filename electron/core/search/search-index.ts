@@ -31,13 +31,24 @@ const SLOT_MASK = (1n << SLOT_BITS) - 1n
 const MAX_MILLIS = (1n << (KIND_SHIFT - SLOT_BITS)) - 1n
 const KIND_NUMBER = new Map<string, bigint>(SEARCH_KINDS.map((kind, index) => [kind, BigInt(index + 1)]))
 
-/** How much older than the far future the record is: from the millisecond in a UUIDv7 id's first 48 bits. */
+/**
+ * How much older than the far future the record is: from the millisecond in a UUIDv7 id's first 48 bits. An id of
+ * another shape (a v4 id from another program's trip file or a peer) has no time in it: it counts as among the
+ * oldest, spread by a hash over 2^32 milliseconds of 1970 so that such ids do not all crowd one millisecond's
+ * 4,096 slots (20,000 of them made finding a free entry quadratic).
+ */
 function idAge(id: string): bigint {
   const hex = id.slice(0, 8) + id.slice(9, 13)
-  // An id of another shape counts as the oldest; its entry still works.
-  if (!/^[0-9a-f]{12}$/i.test(hex)) return MAX_MILLIS
+  if (id[14] !== '7' || !/^[0-9a-f]{12}$/i.test(hex)) return MAX_MILLIS - spreadHash(id)
   const ms = BigInt(`0x${hex}`)
   return ms > MAX_MILLIS ? 0n : MAX_MILLIS - ms
+}
+
+/** A 32-bit FNV-1a of the text read backwards: independent enough of the slot's hash (of the text forwards). */
+function spreadHash(text: string): bigint {
+  let hash = 0x811c9dc5
+  for (let i = text.length - 1; i >= 0; i--) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return BigInt(hash >>> 0)
 }
 
 /** FNV-1a: spreads the records of one millisecond over its slots (any stable hash would do). */

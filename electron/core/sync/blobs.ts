@@ -28,18 +28,37 @@ export class BlobQueue {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Notices attachment rows added since the last look, and files that arrived here by other ways. */
+  /**
+   * Notices attachment rows added since the last look, and files that arrived here by other ways. A row whose
+   * hash is not a SHA-256 (written by a broken or hostile peer) gets an entry that says so and is never fetched
+   * or looked up on disk: one bad row must not stop the queue, or the status, for every other file. Files no
+   * live attachment needs any more (deleted while still missing) leave the queue.
+   */
   discover(): void {
     this.store
       .statement(
-        `INSERT INTO blob_sync (hash, here, on_server) SELECT DISTINCT hash, 0, 0 FROM attachments
-         WHERE hash <> '' AND NOT EXISTS (SELECT 1 FROM blob_sync b WHERE b.hash = attachments.hash)`,
+        `INSERT INTO blob_sync (hash, here, on_server, last_error) SELECT DISTINCT hash, 0, 0,
+           CASE WHEN length(hash) = 64 AND hash NOT GLOB '*[^0-9a-f]*' THEN '' ELSE '${INVALID_HASH_ERROR}' END
+         FROM attachments
+         WHERE hash <> '' AND deleted = 0 AND NOT EXISTS (SELECT 1 FROM blob_sync b WHERE b.hash = attachments.hash)`,
       )
       .run()
+    this.store
+      .statement('DELETE FROM blob_sync WHERE here = 0 AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.hash = blob_sync.hash AND a.deleted = 0)')
+      .run()
     const absent = this.store.statement('SELECT hash FROM blob_sync WHERE here = 0').pluck().all() as string[]
-    const arrived = absent.filter((hash) => existsSync(this.blobs.pathOf(hash)))
+    const arrived = absent.filter((hash) => isBlobHash(hash) && existsSync(this.blobs.pathOf(hash)))
     const mark = this.store.statement('UPDATE blob_sync SET here = 1, attempts = 0, retry_at = 0 WHERE hash = ?')
     if (arrived.length > 0) this.store.db.transaction(() => arrived.forEach((hash) => mark.run(hash)))()
+  }
+
+  /** Attachments whose file cannot come here, with the reason (a hash that is not one, or the last failure). */
+  problems(): { hash: string; error: string }[] {
+    this.discover()
+    return this.store.statement("SELECT hash, last_error AS error FROM blob_sync WHERE here = 0 AND last_error <> '' ORDER BY hash").all() as {
+      hash: string
+      error: string
+    }[]
   }
 
   counts(): BlobCounts {
@@ -68,7 +87,8 @@ export class BlobQueue {
     const toUpload = this.store
       .statement('SELECT hash FROM blob_sync WHERE here = 1 AND on_server = 0 AND retry_at <= ? ORDER BY hash')
       .pluck()
-      .all(now) as string[]
+      .all(now)
+      .filter(isBlobHash) as string[]
     for (let i = 0; i < toUpload.length; i += MISSING_QUERY_CHUNK) {
       const chunk = toUpload.slice(i, i + MISSING_QUERY_CHUNK)
       const { missing } = await transport.json('POST', '/v1/blobs/missing', BlobsMissingResponse, { hashes: chunk })
@@ -99,7 +119,8 @@ export class BlobQueue {
     const toDownload = this.store
       .statement('SELECT hash FROM blob_sync WHERE here = 0 AND retry_at <= ? ORDER BY hash')
       .pluck()
-      .all(now) as string[]
+      .all(now)
+      .filter(isBlobHash) as string[]
     for (const hash of toDownload) {
       try {
         const bytes = await transport.getBlob(hash)
@@ -141,6 +162,9 @@ export class BlobQueue {
     this.store.statement('UPDATE blob_sync SET retry_at = 0 WHERE retry_at > 0').run()
   }
 }
+
+const INVALID_HASH_ERROR = 'not a valid attachment hash'
+const isBlobHash = (hash: unknown): hash is string => typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
 
 function isUnreachable(error: unknown): boolean {
   return error instanceof AppError && (error.code === 'SYNC_UNREACHABLE' || error.code === 'SYNC_REVOKED')

@@ -14,11 +14,12 @@ import {
 } from '../../../shared/sync/protocol'
 import { BlobStore } from '../attachments/blob-store'
 import type { ChangeInput, Store } from '../store/store'
-import { checkCell, isSyncedTable, type CellValue } from '../store/tables'
+import { cellProblem, changeProblem } from '../../../shared/sync/check-change'
+import { isSyncedTable, type CellValue } from '../store/tables'
 import { BlobQueue } from './blobs'
 import { ConflictService } from './conflicts'
 import { historyOf } from './history'
-import { SyncStateStore } from './state'
+import { SyncStateStore, type SecretSealer } from './state'
 import { normalizeServerUrl, Transport } from './transport'
 
 /** A push body stays well under the server's limit, whatever the text fields hold. */
@@ -26,6 +27,12 @@ const PUSH_BATCH_BYTES = Math.floor(MAX_JSON_BODY_BYTES * 0.6)
 /** Clocks further ahead than this are reported in the status (never refused). */
 const REPORTED_DRIFT_MS = 60_000
 const DRIFT_MEMORY_MS = 24 * 60 * 60_000
+/**
+ * A received clock further ahead of this machine's time than this is kept aside, never written: taking it would
+ * drag every later edit here far past what the server accepts. Generous, because this machine's own clock may be
+ * the wrong one (days behind is seen; a year behind would already fail every HTTPS connection).
+ */
+const SET_ASIDE_CLOCK_AHEAD_MS = 366 * 24 * 60 * 60_000
 
 export interface SyncClientOptions {
   store: Store
@@ -36,6 +43,8 @@ export interface SyncClientOptions {
   wallClock?: () => number
   /** For tests: a fetch that misbehaves on purpose. */
   fetch?: typeof fetch
+  /** Keeps the device token with the operating system's key store (the app passes Electron's safeStorage). */
+  secretSealer?: SecretSealer
 }
 
 export interface JoinOptions {
@@ -85,7 +94,8 @@ export class SyncClient {
   constructor(private readonly options: SyncClientOptions) {
     this.store = options.store
     this.wallClock = options.wallClock ?? Date.now
-    this.state = new SyncStateStore(this.store)
+    this.state = new SyncStateStore(this.store, options.secretSealer)
+    this.state.sealSecrets()
     this.conflicts = new ConflictService(this.store, (hlc) => this.deviceOfNode(parseHlc(hlc).node))
     this.blobs = new BlobQueue(this.store, new BlobStore(options.dataDir))
     const lastError = this.state.getJson<AppErrorData | null>('lastError', null)
@@ -194,7 +204,9 @@ export class SyncClient {
 
   /** Every change here is pushed again, from the start: after joining, and after the server was restored. */
   private offerEverything(): void {
-    this.store.statement('UPDATE change_log SET outbox = 1 WHERE outbox = 0').run()
+    // Only this device's own changes: the server refuses a change in another device's name (FOREIGN_NODE), and
+    // each device offers its own again after a restore.
+    this.store.statement("UPDATE change_log SET outbox = 1 WHERE outbox = 0 AND substr(hlc, 19) = ?").run(this.store.nodeId)
     this.store.statement('DELETE FROM sync_batches').run()
     this.state.cursor = 0
     this.blobs.forgetServer()
@@ -449,11 +461,16 @@ export class SyncClient {
         skipped.push({ change, cells: change.cells, reason: 'unknown table' })
         continue
       }
+      // A row id, clock or value another device could not have written (a peer's hand-made change) is kept aside
+      // like a newer version's field: never written, so no screen or clock here can be broken by it.
+      const whole = changeProblem({ ...change, cells: { deleted: 0 } }, { now: this.wallClock(), maxDriftMs: SET_ASIDE_CLOCK_AHEAD_MS })
+      if (whole) {
+        skipped.push({ change, cells: change.cells, reason: whole.reason })
+        continue
+      }
       let refused: Record<string, CellValue> | undefined
       for (const [column, value] of Object.entries(change.cells)) {
-        try {
-          checkCell(change.table, column, value)
-        } catch {
+        if (cellProblem(change.table, column, value)) {
           ;(refused ??= {})[column] = value
           continue
         }

@@ -29,19 +29,56 @@ const SETTING_KEYS = [
   'autoSync',
 ] as const satisfies readonly (keyof SyncSettings)[]
 
+/**
+ * Keeps a secret with the operating system's key store (Electron's safeStorage in the app: Keychain, DPAPI,
+ * libsecret). The core cannot use Electron itself, so the app hands this in; without it (tests, the command line,
+ * a Linux desktop without a key store) the token is kept as it is.
+ */
+export interface SecretSealer {
+  available(): boolean
+  /** The sealed form, as text. */
+  seal(secret: string): string
+  /** Throws when the sealed text cannot be opened here (another computer's, or the key store was reset). */
+  open(sealed: string): string
+}
+
+/** The values of `sync_state` that are secrets: sealed when a sealer is available, and never in a backup. */
+export const SECRET_SYNC_KEYS: readonly string[] = ['token']
+const SEALED_PREFIX = 'sealed:v1:'
+
 /** Typed access to `sync_state`; every write is its own statement, callers group them in transactions. */
 export class SyncStateStore {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly sealer?: SecretSealer,
+  ) {}
 
   get(key: string): string | undefined {
     const row = this.store.statement('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined
-    return row?.value
+    if (row === undefined || !row.value.startsWith(SEALED_PREFIX) || !SECRET_SYNC_KEYS.includes(key)) return row?.value
+    try {
+      if (!this.sealer?.available()) return undefined
+      return this.sealer.open(row.value.slice(SEALED_PREFIX.length))
+    } catch {
+      // Sealed on another computer or by a reset key store: as if never joined, so the user can join again.
+      return undefined
+    }
   }
 
   set(key: string, value: string): void {
+    const stored = SECRET_SYNC_KEYS.includes(key) && value !== '' && this.sealer?.available() ? `${SEALED_PREFIX}${this.sealer.seal(value)}` : value
     this.store
       .statement('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, value)
+      .run(key, stored)
+  }
+
+  /** A token kept in plain text by an earlier version, or before a key store was available, is sealed now. */
+  sealSecrets(): void {
+    if (!this.sealer?.available()) return
+    for (const key of SECRET_SYNC_KEYS) {
+      const row = this.store.statement('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined
+      if (row && row.value !== '' && !row.value.startsWith(SEALED_PREFIX)) this.set(key, row.value)
+    }
   }
 
   delete(key: string): void {

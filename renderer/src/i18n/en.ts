@@ -106,6 +106,9 @@ export const en: Shape<typeof zhCN> = {
     invalid: 'Not valid',
     notAnImage: 'Not an image that can be read (use PNG or JPEG)',
     scopeRequired: 'Choose a trip or an enterprise',
+    disguisingCharacters: 'Cannot hold control or text-direction characters (they could disguise the name)',
+    formulaWithoutValue: 'A formula saved without its result; open the file in Excel or WPS, save it, and import again',
+    clockAhead: 'Its clock is ahead of this computer’s time: the file was written on a computer with a wrong date, or altered',
   },
   errors: {
     VALIDATION: 'Some fields are not filled in correctly; see the ones marked in red.',

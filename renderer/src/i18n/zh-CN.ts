@@ -103,6 +103,9 @@ export const zhCN = {
     invalid: '内容不正确',
     notAnImage: '不是可以读取的图片（请用 PNG 或 JPEG）',
     scopeRequired: '请选择行程或企业',
+    disguisingCharacters: '不能包含控制字符或文字方向字符（它们可能伪装名称）',
+    formulaWithoutValue: '公式没有保存计算结果，请用 Excel 或 WPS 打开并保存后再导入',
+    clockAhead: '时间戳晚于本机当前时间：文件来自日期设置错误的电脑，或被改动过',
   },
   errors: {
     VALIDATION: '有些内容没有填对，请看标红的地方。',

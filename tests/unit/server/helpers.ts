@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { request as httpRequest } from 'node:http'
 import { formatHlc } from '../../../shared/hlc'
 import type { JoinResponse, WireChange } from '../../../shared/sync/protocol'
@@ -55,8 +56,15 @@ export async function joinTeam(server: RunningServer, team: string, deviceName =
   return { ...((await response.json()) as JoinResponse), nodeId: node }
 }
 
+/** A row id (the server refuses anything else) named by a short label, the same for the same label. */
+export function rowIdOf(label: string): string {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(label)) return label
+  const hex = createHash('sha256').update(label).digest('hex')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
 export function change(node: string, millis: number, table: string, rowId: string, cells: Record<string, string | number>): WireChange {
-  return { hlc: formatHlc({ millis, counter: 0, node }), table, rowId, cells }
+  return { hlc: formatHlc({ millis, counter: 0, node }), table, rowId: rowIdOf(rowId), cells }
 }
 
 export async function api(

@@ -3,7 +3,7 @@ import { connect } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JoinResponse, PullResponse, PushResponse, TeamResponse } from '../../../shared/sync/protocol'
 import { describeBackends, serverRows } from './backends'
-import { api, change, count, joinTeam, nodeId, rawRequest, startTestServer, type TestServer } from './helpers'
+import { api, change, count, joinTeam, nodeId, rawRequest, rowIdOf, startTestServer, type TestServer } from './helpers'
 
 describeBackends('sync server: join, push, pull', (backend) => {
   let test: TestServer
@@ -256,7 +256,7 @@ describeBackends('sync server: join, push, pull', (backend) => {
     await api(test.server, 'POST', '/v1/push', b.token, { batchId, changes: [change(b.nodeId, 2, 'notes', 'n2', { text: 'B' })] })
 
     const pulledByB = PullResponse.parse((await api(test.server, 'GET', '/v1/pull?after=0', b.token)).json)
-    expect(pulledByB.changes.map((c) => c.rowId)).toEqual(['n2'])
+    expect(pulledByB.changes.map((c) => c.rowId)).toEqual([rowIdOf('n2')])
     expect(pulledByB.changes[0]?.seq).toBe(1) // seq is per team
     expect(pulledByB.head).toBe(1)
     // A's batch id used by another team is a different batch.

@@ -38,7 +38,7 @@ describeBackends('sync faults', (backend) => {
   let a: Device
   let b: Device
   beforeEach(async () => {
-    team = await startTeamServer(undefined, backend)
+    team = await startTeamServer(undefined, { backend })
     proxy = await startProxy(() => team.server.url)
     a = openDevice('甲')
     b = openDevice('乙')

@@ -23,12 +23,24 @@ export interface TeamServer {
 
 // Tests join many devices from one address; the server's join rate limit is for strangers.
 const NO_JOIN_LIMIT = { max: 1_000_000, windowMs: 60_000 }
+/** Devices in these tests run with clocks skewed by up to three days; a test of the drift limit passes its own. */
+const SKEWED_CLOCKS_DRIFT_MS = 4 * 24 * 60 * 60_000
 
 /** The server on the chosen backend (SQLite in a temporary folder, or a fresh PostgreSQL database). */
-export async function startTeamServer(teamName = '皖苏调研组', backend: Backend = 'sqlite'): Promise<TeamServer> {
+export async function startTeamServer(
+  teamName = '皖苏调研组',
+  { backend = 'sqlite', maxClockDriftMs = SKEWED_CLOCKS_DRIFT_MS }: { backend?: Backend; maxClockDriftMs?: number } = {},
+): Promise<TeamServer> {
   const dir = tempDir('fieldbook-sync-server-')
   const storage = await storageFor(backend)
-  const options = { host: '127.0.0.1', dataDir: dir.path, log: false as const, joinRateLimit: NO_JOIN_LIMIT, ...(storage.database ? { database: storage.database } : {}) }
+  const options = {
+    host: '127.0.0.1',
+    dataDir: dir.path,
+    log: false as const,
+    joinRateLimit: NO_JOIN_LIMIT,
+    maxClockDriftMs,
+    ...(storage.database ? { database: storage.database } : {}),
+  }
   let server = await startServer({ port: 0, ...options })
   const port = server.port
   const { team } = await server.createTeam(teamName)

@@ -94,7 +94,7 @@ function snapshot(device: Device): Record<string, unknown[]> {
 describeBackends('sync property', (backend) => {
   let server: TeamServer
   beforeAll(async () => {
-    server = await startTeamServer('property', backend)
+    server = await startTeamServer('property', { backend })
   })
   afterAll(async () => {
     await server.cleanup()

@@ -64,6 +64,8 @@ export const zh = {
     checksum: '备份中的文件与校验值不符：备份已损坏。',
     notDatabase: '备份中的数据库无法读取或已损坏。',
     versionMismatch: '备份中的数据库版本与清单不符。',
+    invalidRecords: '备份中有不符合要求的记录或时间戳（备份被改动过），已拒绝，数据没有改动。',
+    tooLarge: '备份中的文件解压后过大或压缩比异常（可能是恶意构造的压缩包），已拒绝，没有写入任何内容。',
   },
 }
 
@@ -130,5 +132,7 @@ export const en: Shape<typeof zh> = {
     checksum: 'A file in the backup does not match its checksum: the backup is damaged.',
     notDatabase: 'The database in the backup cannot be read or is damaged.',
     versionMismatch: 'The database in the backup is not the version its manifest says.',
+    invalidRecords: 'The backup holds records or clocks that are not valid (it was altered): refused, nothing was changed.',
+    tooLarge: 'A file in the backup would unpack to far too much, or is compressed beyond anything a backup holds (a crafted archive): refused, nothing was written.',
   },
 }

@@ -14,6 +14,7 @@ const REASONS = [
   'damaged',
   'invalidContent',
   'notChosen',
+  'tripTooLarge',
 ] as const
 
 /** The most precise message for a failed import or export: the core's reason when it gave one, else its code. */

@@ -13,7 +13,7 @@ describe('spreadsheet safety', () => {
   const t = useTempCore()
 
   it('neutralises CSV cells a spreadsheet would run as formulas; the .xlsx keeps them as text', async () => {
-    for (const name of FORMULAS) t.core.records.enterprise.create({ name, region: '-江苏' })
+    for (const name of FORMULAS) t.core.records.enterprise.create({ name, region: '-江苏', allowDuplicate: true })
     t.core.records.enterprise.create({ name: '汇润机电有限公司' })
     const csv = join(t.dir, 'enterprises.csv')
     await exchangeOf(t.core).exportTableTo({ kind: 'enterprises', format: 'csv', language: 'zh' }, csv)

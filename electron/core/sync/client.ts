@@ -270,11 +270,19 @@ export class SyncClient {
     try {
       if (this.closed) throw new AppError('SYNC_FAILED', 'The workspace was closed.')
       const transport = this.transport()
+      // A push refused for this machine's clock running ahead: the round still receives the others' changes,
+      // then fails with the refusal (this device's changes wait in the outbox).
+      let refused: AppError | undefined
       // A restored server makes the round start over once with everything offered again.
       for (let restart = 0; ; restart++) {
         try {
           this.setPhase('pushing')
-          summary.pushed += await this.pushAll(transport)
+          try {
+            summary.pushed += await this.pushAll(transport)
+          } catch (error) {
+            if (!(error instanceof AppError && error.code === 'SYNC_CLOCK_AHEAD')) throw error
+            refused = error
+          }
           this.setPhase('pulling')
           summary.pulled += await this.pullAll(transport)
           break
@@ -289,6 +297,7 @@ export class SyncClient {
       summary.blobsUploaded = moved.uploaded
       summary.blobsDownloaded = moved.downloaded
       await this.refreshDevices(transport).catch(() => {})
+      if (refused) throw refused
       summary.conflicts = this.conflicts.takeDetectedCount()
       summary.durationMs = Math.round(performance.now() - started)
       if (!this.closed) {

@@ -67,6 +67,12 @@ export const zh = {
     neverSynced: '还没有同步过',
     upToDate: '已是最新',
   },
+  live: {
+    changedElsewhere: '你正在编辑时，另一台设备改了这一项。你的内容保留在上面，另一个版本是：',
+    useTheirs: '用这个版本',
+    keepMine: '保留我的',
+    merge: '合并两个版本',
+  },
   clock: {
     days_one: '{{count}} 天',
     days_other: '{{count}} 天',
@@ -245,6 +251,12 @@ export const en: Shape<typeof zh> = {
     waiting_other: '{{count}} changes waiting to upload',
     neverSynced: 'Not synced yet',
     upToDate: 'Up to date',
+  },
+  live: {
+    changedElsewhere: 'Another device changed this while you were editing it. Your text stays above; the other version is:',
+    useTheirs: 'Use this version',
+    keepMine: 'Keep mine',
+    merge: 'Merge both',
   },
   clock: {
     days_one: '{{count}} day',

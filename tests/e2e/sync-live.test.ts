@@ -30,6 +30,7 @@ const LANGUAGES = [
       changedElsewhere: '你正在编辑时，另一台设备改了这一项',
       merge: '合并两个版本',
       consensus: '共识',
+      changedOnBoth: '两台设备都改过',
       neverSynced: '还没有同步过',
       waiting: '有 1 条修改等待上传',
       upToDate: '已是最新',
@@ -59,6 +60,7 @@ const LANGUAGES = [
       changedElsewhere: 'Another device changed this while you were editing it',
       merge: 'Merge both',
       consensus: 'Consensus',
+      changedOnBoth: 'Changed on both devices',
       neverSynced: 'Not synced yet',
       waiting: '1 change waiting to upload',
       upToDate: 'Up to date',
@@ -190,15 +192,17 @@ describe.each(LANGUAGES)('live sync in $locale', (lang) => {
       await join(app.core, lang.deviceA)
       await join(other, lang.deviceB)
       const { meeting } = await symposiumOnBoth(app.core)
-      await call(app.core, 'symposium.update', { id: meeting.id, patch: { consensus: lang.consensusA } })
-      await call(other, 'symposium.update', { id: meeting.id, patch: { consensus: lang.consensusB } })
+      await call(app.core, 'symposium.update', { id: meeting.id, patch: { consensus: lang.consensusA, date: '2025-05-18' } })
+      await call(other, 'symposium.update', { id: meeting.id, patch: { consensus: lang.consensusB, date: '2025-05-19' } })
       await syncNow(app.core)
       await syncNow(other)
       await syncNow(app.core)
       for (const core of [app.core, other]) {
         const listed = await conflicts(core)
-        expect(listed).toHaveLength(1)
-        expect(listed[0]).toMatchObject({ kind: 'symposium', column: 'consensus', mode: 'list', title: lang.meeting })
+        expect(listed.map((c) => c.column).sort()).toEqual(['consensus', 'date'])
+        expect(listed.find((c) => c.column === 'consensus')).toMatchObject({ kind: 'symposium', mode: 'list', title: lang.meeting })
+        // The date was settled by the later edit; the other one is listed as changed on both devices.
+        expect(listed.find((c) => c.column === 'date')).toMatchObject({ mode: 'value', title: lang.meeting })
       }
 
       await page.goto(`${web.url}#/sync`)
@@ -207,6 +211,8 @@ describe.each(LANGUAGES)('live sync in $locale', (lang) => {
       const conflict = record.getByTestId('conflict')
       await visible(conflict.getByText(text.consensus, { exact: true }))
       for (const item of [...lang.consensusA, ...lang.consensusB]) await visible(conflict.getByText(item, { exact: true }))
+      await visible(record.getByTestId('conflict-changed-on-both').getByText(text.changedOnBoth))
+      await visible(record.getByText('2025-05-19', { exact: true }))
       await app.screenshot('sync-live-list-conflict')
       expect(app.problems).toEqual([])
     } finally {

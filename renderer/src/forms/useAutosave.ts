@@ -18,6 +18,8 @@ const NO_DATES: readonly string[] = []
 function toFormValues(record: Record<string, unknown>, dateFields: readonly string[]): Record<string, unknown> {
   const values: Record<string, unknown> = { ...record }
   for (const field of dateFields) {
+    // Only the date fields given: a partial update must not clear the others.
+    if (!Object.hasOwn(record, field)) continue
     const text = record[field]
     values[field] = typeof text === 'string' && text ? dayjs(text) : null
   }

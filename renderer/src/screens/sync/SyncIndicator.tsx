@@ -28,7 +28,7 @@ export function SyncIndicator() {
   const parts: { key: string; icon: ReactNode; text: string; color?: string }[] = []
   if (isSyncing(status)) parts.push({ key: 'syncing', icon: <LoadingOutlined />, text: t('sync.indicator.syncing') })
   else if (status.phase === 'offline') parts.push({ key: 'offline', icon: <DisconnectOutlined />, text: t('sync.indicator.offline'), color: '#d46b08' })
-  else if (status.phase === 'error') parts.push({ key: 'error', icon: <ExclamationCircleOutlined />, text: t('sync.indicator.error'), color: '#cf1322' })
+  else if (status.phase === 'error' && !status.clockAhead) parts.push({ key: 'error', icon: <ExclamationCircleOutlined />, text: t('sync.indicator.error'), color: '#cf1322' })
   if (status.openConflicts > 0) {
     parts.push({ key: 'conflicts', icon: <WarningOutlined />, text: t('sync.indicator.conflicts', { count: status.openConflicts }), color: '#d46b08' })
   }

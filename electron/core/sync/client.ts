@@ -15,6 +15,7 @@ import {
   type WireChange,
 } from '../../../shared/sync/protocol'
 import { BlobStore } from '../attachments/blob-store'
+import { mergeDuplicatePhotos } from '../attachments/dedupe'
 import type { ChangeInput, Store } from '../store/store'
 import { checkCell, isSyncedTable, type CellValue } from '../store/tables'
 import { BlobQueue } from './blobs'
@@ -584,6 +585,7 @@ export class SyncClient {
           'INSERT INTO sync_skipped (hlc, tbl, row_id, cells, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET cells = json_patch(cells, excluded.cells)',
         )
         for (const { change, cells, reason } of skipped) keep.run(change.hlc, change.table, change.rowId, JSON.stringify(cells), reason)
+        mergeDuplicatePhotos(this.store, [...new Set(changes.filter((c) => c.table === 'attachments').map((c) => c.rowId))])
         if (page.cursor > this.state.cursor) this.state.cursor = page.cursor
       })()
     } finally {

@@ -275,7 +275,8 @@ async function perform(step: Action, devices: Device[], model: Model, pages: Pul
       write([{ table: step.table, rowId: ROWS[step.table][step.row % ROWS[step.table].length]!, column: 'deleted', value: step.deleted }])
       return
     case 'photo': {
-      const bytes = photoBytes(step.bytes)
+      // Each row its own photos: the same photo on two rows of one owner would be merged into one (not modelled here).
+      const bytes = photoBytes(step.row * 10 + step.bytes)
       const { hash } = await new BlobStore(device.dir).put(bytes)
       model.hashes.add(hash)
       expect(hash).toBe(sha256(bytes))

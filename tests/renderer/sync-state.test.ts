@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n } from 'i18next'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { resources } from '../../renderer/src/i18n/resources'
 import { driftText, syncState } from '../../renderer/src/screens/sync/labels'
 import type { SyncStatus } from '../../shared/procedures/sync'

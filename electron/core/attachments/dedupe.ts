@@ -17,13 +17,14 @@ interface PhotoRow {
  */
 export function mergeDuplicatePhotos(store: Store, attachmentIds: readonly string[]): ChangeInput[] {
   if (attachmentIds.length === 0) return []
-  // Every live row sharing an owner and a photo with one of the rows just written, the written ones included.
+  // Every live row sharing an owner and a photo with one of the rows just written, the written ones included
+  // (driven from the written rows, through the owner index).
   const rows = store
     .statement(
-      `SELECT b.id, b.owner_id, b.hash, b.caption, b.clocks FROM attachments b
-       WHERE b.deleted = 0 AND EXISTS (
-         SELECT 1 FROM attachments a WHERE a.id IN (SELECT value FROM json_each(?)) AND a.deleted = 0
-           AND a.owner_id = b.owner_id AND a.hash = b.hash)`,
+      `SELECT DISTINCT b.id, b.owner_id, b.hash, b.caption, b.clocks
+       FROM json_each(?) AS written
+       JOIN attachments a ON a.id = written.value AND a.deleted = 0
+       JOIN attachments b ON b.owner_id = a.owner_id AND b.hash = a.hash AND b.deleted = 0`,
     )
     .all(JSON.stringify(attachmentIds)) as PhotoRow[]
   const groups = new Map<string, PhotoRow[]>()

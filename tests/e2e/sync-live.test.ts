@@ -178,6 +178,20 @@ describe.each(LANGUAGES)('live sync in $locale', (lang) => {
       await syncNow(other)
       expect((await call(other, 'remark.get', { id: remarks[0]!.id }))['text']).toBe(merged)
       expect((await call(other, 'remark.get', { id: remarks[2]!.id }))['text']).toBe(lang.remoteRemark3)
+
+      // Once more on remark 2, but the user leaves the screen without deciding: both versions stay in the remark.
+      const second = items.nth(1).getByTestId('remark-text')
+      await second.click()
+      await second.press('Control+End')
+      await second.pressSequentially(lang.typed)
+      const mine2 = `${lang.remarks[1]}${lang.typed}`
+      await expect.poll(() => app.core.records.remark.get(remarks[1]!.id)['text']).toBe(mine2)
+      await call(other, 'remark.update', { id: remarks[1]!.id, patch: { text: lang.remoteRemark3 } })
+      await syncNow(other)
+      await syncNow(app.core)
+      await visible(items.nth(1).getByTestId('remote-edit'))
+      await page.goto(`${web.url}#/trips`)
+      await expect.poll(() => app.core.records.remark.get(remarks[1]!.id)['text']).toBe(`${mine2}\n${lang.remoteRemark3}`)
       expect(app.problems).toEqual([])
     } finally {
       await app.close()

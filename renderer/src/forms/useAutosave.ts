@@ -112,7 +112,7 @@ export function useAutosave(options: {
 
   const [live] = useState(() => new LiveRecord())
   const remote = useSyncExternalStore(live.subscribe, live.snapshot)
-  const flushRef = useRef<() => Promise<void>>(async () => {})
+  const flushRef = useRef<(leaving?: boolean) => Promise<void>>(async () => {})
 
   const formValue = useCallback(
     (field: string) => toPatchValues({ [field]: form.getFieldValue(field) as unknown }, dateFields)[field],
@@ -183,8 +183,18 @@ export function useAutosave(options: {
     ])
   }, [remote, form, decide])
 
-  const flush = useCallback(async () => {
+  const flush = useCallback(async (leaving = false) => {
     clearTimeout(timer.current)
+    if (leaving === true) {
+      // Leaving with another device's version of a field still undecided: both are kept in the field (texts and
+      // lists; a single value keeps the user's), so neither is lost without anyone having chosen.
+      const marks = live.snapshot()
+      for (const [field, theirs] of Object.entries(marks)) {
+        const mine = formValue(field)
+        pending.current[field] = typeof theirs === 'string' || Array.isArray(theirs) ? mergeValues(mine, theirs) : mine
+      }
+      if (Object.keys(marks).length > 0) live.setMarks({})
+    }
     if (!recordId || Object.keys(pending.current).length === 0) return
     // Save the fields that are valid now; hold back only those with an error, shown on their field.
     const checked = patchSchema.safeParse(pending.current)
@@ -212,7 +222,7 @@ export function useAutosave(options: {
         setStatus('invalid')
       } else setStatus('error')
     }
-  }, [form, kind, patchSchema, recordId, t, live])
+  }, [form, kind, patchSchema, recordId, t, live, formValue])
   useEffect(() => {
     flushRef.current = flush
   }, [flush])
@@ -233,14 +243,17 @@ export function useAutosave(options: {
     const onHide = () => {
       if (document.visibilityState === 'hidden') void flush()
     }
+    const onUnload = () => void flush(true)
     document.addEventListener('visibilitychange', onHide)
-    window.addEventListener('beforeunload', flush)
+    window.addEventListener('beforeunload', onUnload)
     return () => {
       document.removeEventListener('visibilitychange', onHide)
-      window.removeEventListener('beforeunload', flush)
+      window.removeEventListener('beforeunload', onUnload)
       void flush()
     }
   }, [flush])
+  // The screen closes: what the user left undecided is kept both ways (see flush).
+  useEffect(() => () => void flushRef.current(true), [])
 
   return { form, status, onValuesChange, flush, remoteEdits }
 }

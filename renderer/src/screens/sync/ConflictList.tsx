@@ -199,7 +199,7 @@ export function ConflictList({ thisDevice }: { thisDevice: string }) {
                   <Row gutter={[12, 12]}>
                     <Col xs={24} md={12}>
                       <Version
-                        label={t('sync.conflicts.current')}
+                        label={t(conflict.mode === 'value' ? 'sync.conflicts.currentValue' : 'sync.conflicts.current')}
                         conflict={conflict}
                         version={conflict.current}
                         thisDevice={thisDevice}
@@ -219,7 +219,7 @@ export function ConflictList({ thisDevice }: { thisDevice: string }) {
                     </Col>
                     <Col xs={24} md={12}>
                       <Version
-                        label={t('sync.conflicts.other')}
+                        label={t(conflict.mode === 'value' ? 'sync.conflicts.otherValue' : 'sync.conflicts.other')}
                         conflict={conflict}
                         version={conflict.other}
                         thisDevice={thisDevice}

@@ -1,7 +1,8 @@
 /**
  * Hybrid logical clock: 48-bit wall milliseconds, a 16-bit counter and the install's node id, written as a
  * fixed-width string (`mmmmmmmmmmmm-cccc-nnnnnnnnnnnnnnnn`) so that string order is clock order, with the node
- * id breaking ties. A clock far from ours is reported, never refused: sync must not stop over a wrong clock.
+ * id breaking ties. A remote clock far ahead of ours is reported and followed only up to the drift limit: one
+ * machine with a wrong date must not drag every other machine's clock into the future with it.
  */
 export interface HlcTimestamp {
   millis: number
@@ -74,12 +75,35 @@ export class HybridLogicalClock {
     return this.current()
   }
 
-  /** Moves the clock past a timestamp received from another node. */
+  /**
+   * Moves the clock past a timestamp received from another node, but never more than the drift limit beyond this
+   * machine's wall clock: a remote clock further ahead is reported and followed only that far. (The server refuses
+   * such clocks; this keeps one that slipped through, or an old server's, from poisoning this node's clock.)
+   */
   receive(remote: string): void {
     const r = parseHlc(remote)
     const wall = this.wallClock()
-    if (r.millis - wall > this.maxDriftMs) this.onDrift({ aheadMs: r.millis - wall, remote })
+    const limit = wall + this.maxDriftMs
+    if (r.millis > limit) {
+      this.onDrift({ aheadMs: r.millis - wall, remote })
+      this.advance(limit, 0)
+      return
+    }
     this.advance(r.millis, r.counter)
+  }
+
+  /**
+   * Sets the clock back to `floor` (the newest clock that stays valid here), or to zero: after this machine's
+   * wall clock was corrected, the changes it stamped in the future are stamped again from here on.
+   */
+  rewind(floor: string | null): void {
+    const parsed = floor ? parseHlc(floor) : null
+    this.last = parsed ? { millis: parsed.millis, counter: parsed.counter } : { millis: 0, counter: 0 }
+  }
+
+  /** The drift limit this clock keeps to when it receives. */
+  get driftLimitMs(): number {
+    return this.maxDriftMs
   }
 
   private advance(remoteMillis: number, remoteCounter: number): void {

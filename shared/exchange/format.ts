@@ -5,6 +5,7 @@ import { Agreement } from '../schemas/agreement'
 import { Contact, Enterprise } from '../schemas/enterprise'
 import { Position, Questionnaire, Survey } from '../schemas/survey'
 import { Attendee, Remark, Symposium } from '../schemas/symposium'
+import { Id } from '../schemas/common'
 import { Trip } from '../schemas/trip'
 import { ItineraryItem, Member } from '../schemas/trip-parts'
 import { Visit, VisitStop } from '../schemas/visit'
@@ -57,6 +58,17 @@ export type FieldClocks = z.infer<typeof FieldClocks>
 const withClocks = <S extends z.ZodRawShape>(schema: z.ZodObject<S>) => schema.extend({ clocks: FieldClocks.optional() })
 const list = <S extends z.ZodRawShape>(schema: z.ZodObject<S>, description: string) => z.array(withClocks(schema)).describe(description)
 
+/**
+ * A record of the trip that was in the trash when the file was written, with the clock of its deletion: an import
+ * moves it to the trash here too, unless it was restored here later (as sync merges `deleted`).
+ */
+export const Tombstone = z.object({
+  section: z.enum(Object.keys(TRIP_FILE_SECTIONS) as [TripFileSection, ...TripFileSection[]]).describe('The section the record belongs to.'),
+  id: Id.describe('The record’s id.'),
+  clock: z.string().regex(HLC_PATTERN).describe('When it was moved to the trash (hybrid logical clock).'),
+})
+export type Tombstone = z.infer<typeof Tombstone>
+
 export const TripExchange = z
   .object({
     format: z.literal(TRIP_FILE_FORMAT).describe('Always "fieldbook-trip".'),
@@ -80,6 +92,11 @@ export const TripExchange = z
     actions: list(Action, 'Follow-up actions of the trip.'),
     notes: list(Note, 'Notes, problems and suggestions of the trip.'),
     attachments: list(Attachment, 'Attachment metadata; the bytes are in the zip as attachments/<hash>.'),
+    tombstones: z
+      .array(Tombstone)
+      .max(1_000_000)
+      .optional()
+      .describe('Records of the trip in the trash, with when they were deleted, so an import removes what was deleted since. Optional.'),
   })
   .meta({
     $id: 'https://fieldbook.app/schemas/trip-exchange.schema.json',

@@ -30,6 +30,11 @@ export const SyncStatus = z.object({
   clockDriftMs: z.number().optional(),
   autoSync: z.boolean(),
   openConflicts: z.number().int().nonnegative(),
+  /**
+   * The server refused this device's changes because this machine's clock runs ahead of the server's (kept until
+   * a push goes through): how far ahead, and the server's time then, so the user can set the clock right.
+   */
+  clockAhead: z.object({ aheadMs: z.number(), serverTime: z.number(), maxDriftMs: z.number(), at: z.string() }).optional(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 
@@ -53,7 +58,14 @@ export const SyncSummary = z.object({
 })
 export type SyncSummary = z.infer<typeof SyncSummary>
 
-/** Two values of one text field written concurrently on two devices; both are kept until a user decides. */
+/**
+ * How a conflict is settled (shared/tables.ts declares each watched field's mode): `text` and `list` keep both
+ * versions until someone picks or merges; `value` (a number, date or choice) was settled by the later edit and is
+ * listed as changed on both devices, to confirm or switch.
+ */
+export const ConflictMode = z.enum(['text', 'list', 'value'])
+
+/** Two values of one watched field written concurrently on two devices; both are kept until a user decides. */
 export const Conflict = z.object({
   id: Id,
   table: z.string(),
@@ -62,6 +74,7 @@ export const Conflict = z.object({
   /** The record's kind (trip, enterprise, remark …) and a readable title, for the conflict list. */
   kind: z.string(),
   title: z.string(),
+  mode: ConflictMode,
   /** The value now in the record (the merge winner) and the value it replaced, with who wrote each and when. */
   current: z.object({ value: z.string(), device: z.string(), at: z.string() }),
   other: z.object({ value: z.string(), device: z.string(), at: z.string() }),

@@ -299,7 +299,8 @@ describe.each(LANGUAGES)('sync in $locale', ({ locale, text, team, deviceA, devi
       await call(other, 'sync.now', {})
       expect((await call(other, 'enterprise.get', { id: firm.id }))['profile']).toBe(merged)
 
-      // What is happening now, as the core reports it while pulling.
+      // What is happening now, as the core reports it while pulling (no automatic round may replace it meanwhile).
+      await call(app.core, 'sync.setAuto', { autoSync: false })
       const now = await status(app.core)
       await page.evaluate(
         (event) => (globalThis as unknown as { __fieldbookEmit: (e: unknown) => void }).__fieldbookEmit(event),

@@ -12,6 +12,7 @@ import {
   TRIP_JSON_ENTRY,
   TripExchange,
   TripExchangeHeader,
+  type Tombstone,
   type TripFileSection,
 } from '../../../shared/exchange/format'
 import type { TripImportReport } from '../../../shared/exchange/api'
@@ -129,6 +130,54 @@ function fieldClocksOf(context: CoreContext, table: SyncedTable, id: string): Re
   return clocks
 }
 
+/** Sections whose records hang off the trip itself, and those that hang off one of them (column → parent section). */
+const TRIP_OWNED: readonly Section[] = ['members', 'itinerary', 'visits', 'symposiums', 'agreements', 'questionnaires', 'surveys', 'actions', 'notes']
+const CHILD_OF: Partial<Record<Section, [string, Section]>> = {
+  visitStops: ['visit_id', 'visits'],
+  attendees: ['symposium_id', 'symposiums'],
+  remarks: ['symposium_id', 'symposiums'],
+  positions: ['survey_id', 'surveys'],
+}
+
+/**
+ * The trip's records in the trash, each with the clock of its deletion: the trip's own records, their children,
+ * and the attachments of any of them. Enterprises and contacts are shared by every trip, so their trash stays.
+ */
+export function collectTombstones(context: CoreContext, tripId: string): Tombstone[] {
+  const { store } = context
+  const tombstones: Tombstone[] = []
+  const allIds = new Set<string>([tripId])
+  const idsOf = new Map<Section, string[]>()
+  const take = (section: TripFileSection, rows: { id: string; deleted: number; clocks: string }[]) => {
+    for (const row of rows) {
+      allIds.add(row.id)
+      if (row.deleted !== 1) continue
+      const clock = (JSON.parse(row.clocks) as Record<string, string>)['deleted']
+      if (clock) tombstones.push({ section, id: row.id, clock })
+    }
+  }
+  for (const section of TRIP_OWNED) {
+    const rows = store.statement(`SELECT id, deleted, clocks FROM "${TRIP_FILE_SECTIONS[section]}" WHERE trip_id = ? ORDER BY id`).all(tripId) as {
+      id: string
+      deleted: number
+      clocks: string
+    }[]
+    idsOf.set(section, rows.map((r) => r.id))
+    take(section, rows)
+  }
+  for (const [section, [column, parent]] of Object.entries(CHILD_OF) as [Section, [string, Section]][]) {
+    const rows = store
+      .statement(`SELECT id, deleted, clocks FROM "${TRIP_FILE_SECTIONS[section]}" WHERE "${column}" IN (SELECT value FROM json_each(?)) ORDER BY id`)
+      .all(JSON.stringify(idsOf.get(parent) ?? [])) as { id: string; deleted: number; clocks: string }[]
+    take(section, rows)
+  }
+  const attachments = store
+    .statement('SELECT id, deleted, clocks FROM attachments WHERE deleted = 1 AND owner_id IN (SELECT value FROM json_each(?)) ORDER BY id')
+    .all(JSON.stringify([...allIds])) as { id: string; deleted: number; clocks: string }[]
+  take('attachments', attachments)
+  return tombstones
+}
+
 /** The trip as a `.fbtrip` zip: trip.json and the bytes of each attachment under attachments/<sha256>. */
 export async function buildTripFile(context: CoreContext, tripId: string, appVersion: string): Promise<{ bytes: Uint8Array; title: string; missingBlobs: number }> {
   const collected = collectTrip(context, tripId)
@@ -142,8 +191,12 @@ export async function buildTripFile(context: CoreContext, tripId: string, appVer
     trip: { ...collected.trip, clocks: fieldClocksOf(context, 'trips', tripId) },
     exportedAt: new Date().toISOString(),
     appVersion,
+    // Deletions travel too, so importing this file later removes what was deleted since.
+    tombstones: collectTombstones(context, tripId),
   }
-  const orderedContent = Object.fromEntries(['format', 'formatVersion', 'exportedAt', 'appVersion', 'trip', ...SECTIONS].map((k) => [k, content[k as keyof TripExchange]]))
+  const orderedContent = Object.fromEntries(
+    ['format', 'formatVersion', 'exportedAt', 'appVersion', 'trip', ...SECTIONS, 'tombstones'].map((k) => [k, content[k as keyof TripExchange]]),
+  )
   const entries: Zippable = { [TRIP_JSON_ENTRY]: strToU8(JSON.stringify(orderedContent, null, 1)) }
   const blobs = new BlobStore(context.dataDir)
   let missingBlobs = 0
@@ -381,6 +434,20 @@ export async function importTripFile(context: CoreContext, bytes: Uint8Array, op
     }
   }
 
+  // Deletions the file carries: a record live here goes to the trash when the file deleted it after our last
+  // change of `deleted` (a restore here later keeps it). A record not here stays absent: nothing is made to delete.
+  for (const tombstone of content.tombstones ?? []) {
+    const table = TRIP_FILE_SECTIONS[tombstone.section]
+    const id = tombstone.section === 'enterprises' ? mapEnterprise(tombstone.id) : tombstone.section === 'contacts' ? (contactMap.get(tombstone.id) ?? tombstone.id) : tombstone.id
+    const row = store.statement(`SELECT deleted, clocks FROM "${table}" WHERE id = ?`).get(id) as { deleted: number; clocks: string } | undefined
+    if (!row || row.deleted === 1 || changes.some((c) => c.table === table && c.rowId === id && c.column === 'deleted')) continue
+    const local = (JSON.parse(row.clocks) as Record<string, string>)['deleted'] ?? ''
+    if (tombstone.clock <= local) continue
+    changes.push({ table, rowId: id, column: 'deleted', value: 1 })
+    const counts = (report[tombstone.section] ??= { created: 0, updated: 0, unchanged: 0 })
+    counts.updated++
+  }
+
   let attachmentsStored = 0
   if (!options.dryRun) {
     // Bytes first: a row never points at a file that is not there. A failure after this leaves only unused,
@@ -396,6 +463,7 @@ export async function importTripFile(context: CoreContext, bytes: Uint8Array, op
     for (const record of [content.trip as Rec, ...SECTIONS.flatMap((s) => sections[s])]) {
       for (const clock of Object.values((record['clocks'] as Record<string, string> | undefined) ?? {})) if (clock > newest) newest = clock
     }
+    for (const tombstone of content.tombstones ?? []) if (tombstone.clock > newest) newest = tombstone.clock
     if (newest) store.clock.receive(newest)
     store.applyChanges(changes)
   }

@@ -3,11 +3,12 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors'
-import { HLC_PATTERN, HybridLogicalClock, type ClockDrift } from '../../../shared/hlc'
+import { formatHlc, HLC_PATTERN, HybridLogicalClock, parseHlc, type ClockDrift } from '../../../shared/hlc'
 import { migrate } from './migrations'
 import { checkCell, type CellValue } from './tables'
 
 export const DATABASE_FILE = 'fieldbook.db'
+const RECEIVED_AHEAD_KEY = 'hlc_received_ahead'
 
 export interface ChangeInput {
   table: string
@@ -76,10 +77,17 @@ export class Store {
   private readonly changeListeners = new Set<(tables: string[]) => void>()
   private readonly rowHooks = new Set<(rows: readonly WrittenRow[]) => void>()
   private concurrencyWatch: ConcurrencyWatch | undefined
+  /**
+   * The newest clock received that this node's clock did not follow (it was beyond the drift limit past this
+   * machine's wall clock: a device whose clock runs behind, or a far-future clock from elsewhere), or ''. While it
+   * is ahead of our clock, a local edit is stamped past the clocks already in its row, so it still wins everywhere.
+   */
+  private receivedAhead: string
 
   constructor(db: Db, clock: HybridLogicalClock) {
     this.db = db
     this.clock = clock
+    this.receivedAhead = readMeta(db, RECEIVED_AHEAD_KEY) ?? ''
   }
 
   get nodeId(): string {
@@ -143,6 +151,10 @@ export class Store {
       let newest = ''
       for (const change of changes) if (change.hlc! > newest) newest = change.hlc!
       this.clock.receive(newest)
+      if (newest > this.clock.current() && newest > this.receivedAhead) {
+        this.receivedAhead = newest
+        this.statement('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(RECEIVED_AHEAD_KEY, newest)
+      }
     } else {
       // The fields of one row edited in one batch happened together: they share one clock value.
       for (const group of groups) group.hlc = this.clock.now()
@@ -218,6 +230,7 @@ export class Store {
    * group's clock: one change-log entry and one upsert, built in a single pass without the per-field merge.
    */
   private applyLocalRow(group: RowGroup & { hlc: string }): number {
+    if (this.receivedAhead > group.hlc) group.hlc = this.pastRowClocks(group)
     const cells: Record<string, CellValue> = {}
     for (const change of group.changes) cells[change.column] = change.value
     const columns = Object.keys(cells)
@@ -229,6 +242,19 @@ export class Store {
     values.push(clocks)
     this.upsertStatement(group.table, columns).run(values)
     return group.changes.length
+  }
+
+  /**
+   * The clock for a local edit of a row that may hold clocks ahead of ours (received but not followed, see
+   * `receivedAhead`): just past the newest clock of any of the row's fields, with this node's id, so the edit
+   * wins on every device as a local edit must, without moving this node's clock beyond the drift limit.
+   */
+  private pastRowClocks(group: RowGroup & { hlc: string }): string {
+    let newest = group.hlc
+    for (const clock of Object.values(this.clocksOf(group.table, group.rowId))) if (clock > newest) newest = clock
+    if (newest === group.hlc) return group.hlc
+    const { millis, counter } = parseHlc(newest)
+    return formatHlc(counter >= 0xffff ? { millis: millis + 1, counter: 0, node: this.nodeId } : { millis, counter: counter + 1, node: this.nodeId })
   }
 
   private logStatement(): Database.Statement {

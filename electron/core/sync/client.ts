@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto'
 import { AppError, type AppErrorData } from '../../../shared/errors'
-import { parseHlc } from '../../../shared/hlc'
+import { formatHlc, parseHlc } from '../../../shared/hlc'
 import type { HistoryEntry, SyncPhase, SyncStatus, SyncSummary } from '../../../shared/procedures/sync'
 import {
+  ClockAheadDetails,
   JoinResponse,
   MAX_JSON_BODY_BYTES,
   MAX_PULL_LIMIT,
   PullResponse,
   PUSH_BATCH_CHANGES,
   PushResponse,
+  ServerErrorBody,
   TeamResponse,
   type WireChange,
 } from '../../../shared/sync/protocol'
 import { BlobStore } from '../attachments/blob-store'
+import { mergeDuplicatePhotos } from '../attachments/dedupe'
 import type { ChangeInput, Store } from '../store/store'
 import { cellProblem, changeProblem } from '../../../shared/sync/check-change'
 import { isSyncedTable, type CellValue } from '../store/tables'
@@ -119,6 +122,7 @@ export class SyncClient {
     const lastError = this.state.getJson<(AppErrorData & { at: string }) | null>('lastError', null)
     const drift = this.state.getJson<{ ms: number; at: number } | null>('clockDrift', null)
     const pending = this.store.statement('SELECT count(*) AS n FROM change_log WHERE outbox = 1').get() as { n: number }
+    const clockAhead = this.state.getJson<(ClockAheadDetails & { at: string }) | null>('clockAhead', null)
     return {
       joined: this.state.joined,
       serverUrl: settings.serverUrl,
@@ -134,6 +138,9 @@ export class SyncClient {
       ...(drift && Date.now() - drift.at < DRIFT_MEMORY_MS ? { clockDriftMs: drift.ms } : {}),
       autoSync: settings.autoSync,
       openConflicts: this.conflicts.openCount(),
+      ...(clockAhead
+        ? { clockAhead: { aheadMs: clockAhead.aheadMs, serverTime: clockAhead.serverTime, maxDriftMs: clockAhead.maxDriftMs, at: clockAhead.at } }
+        : {}),
     }
   }
 
@@ -188,6 +195,7 @@ export class SyncClient {
       this.state.forgetServer()
       this.state.delete('lastError')
       this.state.delete('lastSyncedAt')
+      this.state.delete('clockAhead')
       this.store.statement('DELETE FROM sync_batches').run()
     })()
     this.phase = 'idle'
@@ -215,7 +223,24 @@ export class SyncClient {
   private transport(): Transport {
     const settings = this.state.settings()
     if (!this.state.joined) throw new AppError('SYNC_NOT_JOINED', 'This workspace has not joined a team yet.')
-    return new Transport({ serverUrl: settings.serverUrl, token: settings.token, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) })
+    return new Transport({ serverUrl: settings.serverUrl, token: settings.token, fetch: this.fetchKeepingRefusals })
+  }
+
+  /** The details of the last 409 CLOCK_AHEAD answer (the transport keeps only the code). */
+  private clockAheadRefusal: ClockAheadDetails | undefined
+
+  /**
+   * The transport's fetch, which also reads the details of a push refused for a clock ahead: the Sync screen needs
+   * the server's time and the drift to tell the user which clock is wrong and by how much.
+   */
+  private readonly fetchKeepingRefusals: typeof fetch = async (input, init) => {
+    const response = await (this.options.fetch ?? globalThis.fetch)(input, init)
+    if (response.status === 409) {
+      const body = ServerErrorBody.safeParse(await response.clone().json().catch(() => null))
+      const details = body.success && body.data.error.code === 'CLOCK_AHEAD' ? ClockAheadDetails.safeParse(body.data.error.details) : undefined
+      if (details?.success) this.clockAheadRefusal = details.data
+    }
+    return response
   }
 
   /**
@@ -258,11 +283,19 @@ export class SyncClient {
     try {
       if (this.closed) throw new AppError('SYNC_FAILED', 'The workspace was closed.')
       const transport = this.transport()
+      // A push refused for this machine's clock running ahead: the round still receives the others' changes,
+      // then fails with the refusal (this device's changes wait in the outbox).
+      let refused: AppError | undefined
       // A restored server makes the round start over once with everything offered again.
       for (let restart = 0; ; restart++) {
         try {
           this.setPhase('pushing')
-          summary.pushed += await this.pushAll(transport)
+          try {
+            summary.pushed += await this.pushAll(transport)
+          } catch (error) {
+            if (!(error instanceof AppError && error.code === 'SYNC_CLOCK_AHEAD')) throw error
+            refused = error
+          }
           this.setPhase('pulling')
           summary.pulled += await this.pullAll(transport)
           break
@@ -277,12 +310,14 @@ export class SyncClient {
       summary.blobsUploaded = moved.uploaded
       summary.blobsDownloaded = moved.downloaded
       await this.refreshDevices(transport).catch(() => {})
+      if (refused) throw refused
       summary.conflicts = this.conflicts.takeDetectedCount()
       summary.durationMs = Math.round(performance.now() - started)
       if (!this.closed) {
         this.store.db.transaction(() => {
           this.state.set('lastSyncedAt', new Date().toISOString())
           this.state.delete('lastError')
+          this.state.delete('clockAhead')
         })()
       }
       this.setPhase('idle')
@@ -300,6 +335,7 @@ export class SyncClient {
   // ---- push ---------------------------------------------------------------------------------------------------
 
   private async pushAll(transport: Transport): Promise<number> {
+    this.restampFutureChanges()
     let pushed = 0
     for (;;) {
       const batch = this.nextBatch()
@@ -311,6 +347,7 @@ export class SyncClient {
   /** Pushes one batch (for tests: a partial sync). Returns the number of change-log entries acknowledged. */
   async pushOnce(): Promise<number> {
     return this.exclusive(async () => {
+      this.restampFutureChanges()
       const batch = this.nextBatch()
       return batch ? this.sendBatch(this.transport(), batch) : 0
     })
@@ -322,15 +359,88 @@ export class SyncClient {
   }
 
   private async sendBatch(transport: Transport, batch: PushBatch): Promise<number> {
-    const answer = await transport.json('POST', '/v1/push', PushResponse, { batchId: batch.id, changes: batch.changes })
+    let answer: PushResponse
+    try {
+      this.clockAheadRefusal = undefined
+      answer = await transport.json('POST', '/v1/push', PushResponse, { batchId: batch.id, changes: batch.changes })
+    } catch (error) {
+      throw this.clockAheadError(error, batch)
+    }
     this.checkEpoch(answer.epoch)
     if (this.closed) throw new AppError('SYNC_FAILED', 'The workspace was closed.')
     this.store.db.transaction(() => {
       this.store.statement('UPDATE change_log SET outbox = 0 WHERE outbox = 1 AND seq BETWEEN ? AND ?').run(batch.firstSeq, batch.lastSeq)
       this.store.statement('DELETE FROM sync_batches WHERE id = ?').run(batch.id)
+      this.state.delete('clockAhead')
     })()
     this.emitStatus()
     return batch.changes.length
+  }
+
+  /**
+   * A push refused because this machine's clock runs ahead of the server's becomes SYNC_CLOCK_AHEAD, with how far
+   * ahead, kept for the Sync screen. The server stored nothing of the batch: its id is dropped (its entries will
+   * be stamped again once the clock is right) and every entry stays in the outbox.
+   */
+  private clockAheadError(error: unknown, batch: PushBatch): unknown {
+    const refused = error instanceof AppError && error.details?.['serverCode'] === 'CLOCK_AHEAD'
+    if (!refused) return error
+    const newest = batch.changes.reduce((max, change) => (change.hlc > max ? change.hlc : max), '')
+    const wall = this.wallClock()
+    const details: ClockAheadDetails = this.clockAheadRefusal ?? {
+      // An answer without details: measured against this machine's own idea of the drift limit.
+      serverTime: wall,
+      clock: newest,
+      aheadMs: newest ? parseHlc(newest).millis - wall : 0,
+      maxDriftMs: this.store.clock.driftLimitMs,
+    }
+    this.store.db.transaction(() => {
+      this.store.statement('DELETE FROM sync_batches WHERE id = ?').run(batch.id)
+      this.state.setJson('clockAhead', { ...details, at: new Date(wall).toISOString() })
+    })()
+    return new AppError('SYNC_CLOCK_AHEAD', error.message, { ...details })
+  }
+
+  /**
+   * Changes stamped while this machine's clock ran ahead (a wrong date, a year off, say) cannot be sent as they
+   * are: the server refuses clocks beyond its time plus the drift limit, and if they got through, their future
+   * clocks would beat every later edit of the same fields for a year. So once the wall clock is right again, every
+   * entry still in the outbox whose clock lies beyond now plus the drift limit is stamped again, in its original
+   * order, with a fresh clock that continues from the newest clock that stays; the row's field clocks move with it
+   * and the clock itself is set back. Nothing of them has left this machine (the server refused them whole), so
+   * no other device ever saw the old clocks. While the clock is still wrong nothing changes: the push is refused
+   * again, and everything waits in the outbox.
+   */
+  restampFutureChanges(): number {
+    const wall = this.wallClock()
+    const limit = formatHlc({ millis: Math.max(0, wall + this.store.clock.driftLimitMs), counter: 0xffff, node: 'ffffffffffffffff' })
+    if (this.store.clock.current() <= limit) return 0
+    const own = this.store.nodeId
+    return this.store.db.transaction(() => {
+      const future = this.store
+        .statement('SELECT seq, hlc, tbl, row_id, cells FROM change_log WHERE outbox = 1 AND hlc > ? AND substr(hlc, 19) = ? ORDER BY seq')
+        .all(limit, own) as OutboxRow[]
+      // Everything not stamped again stays as it is, so the clock continues after the newest of it.
+      const floor = this.store
+        .statement('SELECT max(hlc) AS hlc FROM change_log WHERE NOT (outbox = 1 AND hlc > ? AND substr(hlc, 19) = ?)')
+        .get(limit, own) as { hlc: string | null }
+      this.store.clock.rewind(floor.hlc)
+      const moveLog = this.store.statement('UPDATE change_log SET hlc = ? WHERE seq = ?')
+      for (const row of future) {
+        const fresh = this.store.clock.now()
+        moveLog.run(fresh, row.seq)
+        for (const column of Object.keys(JSON.parse(row.cells) as object)) {
+          this.store
+            .statement(`UPDATE "${row.tbl}" SET clocks = json_set(clocks, '$.' || ?, ?) WHERE id = ? AND json_extract(clocks, '$.' || ?) = ?`)
+            .run(column, fresh, row.row_id, column, row.hlc)
+        }
+        this.store.statement('UPDATE conflicts SET winner_hlc = ? WHERE winner_hlc = ? AND tbl = ? AND row_id = ?').run(fresh, row.hlc, row.tbl, row.row_id)
+        this.store.statement('UPDATE conflicts SET loser_hlc = ? WHERE loser_hlc = ? AND tbl = ? AND row_id = ?').run(fresh, row.hlc, row.tbl, row.row_id)
+        this.store.statement('DELETE FROM sync_batches WHERE ? BETWEEN first_seq AND last_seq').run(row.seq)
+      }
+      this.store.statement('UPDATE meta SET value = ? WHERE key = ?').run(this.store.clock.current(), 'hlc')
+      return future.length
+    })()
   }
 
   /**
@@ -492,6 +602,7 @@ export class SyncClient {
           'INSERT INTO sync_skipped (hlc, tbl, row_id, cells, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET cells = json_patch(cells, excluded.cells)',
         )
         for (const { change, cells, reason } of skipped) keep.run(change.hlc, change.table, change.rowId, JSON.stringify(cells), reason)
+        mergeDuplicatePhotos(this.store, [...new Set(changes.filter((c) => c.table === 'attachments').map((c) => c.rowId))])
         if (page.cursor > this.state.cursor) this.state.cursor = page.cursor
       })()
     } finally {

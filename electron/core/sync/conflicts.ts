@@ -6,36 +6,26 @@ import { RECORD_TABLES } from '../../../shared/procedures/records'
 import { parseOrThrow } from '../../../shared/validation'
 import { newId } from '../ids'
 import type { ChangeInput, ConcurrentEdit, Store } from '../store/store'
-import { columnName, SYNCED_TABLE_FIELDS, type CellValue } from '../store/tables'
+import { columnKind, columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, watchModeOf, type CellValue, type ColumnKind, type SyncedTable, type WatchMode } from '../store/tables'
 
-type FieldSchema = z.ZodType & { _zod: { def: { type: string; innerType?: z.ZodType; checks?: { _zod: { def: { check: string } } }[] } } }
-
-/**
- * Text people type (names, notes, minutes): a trimmed string with at most length limits. Ids, dates, enums,
- * codes and numbers are not: for them last-writer-wins is the whole answer, and a conflict list of them would
- * only be noise.
- */
-function isFreeText(schema: FieldSchema): boolean {
-  let def = schema._zod.def
-  while ((def.type === 'optional' || def.type === 'default') && def.innerType) def = (def.innerType as FieldSchema)._zod.def
-  if (def.type !== 'string') return false
-  const checks = (def.checks ?? []).map((c) => c._zod.def.check)
-  return checks.includes('overwrite') && checks.every((c) => c === 'overwrite' || c === 'min_length' || c === 'max_length')
-}
-
-interface TextField {
+interface WatchedField {
   field: string
+  mode: WatchMode
+  kind: ColumnKind
   schema: z.ZodType
 }
 
-/** table → column → the field behind it, for every free-text column of the synced tables. */
-export const CONFLICT_FIELDS: ReadonlyMap<string, ReadonlyMap<string, TextField>> = new Map(
+/** table → column → the watched field behind it, from the declarations in shared/tables.ts. */
+export const CONFLICT_FIELDS: ReadonlyMap<string, ReadonlyMap<string, WatchedField>> = new Map(
   Object.entries(SYNCED_TABLE_FIELDS).map(([table, fields]) => [
     table,
     new Map(
-      Object.entries(fields.shape)
-        .filter(([field, schema]) => !field.endsWith('Id') && isFreeText(schema as FieldSchema))
-        .map(([field, schema]) => [columnName(field), { field, schema: schema as z.ZodType }]),
+      Object.entries(fields.shape).flatMap(([field, schema]) => {
+        const column = columnName(field)
+        const mode = watchModeOf(table, column)
+        const kind = columnKind(table, column)
+        return mode && kind ? [[column, { field, mode, kind, schema: schema as z.ZodType }] as const] : []
+      }),
     ),
   ]),
 )
@@ -48,6 +38,14 @@ const KIND_OF_TABLE: Record<string, string> = {
   attachments: 'attachment',
 }
 const TITLE_COLUMNS = ['name', 'title', 'place', 'respondent', 'text', 'file_name', 'caption']
+/** Columns pointing at the record a row belongs to, whose title stands in when the row has none of its own. */
+const PARENT_COLUMNS: Record<string, SyncedTable> = {
+  symposium_id: 'symposiums',
+  visit_id: 'visits',
+  survey_id: 'surveys',
+  enterprise_id: 'enterprises',
+  trip_id: 'trips',
+}
 
 export function hlcTime(hlc: string): string {
   return new Date(parseHlc(hlc).millis).toISOString()
@@ -67,7 +65,7 @@ interface ConflictRow {
 }
 
 /**
- * Concurrent edits of one text field: found while received changes are applied (both devices find the same
+ * Concurrent edits of one watched field (text, a list of texts, or a value): found while received changes are applied (both devices find the same
  * pair, each when it receives the other's change), listed for the user, and resolved by a new change that syncs
  * like any other edit and, having seen both values, settles the conflict on the other devices too.
  */
@@ -139,6 +137,7 @@ export class ConflictService {
       rowId: row.row_id,
       column: row.col,
       kind: KIND_OF_TABLE[row.tbl] ?? row.tbl,
+      mode: CONFLICT_FIELDS.get(row.tbl)?.get(row.col)?.mode ?? 'text',
       title: this.titleOf(row.tbl, row.row_id),
       current: { value: row.winner_value, device: this.deviceOf(row.winner_hlc), at: hlcTime(row.winner_hlc) },
       other: { value: row.loser_value, device: this.deviceOf(row.loser_hlc), at: hlcTime(row.loser_hlc) },
@@ -146,15 +145,30 @@ export class ConflictService {
     }))
   }
 
-  private titleOf(table: string, rowId: string): string {
-    const columns = (CONFLICT_FIELDS.get(table) ?? new Map()).keys()
-    const candidates = TITLE_COLUMNS.filter((c) => [...columns].includes(c))
-    if (candidates.length === 0) return ''
-    const row = this.store.statement(`SELECT ${candidates.map((c) => `"${c}"`).join(', ')} FROM "${table}" WHERE id = ?`).get(rowId) as
+  /**
+   * A readable title of a live record: its own name, title, place, text…, else the title of the record it
+   * belongs to (a remark without text is named by its symposium). '' only when the record is gone or deleted.
+   */
+  private titleOf(table: string, rowId: string, depth = 0): string {
+    if (!Object.hasOwn(SYNCED_TABLES, table)) return ''
+    const columns = Object.keys(SYNCED_TABLES[table as SyncedTable])
+    const candidates = TITLE_COLUMNS.filter((c) => columns.includes(c))
+    const parents = Object.keys(PARENT_COLUMNS).filter((c) => columns.includes(c))
+    const wanted = [...candidates, ...parents].map((c) => `"${c}"`)
+    const row = this.store.statement(`SELECT deleted${wanted.map((c) => `, ${c}`).join('')} FROM "${table}" WHERE id = ?`).get(rowId) as
       | Record<string, CellValue>
       | undefined
-    const title = candidates.map((c) => String(row?.[c] ?? '')).find((v) => v.trim() !== '') ?? ''
-    return [...title].length > 80 ? `${[...title].slice(0, 79).join('')}…` : title
+    if (!row || row['deleted'] === 1) return ''
+    let title = candidates.map((c) => String(row[c] ?? '')).find((v) => v.trim() !== '') ?? ''
+    if (title === '' && depth < 3) {
+      for (const column of parents) {
+        const parentId = String(row[column] ?? '')
+        title = parentId ? this.titleOf(PARENT_COLUMNS[column]!, parentId, depth + 1) : ''
+        if (title !== '') break
+      }
+    }
+    const flat = title.replace(/\s+/g, ' ').trim()
+    return [...flat].length > 80 ? `${[...flat].slice(0, 79).join('')}…` : flat
   }
 
   /**
@@ -165,19 +179,24 @@ export class ConflictService {
     const row = this.store.statement('SELECT * FROM conflicts WHERE id = ?').get(input.id) as ConflictRow | undefined
     if (!row) throw new AppError('NOT_FOUND', `No conflict ${input.id}`, { id: input.id })
     const field = CONFLICT_FIELDS.get(row.tbl)?.get(row.col)
-    if (!field) throw new AppError('UNKNOWN_FIELD', `${row.tbl}.${row.col} is not a text field`)
-    let value: unknown
+    if (!field) throw new AppError('UNKNOWN_FIELD', `${row.tbl}.${row.col} is not a watched field`)
+    let stored: string
     if (input.choice === 'current') {
       const current = this.store.statement(`SELECT "${row.col}" AS value FROM "${row.tbl}" WHERE id = ?`).get(row.row_id) as
         | { value: CellValue }
         | undefined
-      value = current?.value ?? row.winner_value
-    } else if (input.choice === 'other') value = row.loser_value
-    else value = input.merged
-    // The field's own rules (required, length) apply to what is written; errors point at the merged text.
-    const checked = parseOrThrow(z.object({ merged: field.schema }), { merged: value }).merged as string
+      stored = current ? text(current.value) : row.winner_value
+    } else if (input.choice === 'other') stored = row.loser_value
+    else if (field.mode === 'value') {
+      throw new AppError('VALIDATION', `${row.tbl}.${row.col} holds one value: pick one of the versions`, {
+        fieldErrors: [{ path: 'merged', key: 'invalidFormat' }],
+      })
+    } else stored = field.mode === 'list' ? JSON.stringify(linesOf(input.merged ?? '')) : (input.merged ?? '')
+    // The field's own rules (required, length, choices) apply to what is written; errors point at the merged text.
+    const checked = parseOrThrow(z.object({ merged: field.schema }), { merged: fromStored(field.kind, stored) }).merged
+    const value = toStored(field.kind, checked)
     this.store.db.transaction(() => {
-      this.store.applyChanges([{ table: row.tbl, rowId: row.row_id, column: row.col, value: checked }])
+      this.store.applyChanges([{ table: row.tbl, rowId: row.row_id, column: row.col, value }])
       this.store
         .statement('UPDATE conflicts SET resolved_at = ?, resolution = ? WHERE tbl = ? AND row_id = ? AND col = ? AND resolved_at IS NULL')
         .run(new Date(this.now()).toISOString(), input.choice, row.tbl, row.row_id, row.col)
@@ -210,4 +229,41 @@ export class ConflictService {
 
 function text(value: CellValue): string {
   return value === null ? '' : String(value)
+}
+
+/** A merged list as typed: one item per line, blank lines dropped. */
+function linesOf(merged: string): string[] {
+  return merged
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+}
+
+/** A value as the conflicts table keeps it (text) back to what the field's schema checks. */
+function fromStored(kind: ColumnKind, stored: string): unknown {
+  switch (kind) {
+    case 'real':
+      return stored.trim() === '' ? Number.NaN : Number(stored)
+    case 'bool':
+      return stored === '1' || stored === 'true'
+    case 'json':
+      try {
+        return JSON.parse(stored)
+      } catch {
+        return stored
+      }
+    default:
+      return stored
+  }
+}
+
+function toStored(kind: ColumnKind, value: unknown): CellValue {
+  switch (kind) {
+    case 'json':
+      return JSON.stringify(value)
+    case 'bool':
+      return value ? 1 : 0
+    default:
+      return value as CellValue
+  }
 }

@@ -23,15 +23,37 @@ describe('hybrid logical clock', () => {
     expect(new Set(seen).size).toBe(seen.length)
   })
 
-  it('moves past a received value that is ahead, and reports the drift instead of failing', () => {
-    const drifts: number[] = []
+  it('moves past a received value a little ahead, as far as it is', () => {
     const wall = 10_000_000
-    const clock = new HybridLogicalClock(NODE_A, null, () => wall, 60_000, (d) => drifts.push(d.aheadMs))
-    const remote = formatHlc({ millis: wall + 3 * 86_400_000, counter: 7, node: NODE_B })
+    const clock = new HybridLogicalClock(NODE_A, null, () => wall, 60_000)
+    const remote = formatHlc({ millis: wall + 30_000, counter: 7, node: NODE_B })
     clock.receive(remote)
-    const next = clock.now()
-    expect(next > remote).toBe(true)
-    expect(drifts).toEqual([3 * 86_400_000])
+    expect(parseHlc(clock.now())).toEqual({ millis: wall + 30_000, counter: 9, node: NODE_A })
+  })
+
+  it('follows a received value far ahead only up to the drift limit past its own wall clock, and reports it', () => {
+    const drifts: number[] = []
+    let wall = 10_000_000
+    const clock = new HybridLogicalClock(NODE_A, null, () => wall, 60_000, (d) => drifts.push(d.aheadMs))
+    const remote = formatHlc({ millis: wall + 365 * 86_400_000, counter: 7, node: NODE_B })
+    clock.receive(remote)
+    clock.receive(remote)
+    const next = parseHlc(clock.now())
+    expect(next.millis).toBe(wall + 60_000)
+    expect(drifts).toEqual([365 * 86_400_000, 365 * 86_400_000])
+    // Later, as the wall clock moves on, the clock follows the wall clock again.
+    wall += 120_000
+    expect(parseHlc(clock.now())).toEqual({ millis: wall, counter: 0, node: NODE_A })
+  })
+
+  it('is set back to a floor after the wall clock was corrected, and goes on from there', () => {
+    const wall = 10_000_000
+    const clock = new HybridLogicalClock(NODE_A, formatHlc({ millis: wall + 365 * 86_400_000, counter: 3, node: NODE_A }), () => wall)
+    const floor = formatHlc({ millis: wall - 5_000, counter: 2, node: NODE_B })
+    clock.rewind(floor)
+    expect(parseHlc(clock.now())).toEqual({ millis: wall, counter: 0, node: NODE_A })
+    clock.rewind(formatHlc({ millis: wall + 10, counter: 2, node: NODE_B }))
+    expect(parseHlc(clock.now())).toEqual({ millis: wall + 10, counter: 3, node: NODE_A })
   })
 
   it('borrows the next millisecond when the counter would overflow', () => {

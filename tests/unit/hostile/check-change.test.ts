@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatHlc, HybridLogicalClock, parseHlc } from '../../../shared/hlc'
+import { DEFAULT_MAX_CLOCK_DRIFT_MS, formatHlc, HybridLogicalClock, parseHlc } from '../../../shared/hlc'
 import { cellProblem, changeProblem } from '../../../shared/sync/check-change'
 import { PullQuery, PushRequest } from '../../../shared/sync/protocol'
 import { tempDir } from '../../helpers/temp'
@@ -53,8 +53,12 @@ describe('the one check of an incoming change', () => {
 describe('clock arithmetic cannot overflow', () => {
   it('stays at the largest clock rather than growing past its width', () => {
     let wall = NOW
-    const clock = new HybridLogicalClock(node, null, () => wall)
-    clock.receive('ffffffffffff-ffff-0123456789abcdef')
+    // Received, the largest clock does not move ours (it is far beyond the drift limit)...
+    const bounded = new HybridLogicalClock(node, null, () => wall)
+    bounded.receive('ffffffffffff-ffff-0123456789abcdef')
+    expect(parseHlc(bounded.now()).millis).toBeLessThanOrEqual(NOW + DEFAULT_MAX_CLOCK_DRIFT_MS)
+    // ...and a clock that already holds it (saved by an earlier version) stays at it rather than growing past.
+    const clock = new HybridLogicalClock(node, 'ffffffffffff-ffff-0123456789abcdef', () => wall)
     for (let i = 0; i < 3; i++) expect(clock.now()).toMatch(/^ffffffffffff-ffff-/)
     wall += 1000
     expect(parseHlc(clock.now()).millis).toBe(2 ** 48 - 1)

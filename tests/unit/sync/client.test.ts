@@ -95,9 +95,9 @@ describe('sync client', () => {
     const enterprise = await a.ok('enterprise.create', { name: '汇润集团', profile: '饮料生产' })
     await syncNow(a)
     await syncNow(b)
-    // Both offline: each edits the profile (and the stage, which merges without a conflict).
+    // Both offline: each edits the profile (and one field the other did not touch, which merges without a conflict).
     await a.ok('enterprise.update', { id: enterprise.id, patch: { profile: '饮料与包装生产，三条灌装线', stage: 'contacted' } })
-    await b.ok('enterprise.update', { id: enterprise.id, patch: { profile: '饮料生产，急需设备维护技工', stage: 'negotiating' } })
+    await b.ok('enterprise.update', { id: enterprise.id, patch: { profile: '饮料生产，急需设备维护技工', industry: '饮料制造' } })
     expect((await syncNow(a)).conflicts).toBe(0)
     expect((await syncNow(b)).conflicts).toBe(1)
     expect((await syncNow(a)).conflicts).toBe(1)

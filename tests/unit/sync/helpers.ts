@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
 import { backupServer, restoreServer } from '../../../server/backup'
+import { DEFAULT_MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/hlc'
 import { startServer, type RunningServer } from '../../../server/server'
 import { dispatchOk } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
@@ -130,6 +131,8 @@ export interface FaultyProxy {
   /** Runs after the server answered, before the client sees anything; may change this request's fate. */
   afterForward?: (method: string, path: string) => Promise<Fault | void>
   requests: { method: string; path: string; fault: Fault }[]
+  /** Answers a request in the server's stead when it returns an answer (e.g. a refusal), before forwarding. */
+  answer?: (method: string, path: string, body: Buffer) => { status: number; body: unknown } | undefined
   close(): Promise<void>
 }
 
@@ -147,6 +150,13 @@ export async function startProxy(target: () => string): Promise<FaultyProxy> {
       for await (const chunk of request) chunks.push(chunk as Buffer)
       const method = request.method ?? 'GET'
       const path = request.url ?? '/'
+      const own = proxy.answer?.(method, path, Buffer.concat(chunks))
+      if (own) {
+        const text = JSON.stringify(own.body)
+        response.writeHead(own.status, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) })
+        response.end(text)
+        return
+      }
       let fault = proxy.fault(method, path)
       proxy.requests.push({ method, path, fault })
       if (fault === 'refuse') {
@@ -239,4 +249,24 @@ export async function backupTeamServer(team: TeamServer, file: string): Promise<
 export async function restoreTeamServer(team: TeamServer, file: string, databaseUrl: string | undefined): Promise<void> {
   if (team.backend === 'sqlite') await restoreServer(team.dir, file)
   else await run('pg_restore', ['--clean', '--if-exists', '--single-transaction', `--dbname=${databaseUrl!}`, file])
+}
+
+/**
+ * The server's refusal of a push whose clocks run further ahead of its time than the drift limit (409
+ * CLOCK_AHEAD with its details; nothing stored), played by a proxy in front of the server: `startProxy(...).answer`.
+ */
+export function refuseClocksAhead(serverNow: () => number = Date.now, maxDriftMs = DEFAULT_MAX_CLOCK_DRIFT_MS) {
+  return (method: string, path: string, body: Buffer): { status: number; body: unknown } | undefined => {
+    if (method !== 'POST' || path !== '/v1/push') return undefined
+    const { changes } = JSON.parse(body.toString('utf8')) as { changes: { hlc: string }[] }
+    const newest = changes.reduce((max, change) => (change.hlc > max ? change.hlc : max), '')
+    if (!newest) return undefined
+    const serverTime = serverNow()
+    const aheadMs = parseHlc(newest).millis - serverTime
+    if (aheadMs <= maxDriftMs) return undefined
+    return {
+      status: 409,
+      body: { error: { code: 'CLOCK_AHEAD', message: `A clock runs ${aheadMs} ms ahead of the server`, details: { serverTime, clock: newest, aheadMs, maxDriftMs } } },
+    }
+  }
 }

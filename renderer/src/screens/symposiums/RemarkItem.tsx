@@ -55,7 +55,7 @@ export const RemarkItem = memo(function RemarkItem(props: {
 }) {
   const { remark, attendees, reportStatus } = props
   const { t } = useTranslation()
-  const { form, status, onValuesChange } = useAutosave({ kind: 'remark', record: remark, patchSchema: RemarkPatch })
+  const { form, status, onValuesChange, remoteEdits } = useAutosave({ kind: 'remark', record: remark, patchSchema: RemarkPatch })
   useEffect(() => reportStatus(remark.id, status), [reportStatus, remark.id, status])
   useEffect(() => () => reportStatus(remark.id, 'saved'), [reportStatus, remark.id])
 
@@ -131,6 +131,9 @@ export const RemarkItem = memo(function RemarkItem(props: {
             data-testid="remark-text"
           />
         </Form.Item>
+        {/* Its items have no row of their own: another device's version of a field being edited shows here. */}
+        {remoteEdits['speakerId']}
+        {remoteEdits['text']}
       </Form>
     </div>
   )

@@ -9,8 +9,9 @@ import { RECORD_TABLES, type RecordKind } from '../../../../shared/procedures/re
 import { useErrorText, useRecord } from '../../api/records'
 import { recordPath, type RecordLocation } from '../../routes'
 import { CONFLICTS_KEY, invokeSync, SYNC_STATUS_KEY, useConflicts } from './api'
-import { ConflictResolveDialog } from './ConflictResolveDialog'
-import { fieldLabel, kindLabel, relativeAndAbsolute } from './labels'
+import { ConflictResolveDialog, listItems } from './ConflictResolveDialog'
+import { fieldLabel, formatValue, kindLabel, relativeAndAbsolute } from './labels'
+import { columnKind } from '../../../../shared/tables'
 
 /** Kinds whose screen is found from the record itself; the others need the record they belong to. */
 const OWN_SCREEN = new Set(['trip', 'enterprise', 'visit', 'symposium', 'agreement', 'survey'])
@@ -49,18 +50,21 @@ function RecordTitle({ conflict }: { conflict: Conflict }) {
 /** One version of the text: who wrote it and when, the text itself, and the button that picks it. */
 function Version({
   label,
+  conflict,
   version,
   thisDevice,
   action,
   testId,
 }: {
   label: string
+  conflict: Conflict
   version: Conflict['current']
   thisDevice: string
   action: ReactNode
   testId: string
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const items = conflict.mode === 'list' ? listItems(version.value) : []
   const time = relativeAndAbsolute(version.at)
   const device = version.device === thisDevice && thisDevice !== '' ? t('sync.conflicts.thisDevice', { device: version.device }) : version.device
   return (
@@ -68,8 +72,20 @@ function Version({
       <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginBottom: 6 }}>
         <Tooltip title={time.absolute}>{t('sync.conflicts.by', { device, time: time.relative })}</Tooltip>
       </Typography.Text>
-      {version.value.trim() === '' ? (
+      {conflict.mode === 'list' && items.length > 0 ? (
+        <ul style={{ margin: 0, paddingInlineStart: 20 }} data-testid={`${testId}-value`}>
+          {items.map((item, index) => (
+            <li key={index} style={{ whiteSpace: 'pre-wrap' }}>
+              {item}
+            </li>
+          ))}
+        </ul>
+      ) : version.value.trim() === '' || (conflict.mode === 'list' && items.length === 0) ? (
         <Typography.Text type="secondary">{t('sync.conflicts.empty')}</Typography.Text>
+      ) : conflict.mode === 'value' ? (
+        <Typography.Text strong data-testid={`${testId}-value`}>
+          {formatValue(i18n, conflict.table, conflict.column, columnKind(conflict.table, conflict.column) === 'text' ? version.value : Number(version.value))}
+        </Typography.Text>
       ) : (
         <Typography.Paragraph
           style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}
@@ -164,19 +180,27 @@ export function ConflictList({ thisDevice }: { thisDevice: string }) {
               {group.map((conflict) => (
                 <div key={conflict.id} data-testid="conflict" data-conflict-id={conflict.id}>
                   <Flex justify="space-between" align="center" style={{ marginBottom: 8 }} gap={8} wrap>
-                    <Typography.Text strong>{label(conflict)}</Typography.Text>
-                    <Button
-                      icon={<MergeCellsOutlined />}
-                      onClick={() => setMerging(conflict)}
-                      disabled={Boolean(busy)}
-                    >
-                      {t('sync.conflicts.merge')}
-                    </Button>
+                    <Space size={8} wrap>
+                      <Typography.Text strong>{label(conflict)}</Typography.Text>
+                      {conflict.mode === 'value' && (
+                        <Tooltip title={t('sync.conflicts.changedOnBothHint')}>
+                          <Tag color="orange" data-testid="conflict-changed-on-both">
+                            {t('sync.conflicts.changedOnBoth')}
+                          </Tag>
+                        </Tooltip>
+                      )}
+                    </Space>
+                    {conflict.mode !== 'value' && (
+                      <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(conflict)} disabled={Boolean(busy)}>
+                        {t('sync.conflicts.merge')}
+                      </Button>
+                    )}
                   </Flex>
                   <Row gutter={[12, 12]}>
                     <Col xs={24} md={12}>
                       <Version
-                        label={t('sync.conflicts.current')}
+                        label={t(conflict.mode === 'value' ? 'sync.conflicts.currentValue' : 'sync.conflicts.current')}
+                        conflict={conflict}
                         version={conflict.current}
                         thisDevice={thisDevice}
                         testId="conflict-current"
@@ -195,7 +219,8 @@ export function ConflictList({ thisDevice }: { thisDevice: string }) {
                     </Col>
                     <Col xs={24} md={12}>
                       <Version
-                        label={t('sync.conflicts.other')}
+                        label={t(conflict.mode === 'value' ? 'sync.conflicts.otherValue' : 'sync.conflicts.other')}
+                        conflict={conflict}
                         version={conflict.other}
                         thisDevice={thisDevice}
                         testId="conflict-other"

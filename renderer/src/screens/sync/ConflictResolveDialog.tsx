@@ -3,8 +3,25 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Conflict } from '../../../../shared/procedures/sync'
 
-/** Both versions joined, current first: the user edits this into the text it should be. */
+/** The items of a stored list value (JSON), or none when it is not one. */
+export function listItems(value: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(value)
+    return Array.isArray(parsed) ? parsed.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))) : []
+  } catch {
+    return []
+  }
+}
+
+/**
+ * Both versions joined, current first: the user edits this into what it should be. A list is merged item by item,
+ * one per line: the current items, then the other version's items the current one lacks.
+ */
 export function mergedDraft(conflict: Conflict): string {
+  if (conflict.mode === 'list') {
+    const current = listItems(conflict.current.value)
+    return [...current, ...listItems(conflict.other.value).filter((item) => !current.includes(item))].join('\n')
+  }
   const parts = [conflict.current.value, conflict.other.value].filter((text) => text.trim() !== '')
   return parts.join('\n')
 }
@@ -55,7 +72,7 @@ export function ConflictResolveDialog({
       width={680}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{t('sync.conflicts.mergeHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t(conflict.mode === 'list' ? 'sync.conflicts.listHint' : 'sync.conflicts.mergeHint')}</Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item validateStatus={error ? 'error' : undefined} help={error} style={{ marginBottom: 0 }}>
           <Input.TextArea

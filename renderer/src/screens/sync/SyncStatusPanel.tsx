@@ -1,31 +1,85 @@
-import { CheckCircleOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined, LoadingOutlined, LogoutOutlined } from '@ant-design/icons'
+import {
+  CheckCircleOutlined,
+  ClockCircleOutlined,
+  CloudSyncOutlined,
+  CloudUploadOutlined,
+  DisconnectOutlined,
+  ExclamationCircleOutlined,
+  FieldTimeOutlined,
+  LoadingOutlined,
+  LogoutOutlined,
+  WarningOutlined,
+} from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, Col, Descriptions, Flex, Popconfirm, Progress, Row, Space, Statistic, Switch, Tooltip, Typography } from 'antd'
-import { useState } from 'react'
+import dayjs from 'dayjs'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SyncStatus } from '../../../../shared/procedures/sync'
 import { useErrorText } from '../../api/records'
 import { invokeSync, isSyncing, SYNC_STATUS_KEY } from './api'
-import { durationText, relativeAndAbsolute } from './labels'
+import { driftText, durationText, relativeAndAbsolute, syncState, type SyncState } from './labels'
 
-/** The phase in words, with an icon a glance can read. */
+/** What is true of this device's sync, in words, with an icon a glance can read (labels.ts `syncState`). */
 export function PhaseText({ status }: { status: SyncStatus }) {
   const { t } = useTranslation()
-  const { phase } = status
-  const icon = isSyncing(status) ? (
-    <LoadingOutlined />
-  ) : phase === 'offline' ? (
-    <DisconnectOutlined />
-  ) : phase === 'error' ? (
-    <ExclamationCircleOutlined />
-  ) : (
-    <CheckCircleOutlined />
-  )
-  const type = phase === 'error' ? 'danger' : phase === 'offline' ? 'warning' : phase === 'idle' ? 'success' : undefined
+  const state = syncState(status)
+  const icons: Record<SyncState, ReactNode> = {
+    syncing: <LoadingOutlined />,
+    offline: <DisconnectOutlined />,
+    clockAhead: <FieldTimeOutlined />,
+    error: <ExclamationCircleOutlined />,
+    conflicts: <WarningOutlined />,
+    waiting: <CloudUploadOutlined />,
+    neverSynced: <ClockCircleOutlined />,
+    upToDate: <CheckCircleOutlined />,
+  }
+  const types: Partial<Record<SyncState, 'danger' | 'warning' | 'success' | 'secondary'>> = {
+    offline: 'warning',
+    clockAhead: 'danger',
+    error: 'danger',
+    conflicts: 'warning',
+    neverSynced: 'secondary',
+    upToDate: 'success',
+  }
+  const text =
+    state === 'syncing'
+      ? t(`sync.phase.${status.phase}`)
+      : state === 'conflicts'
+        ? t('sync.state.conflicts', { count: status.openConflicts })
+        : state === 'waiting'
+          ? t('sync.state.waiting', { count: status.pendingChanges + status.pendingBlobs })
+          : t(`sync.state.${state}`)
   return (
-    <Typography.Text type={type} data-testid="sync-phase" data-phase={phase}>
-      {icon} {t(`sync.phase.${phase}`)}
+    <Typography.Text type={types[state]} data-testid="sync-phase" data-phase={status.phase} data-state={state}>
+      {icons[state]} {text}
     </Typography.Text>
+  )
+}
+
+/**
+ * The server refused this device's changes because its clock runs ahead: which machine is wrong (this one), by
+ * how much in days and hours, and how to set it right. The changes wait here meanwhile.
+ */
+function ClockAheadAlert({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation()
+  const ahead = status.clockAhead
+  if (!ahead) return null
+  const amount = driftText(t, ahead.aheadMs)
+  return (
+    <Alert
+      type="error"
+      showIcon
+      icon={<FieldTimeOutlined />}
+      data-testid="sync-clock-ahead"
+      title={t('sync.status.clockAheadTitle', { amount })}
+      description={
+        <Space orientation="vertical" size={4}>
+          <span>{t('sync.status.clockAheadWhich', { device: status.deviceName, server: dayjs(ahead.serverTime).format('YYYY-MM-DD HH:mm'), amount })}</span>
+          <span>{t('sync.status.clockAheadFix')}</span>
+        </Space>
+      }
+    />
   )
 }
 
@@ -84,7 +138,8 @@ export function SyncStatusPanel({ status, onShowConflicts }: { status: SyncStatu
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      {error && (
+      <ClockAheadAlert status={status} />
+      {error && !(status.clockAhead && error.code === 'SYNC_CLOCK_AHEAD') && (
         <Alert
           type={error.code === 'SYNC_UNREACHABLE' ? 'warning' : 'error'}
           showIcon

@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import relativeTime from 'dayjs/plugin/relativeTime'
 import type { i18n as I18n } from 'i18next'
 import { RECORD_TABLES } from '../../../../shared/procedures/records'
+import type { SyncStatus } from '../../../../shared/procedures/sync'
 import { columnKind, type SyncedTable } from '../../../../shared/tables'
 
 dayjs.extend(relativeTime)
@@ -147,4 +148,35 @@ export function relativeAndAbsolute(iso: string): { relative: string; absolute: 
 /** "2 小时" / "2 hours" for a clock difference. */
 export function durationText(ms: number): string {
   return dayjs().add(Math.abs(ms), 'ms').fromNow(true)
+}
+
+/** How far a clock is off in the words a person sets a clock by: days and hours (minutes only under an hour). */
+export function driftText(t: (key: string, options?: Record<string, unknown>) => string, ms: number): string {
+  const minutes = Math.max(1, Math.round(Math.abs(ms) / 60_000))
+  const days = Math.floor(minutes / (24 * 60))
+  const hours = Math.floor((minutes % (24 * 60)) / 60)
+  if (days > 0) {
+    const first = t('sync.clock.days', { count: days })
+    return hours > 0 ? t('sync.clock.join', { first, second: t('sync.clock.hours', { count: hours }) }) : first
+  }
+  if (hours > 0) return t('sync.clock.hours', { count: hours })
+  return t('sync.clock.minutes', { count: minutes })
+}
+
+/**
+ * The one thing that is true of this device's sync right now, most urgent first: a round running, offline, a
+ * wrong clock, a failure, conflicts to review, changes waiting, never synced, or up to date. Only the last means
+ * everything here is on the server and everything there is here.
+ */
+export type SyncState = 'syncing' | 'offline' | 'clockAhead' | 'error' | 'conflicts' | 'waiting' | 'neverSynced' | 'upToDate'
+
+export function syncState(status: SyncStatus): SyncState {
+  if (status.phase === 'pushing' || status.phase === 'pulling' || status.phase === 'blobs') return 'syncing'
+  if (status.phase === 'offline') return 'offline'
+  if (status.clockAhead) return 'clockAhead'
+  if (status.phase === 'error') return 'error'
+  if (status.openConflicts > 0) return 'conflicts'
+  if (status.pendingChanges > 0 || status.pendingBlobs > 0) return 'waiting'
+  if (!status.lastSyncedAt) return 'neverSynced'
+  return 'upToDate'
 }

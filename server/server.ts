@@ -146,11 +146,16 @@ function countBytesOut(response: ServerResponse): () => number {
   return () => bytes
 }
 
+/**
+ * Database failures a client should simply retry: SQLite's busy timeout ran out; PostgreSQL reported a deadlock,
+ * a serialization failure, too many connections, a shutdown or start-up, or could not be reached.
+ */
+const RETRYABLE_DATABASE_ERRORS = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', '40P01', '40001', '53300', '57P01', '57P03', 'ECONNREFUSED', 'ECONNRESET'])
+
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error
   const code = (error as { code?: unknown }).code
-  // SQLite's busy timeout ran out; PostgreSQL: a deadlock, a serialization failure, too many connections, shutdown.
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === '40P01' || code === '40001' || code === '53300' || code === '57P01') return new HttpError(503, 'UNAVAILABLE', 'The server is busy; try again shortly')
+  if (typeof code === 'string' && RETRYABLE_DATABASE_ERRORS.has(code)) return new HttpError(503, 'UNAVAILABLE', 'The server is busy; try again shortly')
   return new HttpError(500, 'INTERNAL', 'The server failed; the administrator can find the reason in its log')
 }
 

@@ -41,7 +41,13 @@ export type WireChange = z.infer<typeof WireChange>
 export const PulledChange = WireChange.extend({ seq: z.number().int().positive(), device: z.string() })
 export type PulledChange = z.infer<typeof PulledChange>
 
-export const HealthResponse = z.object({ ok: z.literal(true), protocol: z.number().int(), version: z.string() })
+export const HealthResponse = z.object({
+  ok: z.literal(true),
+  protocol: z.number().int(),
+  version: z.string(),
+  /** The server's storage, checked with a query before answering (503 UNAVAILABLE when it does not answer). */
+  database: z.enum(['sqlite', 'postgres']).optional(),
+})
 
 /**
  * A device's role in its team: an admin administers it (invites, roles, names, revocations), a member pushes and

@@ -14,7 +14,7 @@ describeBackends('sync server health', (backend) => {
     const health = await fetch(`${test.server.url}/v1/health`)
     expect(health.status).toBe(200)
     const body = HealthResponse.parse(await health.json())
-    expect(body).toMatchObject({ ok: true, protocol: 1 })
+    expect(body).toMatchObject({ ok: true, protocol: 1, database: backend })
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/)
     const missing = await fetch(`${test.server.url}/v1/nothing`)
     expect(missing.status).toBe(404)

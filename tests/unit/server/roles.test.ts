@@ -48,6 +48,14 @@ describeBackends('sync server: roles, audit log, health', (backend) => {
     const changed = await api(test.server, 'POST', `/v1/devices/${member.deviceId}`, admin.token, { role: 'viewer', name: '王老师（只读）' })
     expect(changed.json.device).toMatchObject({ id: member.deviceId, role: 'viewer', name: '王老师（只读）' })
     expect((await push(member.token, '00000000000000b2', '降级之后')).status).toBe(403)
+    // An admin reaches only its own team's devices.
+    const elsewhere = await test.server.createTeam('另一所学校')
+    const stranger = await join(elsewhere.invite.code, '别校电脑', '00000000000000e5')
+    expect(await api(test.server, 'POST', `/v1/devices/${stranger.deviceId}`, admin.token, { role: 'viewer' })).toMatchObject({
+      status: 404,
+      json: { error: { code: 'NOT_FOUND' } },
+    })
+    expect((await test.server.listDevices('另一所学校'))[0]).toMatchObject({ role: 'admin' })
     // The last admin cannot step down.
     expect((await api(test.server, 'POST', `/v1/devices/${admin.deviceId}`, admin.token, { role: 'member' })).status).toBe(409)
 

@@ -19,6 +19,10 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig({
   main: {
     build: {
+      // Only package.json's `dependencies` stay outside the bundle, and only they are shipped in node_modules:
+      // the native modules whose platform packages carry the binaries and the libraries they link (sharp,
+      // resvg). Everything else, better-sqlite3's JavaScript included (the app hands it its own Electron build,
+      // electron/main/native.ts), is bundled, so the asar holds no other package.
       rollupOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),

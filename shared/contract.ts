@@ -11,6 +11,7 @@ import { searchProcedures } from './procedures/search'
 import { backupProcedures } from './procedures/backup'
 import { syncProcedures } from './procedures/sync'
 import { exchangeProcedures } from './procedures/exchange'
+import { diagnosticsProcedures } from './procedures/diagnostics'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -39,6 +40,7 @@ export const procedures = {
   ...backupProcedures,
   ...syncProcedures,
   ...exchangeProcedures,
+  ...diagnosticsProcedures,
 } as const
 
 export type Procedures = typeof procedures

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'SYNC_FAILED',
   /** Sync: the server refused this device's changes because this machine's clock runs ahead of the server's. */
   'SYNC_CLOCK_AHEAD',
+  /** "Export diagnostics" could not write its file. */
+  'DIAGNOSTICS_FAILED',
   'INTERNAL',
 ] as const
 

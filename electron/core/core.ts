@@ -18,6 +18,7 @@ import { BackupService, type BackupHost } from './backup/service'
 import { syncHandlers } from './handlers/sync'
 import { exchangeHandlers } from './handlers/exchange'
 import type { ExchangeHost } from './exchange/service'
+import { exportDiagnostics, type DiagnosticsHost } from './diagnostics'
 import { SyncClient } from './sync/client'
 import { SyncScheduler } from './sync/scheduler'
 import type { CoreContext } from './context'
@@ -54,6 +55,8 @@ export interface CoreOptions {
   syncFetch?: typeof fetch
   /** Native open and save dialogs for imports and spreadsheet exports: Electron's in the app, fakes in tests. */
   exchangeHost?: ExchangeHost
+  /** The app's dialogs, log files and runtime versions for "Export diagnostics"; absent in tests and the CLI. */
+  diagnosticsHost?: DiagnosticsHost
 }
 
 export interface Core {
@@ -113,6 +116,8 @@ export function openCore(options: CoreOptions): Core {
       ...backupHandlers(backups),
       ...syncHandlers(sync, syncScheduler),
       ...exchangeHandlers(context, options.exchangeHost, options.appVersion),
+      'app.exportDiagnostics': () =>
+        exportDiagnostics(context, options.diagnosticsHost, { appVersion: options.appVersion ?? '0.0.0', schemaVersion: SCHEMA_VERSION }),
     },
     { log: options.log, checkOutputs: options.checkOutputs },
   )

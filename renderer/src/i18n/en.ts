@@ -127,6 +127,7 @@ export const en: Shape<typeof zhCN> = {
     SYNC_INSECURE: 'The server address uses plain http on another machine. Use https so the team’s records cannot be read on the way.',
     SYNC_FAILED: 'The sync server refused the request. Try again later; your records are safe here.',
     SYNC_CLOCK_AHEAD: 'This computer’s clock is ahead of the sync server’s, so the server refused its changes. Set the date and time correctly (automatic time); the changes are kept here and will sync then.',
+    DIAGNOSTICS_FAILED: 'The diagnostics file could not be written. Check where you save it and try again.',
     INTERNAL: 'Something went wrong inside Fieldbook; nothing was changed. Please try again.',
   },
 }

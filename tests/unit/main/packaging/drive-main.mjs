@@ -5,6 +5,7 @@
 // Usage: node drive-main.mjs <main bundle> <smoke|fatal> [photo file]
 import { readFileSync, statSync } from 'node:fs'
 import { register } from 'node:module'
+import { strFromU8, unzipSync } from 'fflate'
 
 register('./electron-hooks.mjs', import.meta.url)
 
@@ -46,7 +47,11 @@ function fileFacts(path) {
 const report = { scenario, bundleLoadedMs }
 try {
   if (scenario === 'fatal') {
+    // The page's first call, made while the data is still opening, gets an answer rather than hanging.
+    await until('the invoke handler', () => recorder.ipcHandlers.get(INVOKE_CHANNEL))
+    report.pendingCall = await invoke('app.info', {})
     await until('the app to quit', () => recorder.quitCalls > 0)
+    report.windowVisibleAtQuit = recorder.windows.some((window) => window.visible)
   } else {
     await until('the window to show', () => recorder.calls.some((call) => call.name === 'window.show'))
     report.windowShownMs = performance.now() - startedAt
@@ -67,6 +72,14 @@ try {
     report.export = { ...exported, file: fileFacts(recorder.savedFiles.at(-1)) }
     const backup = await ok('backup.create', { language: 'en' })
     report.backup = { ...backup, file: fileFacts(backup.filePath) }
+    const diagnostics = await ok('app.exportDiagnostics', {})
+    const zip = unzipSync(readFileSync(diagnostics.filePath))
+    report.diagnostics = {
+      ...diagnostics,
+      entries: Object.keys(zip),
+      json: JSON.parse(strFromU8(zip['diagnostics.json'])),
+      text: Object.values(zip).map((bytes) => strFromU8(bytes)).join('\n'),
+    }
     report.eventsSent = window.webContents.sent.length
     window.close()
     await until('the app to quit', () => recorder.calls.some((call) => call.name === 'app.quit'))

@@ -129,6 +129,10 @@ interface DriveReport {
   photo?: { id: string; thumbnail: string }
   export?: { kind: string; bytes: number; file: { path: string; bytes: number; head: string } }
   backup?: { attachments: number; file: { path: string; bytes: number; head: string } }
+  firstAnswerMs?: number
+  pendingCall?: { ok: boolean; error?: { code: string } }
+  windowVisibleAtQuit?: boolean
+  diagnostics?: { entries: string[]; json: { app: { version: string }; rows: Record<string, number>; dataFolder: Record<string, { bytes: number }> }; text: string }
   calls: { name: string; detail?: unknown }[]
   errorBoxes: { title: string; content: string }[]
 }
@@ -301,6 +305,8 @@ describe('the packaged main bundle under Node with a stand-in electron', () => {
     expect(at('ipcMain.handle')).toBeGreaterThan(-1)
     expect(report.calls.find((call) => call.name === 'BrowserWindow')?.detail).toMatchObject({ show: false })
     expect(at('window.show')).toBeGreaterThan(at('window.loadURL'))
+    // The window does not wait for the data: it shows its start-up screen while the core opens.
+    expect(report.windowShownMs).toBeLessThan(report.firstAnswerMs!)
     expect(report.errorBoxes).toEqual([])
 
     expect(report.page?.status).toBe(200)
@@ -315,6 +321,14 @@ describe('the packaged main bundle under Node with a stand-in electron', () => {
     expect(report.export!.file.bytes).toBe(report.export!.bytes)
     expect(report.backup).toMatchObject({ attachments: 1, file: { head: 'PK' } })
     expect(order).toContain('app.quit')
+
+    // Diagnostics: versions, figures and the log, and nothing the user wrote.
+    expect(report.diagnostics?.entries).toEqual(['diagnostics.json', 'logs/main.log'])
+    expect(report.diagnostics?.json.app.version).toBe(report.info?.version)
+    expect(report.diagnostics?.json.dataFolder['fieldbook.db']?.bytes).toBeGreaterThan(0)
+    expect(Object.values(report.diagnostics?.json.rows ?? {}).some((count) => count > 0)).toBe(true)
+    expect(report.diagnostics?.text).toContain('starting')
+    expect(report.diagnostics?.text).not.toContain(report.sample!.title)
   })
 
   it('tells the user and quits when the data folder holds a database from a newer version', () => {
@@ -328,7 +342,8 @@ describe('the packaged main bundle under Node with a stand-in electron', () => {
     expect(report.errorBoxes).toHaveLength(1)
     expect(report.errorBoxes[0]!.content).toMatch(/newer/i)
     expect(report.calls.map((call) => call.name)).toContain('app.quit')
-    // No window with a dead page behind the message.
-    expect(report.calls.map((call) => call.name)).not.toContain('window.show')
+    expect(report.pendingCall).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    // No window with a dead page left behind the message.
+    expect(report.windowVisibleAtQuit).toBe(false)
   })
 })

@@ -23,6 +23,8 @@ export const recorder = {
   errorBoxes: [],
   savedFiles: [],
   quitCalls: 0,
+  /** Set by a driver that shows the page in a real browser: `(window, url) => Promise`. */
+  pageLoader: null,
 }
 globalThis.__standInElectron = recorder
 const record = (name, detail) => recorder.calls.push(detail === undefined ? { name } : { name, detail })
@@ -159,6 +161,8 @@ export class BrowserWindow extends EventEmitter {
   async loadURL(url) {
     record('window.loadURL', url)
     this.url = url
+    // A real page instead (the start-up benchmark drives Chromium): it emits ready-to-show once painted.
+    if (recorder.pageLoader) return recorder.pageLoader(this, url)
     const scheme = new URL(url).protocol.slice(0, -1)
     const handler = recorder.protocolHandlers.get(scheme)
     if (!handler) throw new Error(`no protocol handler for ${scheme}`)

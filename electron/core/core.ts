@@ -55,6 +55,8 @@ export interface CoreOptions {
   syncFetch?: typeof fetch
   /** Native open and save dialogs for imports and spreadsheet exports: Electron's in the app, fakes in tests. */
   exchangeHost?: ExchangeHost
+  /** Fill a search index that needs it (after an upgrade) in steps after opening, with progress events (the app). */
+  searchRebuildInBackground?: boolean
   /** The app's dialogs, log files and runtime versions for "Export diagnostics"; absent in tests and the CLI. */
   diagnosticsHost?: DiagnosticsHost
 }
@@ -112,7 +114,12 @@ export function openCore(options: CoreOptions): Core {
       ...minutesHandlers(context),
       ...demandHandlers(context),
       ...attachmentsHandlers(context),
-      ...searchHandlers(context),
+      ...searchHandlers(
+        context,
+        options.searchRebuildInBackground
+          ? { onProgress: (progress) => emit({ type: 'search.rebuild', ...progress }), log: options.log ?? console.error }
+          : undefined,
+      ),
       ...backupHandlers(backups),
       ...syncHandlers(sync, syncScheduler),
       ...exchangeHandlers(context, options.exchangeHost, options.appVersion),

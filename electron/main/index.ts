@@ -142,6 +142,8 @@ async function openTheCore(): Promise<void> {
     // Dialogs belong to the window when there is one, so they stay in front of it.
     backupHost: createBackupHost(dialogs, app.getPath('documents'), (path) => shell.showItemInFolder(path)),
     autoBackup: true,
+    // After an upgrade the search index is refilled in steps, with progress, while the app answers.
+    searchRebuildInBackground: true,
     exchangeHost: createExchangeHost(dialogs, app.getPath('documents')),
     diagnosticsHost: {
       async chooseSavePath(suggestedName) {

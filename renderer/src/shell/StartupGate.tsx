@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import { queryKeys, useProcedure } from '../api/queries'
 import { RecoverScreen } from './RecoverScreen'
+import { SearchRebuildNotice } from './SearchRebuildNotice'
 import { StartupScreen } from './StartupScreen'
 
 /** Set by main when it reopened the page after a crash (electron/main/recovery.ts). */
@@ -26,5 +27,10 @@ export function StartupGate({ children }: { children: ReactNode }) {
     )
   }
   if (info.isPending) return <StartupScreen />
-  return children
+  return (
+    <>
+      {children}
+      <SearchRebuildNotice />
+    </>
+  )
 }

@@ -11,6 +11,8 @@ export const zh = {
   diagnostics: '导出诊断信息',
   diagnosticsHint: '把版本、数据文件夹的大小和日志打包成一个 zip 文件，便于向技术支持说明问题。不包含任何记录内容。',
   diagnosticsSaved: '诊断信息已保存到 {{file}}（{{size}}）',
+  searchRebuilding: '正在更新搜索索引',
+  searchRebuildingHint: '升级后需要重新整理一次。期间可以照常使用，搜索暂时只能找到已整理的部分。',
 }
 
 export const en: Shape<typeof zh> = {
@@ -23,4 +25,6 @@ export const en: Shape<typeof zh> = {
   diagnostics: 'Export diagnostics',
   diagnosticsHint: 'Packs the versions, the sizes of the data folder and the log into one zip file for a support request. It contains no record contents.',
   diagnosticsSaved: 'Diagnostics saved to {{file}} ({{size}})',
+  searchRebuilding: 'Updating the search index',
+  searchRebuildingHint: 'Needed once after an update. Work on as usual; until it finishes, search finds only what is done so far.',
 }

@@ -12,6 +12,7 @@ import { backupProcedures } from './procedures/backup'
 import { syncProcedures } from './procedures/sync'
 import { exchangeProcedures } from './procedures/exchange'
 import { diagnosticsProcedures } from './procedures/diagnostics'
+import { updateProcedures } from './procedures/updates'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -41,6 +42,7 @@ export const procedures = {
   ...syncProcedures,
   ...exchangeProcedures,
   ...diagnosticsProcedures,
+  ...updateProcedures,
 } as const
 
 export type Procedures = typeof procedures

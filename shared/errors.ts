@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'SYNC_CLOCK_AHEAD',
   /** "Export diagnostics" could not write its file. */
   'DIAGNOSTICS_FAILED',
+  /** The update address could not be reached or gave no usable update. */
+  'UPDATE_FAILED',
   'INTERNAL',
 ] as const
 

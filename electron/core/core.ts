@@ -19,6 +19,7 @@ import { syncHandlers } from './handlers/sync'
 import { exchangeHandlers } from './handlers/exchange'
 import type { ExchangeHost } from './exchange/service'
 import { exportDiagnostics, type DiagnosticsHost } from './diagnostics'
+import { updateHandlers, type UpdateHost } from './updates'
 import { SyncClient } from './sync/client'
 import { SyncScheduler } from './sync/scheduler'
 import type { CoreContext } from './context'
@@ -59,6 +60,8 @@ export interface CoreOptions {
   searchRebuildInBackground?: boolean
   /** The app's dialogs, log files and runtime versions for "Export diagnostics"; absent in tests and the CLI. */
   diagnosticsHost?: DiagnosticsHost
+  /** The packaged app's updater (electron-updater); absent in tests, the CLI and development builds. */
+  updateHost?: UpdateHost
 }
 
 export interface Core {
@@ -123,6 +126,7 @@ export function openCore(options: CoreOptions): Core {
       ...backupHandlers(backups),
       ...syncHandlers(sync, syncScheduler),
       ...exchangeHandlers(context, options.exchangeHost, options.appVersion),
+      ...updateHandlers(context, options.updateHost, options.appVersion ?? '0.0.0'),
       'app.exportDiagnostics': () =>
         exportDiagnostics(context, options.diagnosticsHost, { appVersion: options.appVersion ?? '0.0.0', schemaVersion: SCHEMA_VERSION }),
     },

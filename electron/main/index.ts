@@ -22,6 +22,7 @@ import {
   isTrustedSender,
   secureWebPreferences,
 } from './security'
+import { createUpdateHost, type Updater } from './updater'
 import { userDataFolder } from './user-data'
 import { MINIMUM_WINDOW, readWindowState, restoreWindowState, saveWindowState, WINDOW_STATE_FILE } from './window-state'
 
@@ -145,6 +146,15 @@ async function openTheCore(): Promise<void> {
     // After an upgrade the search index is refilled in steps, with progress, while the app answers.
     searchRebuildInBackground: true,
     exchangeHost: createExchangeHost(dialogs, app.getPath('documents')),
+    updateHost: createUpdateHost({
+      isPackaged: app.isPackaged,
+      currentVersion: app.getVersion(),
+      load: async () => {
+        const { autoUpdater } = await import('electron-updater')
+        autoUpdater.logger = log
+        return autoUpdater as unknown as Updater
+      },
+    }),
     diagnosticsHost: {
       async chooseSavePath(suggestedName) {
         const result = await dialogs.showSaveDialog({

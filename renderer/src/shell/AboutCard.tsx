@@ -6,6 +6,7 @@ import { invoke } from '../api/client'
 import { queryKeys, useProcedure } from '../api/queries'
 import { useErrorText } from '../api/records'
 import { formatSize } from '../screens/settings/BackupPanel'
+import { UpdatePanel } from './UpdatePanel'
 
 /** Settings → About: the version and data folder, and the diagnostics a support request needs. */
 export function AboutCard() {
@@ -45,6 +46,7 @@ export function AboutCard() {
           </Button>
           <Typography.Text type="secondary">{t('shell.diagnosticsHint')}</Typography.Text>
         </Space>
+        <UpdatePanel />
       </Space>
     </Card>
   )

@@ -18,12 +18,12 @@ const LANGUAGES = [
   {
     locale: 'zh-CN' as const,
     suffix: 'zh',
-    text: { starting: '正在打开您的数据…', trips: '调研行程', recoverTitle: '窗口已重新打开', recoverContinue: '继续', about: '关于', diagnostics: '导出诊断信息', saved: '诊断信息已保存到' },
+    text: { updateCheck: '检查更新', saveAddress: '保存', addressSaved: '更新地址已保存', unsupported: '这个版本不能自动更新', noAddress: '还没有设置更新地址', starting: '正在打开您的数据…', trips: '调研行程', recoverTitle: '窗口已重新打开', recoverContinue: '继续', about: '关于', diagnostics: '导出诊断信息', saved: '诊断信息已保存到' },
   },
   {
     locale: 'en-US' as const,
     suffix: 'en',
-    text: { starting: 'Opening your data…', trips: 'Research trips', recoverTitle: 'The window was opened again', recoverContinue: 'Continue', about: 'About', diagnostics: 'Export diagnostics', saved: 'Diagnostics saved to' },
+    text: { updateCheck: 'Check for updates', saveAddress: 'Save', addressSaved: 'Update address saved', unsupported: 'This build cannot update itself', noAddress: 'No update address is set yet', starting: 'Opening your data…', trips: 'Research trips', recoverTitle: 'The window was opened again', recoverContinue: 'Continue', about: 'About', diagnostics: 'Export diagnostics', saved: 'Diagnostics saved to' },
   },
 ]
 
@@ -139,6 +139,29 @@ describe.each(LANGUAGES)('the shell ($locale)', ({ locale, suffix, text }) => {
       const title = (sample as { value: { title: string } }).value.title
       expect(strFromU8(zip['diagnostics.json']!)).not.toContain(title)
       expect(strFromU8(zip['diagnostics.json']!)).toMatch(/"trips": [1-9]/)
+      expect(app.problems).toEqual([])
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('keeps the update address and checks only when asked', async () => {
+    const app = await openShell(locale, '/settings')
+    try {
+      app.release()
+      await app.goto()
+      const check = app.page.getByRole('button', { name: text.updateCheck })
+      await visible(check)
+      await check.click()
+      await visible(app.page.getByText(text.noAddress))
+      await app.page.getByPlaceholder('https://fieldbook.example.edu.cn/updates/').fill('https://updates.college.example/fieldbook/')
+      await app.page.getByRole('button', { name: text.saveAddress, exact: true }).click()
+      await visible(app.page.getByText(text.addressSaved))
+      await expect(app.core.dispatch('update.getSettings', {})).resolves.toEqual({ ok: true, value: { url: 'https://updates.college.example/fieldbook' } })
+      await check.click()
+      // This page has no updater behind it, as in a development build.
+      await visible(app.page.getByText(text.unsupported))
+      await app.screenshot('updates', suffix)
       expect(app.problems).toEqual([])
     } finally {
       await app.close()

@@ -18,6 +18,8 @@ function contentSecurityPolicyPlugin(): Plugin {
 
 export default defineConfig({
   main: {
+    // better-sqlite3 is bundled; its fallback lookup of the addon is replaced (see the file for why).
+    resolve: { alias: { bindings: resolve(root, 'electron/main/sqlite-default-binding.cjs') } },
     build: {
       // Only package.json's `dependencies` stay outside the bundle, and only they are shipped in node_modules:
       // the native modules whose platform packages carry the binaries and the libraries they link (sharp,

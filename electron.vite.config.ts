@@ -18,7 +18,13 @@ function contentSecurityPolicyPlugin(): Plugin {
 
 export default defineConfig({
   main: {
+    // better-sqlite3 is bundled; its fallback lookup of the addon is replaced (see the file for why).
+    resolve: { alias: { bindings: resolve(root, 'electron/main/sqlite-default-binding.cjs') } },
     build: {
+      // Only package.json's `dependencies` stay outside the bundle, and only they are shipped in node_modules:
+      // the native modules whose platform packages carry the binaries and the libraries they link (sharp,
+      // resvg). Everything else, better-sqlite3's JavaScript included (the app hands it its own Electron build,
+      // electron/main/native.ts), is bundled, so the asar holds no other package.
       rollupOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),

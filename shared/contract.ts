@@ -12,6 +12,8 @@ import { backupProcedures } from './procedures/backup'
 import { syncProcedures } from './procedures/sync'
 import { exchangeProcedures } from './procedures/exchange'
 import { enterpriseIdentityProcedures } from './procedures/enterprise-identity'
+import { diagnosticsProcedures } from './procedures/diagnostics'
+import { updateProcedures } from './procedures/updates'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -41,6 +43,8 @@ export const procedures = {
   ...syncProcedures,
   ...exchangeProcedures,
   ...enterpriseIdentityProcedures,
+  ...diagnosticsProcedures,
+  ...updateProcedures,
 } as const
 
 export type Procedures = typeof procedures

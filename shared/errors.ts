@@ -38,6 +38,10 @@ export const ERROR_CODES = [
    * name, by: 'creditCode' | 'name' }`. Creating anyway is an explicit choice (`allowDuplicate`).
    */
   'ENTERPRISE_DUPLICATE',
+  /** "Export diagnostics" could not write its file. */
+  'DIAGNOSTICS_FAILED',
+  /** The update address could not be reached or gave no usable update. */
+  'UPDATE_FAILED',
   'INTERNAL',
 ] as const
 

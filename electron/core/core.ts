@@ -18,6 +18,8 @@ import { BackupService, type BackupHost } from './backup/service'
 import { syncHandlers } from './handlers/sync'
 import { exchangeHandlers } from './handlers/exchange'
 import type { ExchangeHost } from './exchange/service'
+import { exportDiagnostics, type DiagnosticsHost } from './diagnostics'
+import { updateHandlers, type UpdateHost } from './updates'
 import { SyncClient } from './sync/client'
 import { SyncScheduler } from './sync/scheduler'
 import type { SecretSealer } from './sync/state'
@@ -57,6 +59,12 @@ export interface CoreOptions {
   secretSealer?: SecretSealer
   /** Native open and save dialogs for imports and spreadsheet exports: Electron's in the app, fakes in tests. */
   exchangeHost?: ExchangeHost
+  /** Fill a search index that needs it (after an upgrade) in steps after opening, with progress events (the app). */
+  searchRebuildInBackground?: boolean
+  /** The app's dialogs, log files and runtime versions for "Export diagnostics"; absent in tests and the CLI. */
+  diagnosticsHost?: DiagnosticsHost
+  /** The packaged app's updater (electron-updater); absent in tests, the CLI and development builds. */
+  updateHost?: UpdateHost
 }
 
 export interface Core {
@@ -113,10 +121,18 @@ export function openCore(options: CoreOptions): Core {
       ...minutesHandlers(context),
       ...demandHandlers(context),
       ...attachmentsHandlers(context),
-      ...searchHandlers(context),
+      ...searchHandlers(
+        context,
+        options.searchRebuildInBackground
+          ? { onProgress: (progress) => emit({ type: 'search.rebuild', ...progress }), log: options.log ?? console.error }
+          : undefined,
+      ),
       ...backupHandlers(backups),
       ...syncHandlers(sync, syncScheduler),
       ...exchangeHandlers(context, options.exchangeHost, options.appVersion),
+      ...updateHandlers(context, options.updateHost, options.appVersion ?? '0.0.0'),
+      'app.exportDiagnostics': () =>
+        exportDiagnostics(context, options.diagnosticsHost, { appVersion: options.appVersion ?? '0.0.0', schemaVersion: SCHEMA_VERSION }),
     },
     { log: options.log, checkOutputs: options.checkOutputs },
   )

@@ -23,6 +23,7 @@ import { TrashScreen } from './screens/trash/TrashScreen'
 import { TripScreen } from './screens/trip/TripScreen'
 import { TripsScreen } from './screens/trips/TripsScreen'
 import { VisitScreen } from './screens/visits/VisitScreen'
+import { StartupGate } from './shell/StartupGate'
 
 const router = createHashRouter([
   {
@@ -90,7 +91,9 @@ export function App() {
       >
         <AntApp>
           <DataEvents />
-          <RouterProvider router={router} />
+          <StartupGate>
+            <RouterProvider router={router} />
+          </StartupGate>
         </AntApp>
       </ConfigProvider>
     </QueryClientProvider>

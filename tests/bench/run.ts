@@ -9,6 +9,7 @@ import { addNote, printAndSave } from './table'
 import { benchWritePath } from './write-path'
 import { benchNotes } from './notes'
 import { benchHostile } from './hostile'
+import { benchStartup } from './startup'
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same machine, printed as one
@@ -22,6 +23,7 @@ const large = generateL()
 try {
   await benchScale(large)
   await benchRenderer(large)
+  await benchStartup(large)
 } finally {
   rmSync(large.dataDir, { recursive: true, force: true })
 }

@@ -125,6 +125,18 @@ function childLinks(table: SyncedTable): ChildLink[] {
   return links
 }
 const CHILD_LINKS = Object.fromEntries(SOURCE_TABLES.map((table) => [table, childLinks(table)])) as Record<SyncedTable, ChildLink[]>
+/** How far a rebuild in steps is: rows indexed of all; `finished` once the index is complete. */
+export interface RebuildProgress {
+  done: number
+  total: number
+  finished: boolean
+}
+
+/** Marks a rebuild in steps under way (meta key), so one cut short is started again. */
+const REBUILD_PENDING = 'search_rebuild_pending'
+/** Rows per step of a rebuild in steps: a few tens of milliseconds of work between answers to the window. */
+const REBUILD_STEP_ROWS = 2000
+
 /** The source tables by kind number, so a rebuild writes entry numbers in ascending order. */
 const TABLES_IN_ENTRY_ORDER = [...SOURCE_TABLES].sort((a, b) => Number(KIND_NUMBER.get(SOURCES[a].kind)! - KIND_NUMBER.get(SOURCES[b].kind)!))
 
@@ -345,33 +357,87 @@ export class SearchIndex {
   }
 
   /**
-   * Fills the index from the tables when it is empty (data written before it existed) or was written by an older
-   * version (before data version 5: no entries table, no per-character index, entries numbered differently).
+   * True when the index must be filled from the tables: it is empty (data written before it existed), was
+   * written by an older version (before data version 5: no entries table, no per-character index, entries
+   * numbered differently), or a rebuild in steps was cut short (the app quit during it).
    */
-  rebuildIfEmpty(): boolean {
+  needsRebuild(): boolean {
     const db = this.store.db
+    if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(REBUILD_PENDING)) return true
     if (db.prepare('SELECT 1 FROM search_index LIMIT 1').get()) {
-      if (db.prepare('SELECT 1 FROM search_index_entries LIMIT 1').get() && db.prepare('SELECT 1 FROM search_index_chars LIMIT 1').get()) return false
-    } else if (!SOURCE_TABLES.some((table) => db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get())) {
-      return false
+      return !(db.prepare('SELECT 1 FROM search_index_entries LIMIT 1').get() && db.prepare('SELECT 1 FROM search_index_chars LIMIT 1').get())
     }
+    return SOURCE_TABLES.some((table) => db.prepare(`SELECT 1 FROM "${table}" LIMIT 1`).get())
+  }
+
+  /** Fills the index at once when it needs it (the command line and the tests); the app uses `rebuildInSteps`. */
+  rebuildIfEmpty(): boolean {
+    if (!this.needsRebuild()) return false
     this.rebuild()
     return true
   }
 
   rebuild(): void {
     this.store.db.transaction(() => {
-      this.store.db.prepare('DELETE FROM search_index').run()
-      this.store.db.prepare("INSERT INTO search_index_chars (search_index_chars) VALUES ('delete-all')").run()
-      this.store.db.prepare('DELETE FROM search_index_entries').run()
+      this.clear()
       const reader = new RowReader(this.store)
       for (const table of TABLES_IN_ENTRY_ORDER) {
         // Read each table whole: better-sqlite3 cannot write while a read is still iterating.
         const rows = this.store.db.prepare(`SELECT * FROM "${table}" WHERE deleted = 0`).all() as Row[]
         for (const { row } of inEntryOrder(rows.map((row) => ({ table, id: String(row['id']), row })))) this.write(table, row, reader)
       }
+      this.store.db.prepare('DELETE FROM meta WHERE key = ?').run(REBUILD_PENDING)
     })()
     this.stale = false
+  }
+
+  /**
+   * The same rebuild in steps of a few thousand rows, each its own transaction, giving the event loop back in
+   * between: at data size L a rebuild takes many seconds, and the app must answer meanwhile. Edits made during
+   * it are indexed by the write path as always (a later step writing the same row again changes nothing).
+   * A marker in meta makes the next opening start again if this one is cut short. Resolves false when there
+   * was nothing to do or the store closed on the way.
+   */
+  async rebuildInSteps(onProgress: (progress: RebuildProgress) => void, rowsPerStep = REBUILD_STEP_ROWS): Promise<boolean> {
+    if (!this.needsRebuild()) return false
+    const db = this.store.db
+    const total = TABLES_IN_ENTRY_ORDER.reduce(
+      (sum, table) => sum + (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE deleted = 0`).get() as { n: number }).n,
+      0,
+    )
+    db.transaction(() => {
+      db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(REBUILD_PENDING, new Date().toISOString())
+      this.clear()
+    })()
+    let done = 0
+    onProgress({ done, total, finished: false })
+    for (const table of TABLES_IN_ENTRY_ORDER) {
+      let after = 0
+      for (;;) {
+        await new Promise((resolve) => setImmediate(resolve))
+        if (!db.open) return false
+        const rows = db.prepare(`SELECT rowid AS rebuild_rowid, * FROM "${table}" WHERE deleted = 0 AND rowid > ? ORDER BY rowid LIMIT ?`).all(after, rowsPerStep) as Row[]
+        if (rows.length === 0) break
+        after = Number(rows.at(-1)!['rebuild_rowid'])
+        db.transaction(() => {
+          const reader = new RowReader(this.store)
+          const items = rows.map(({ rebuild_rowid: _rowid, ...row }) => ({ table, id: String(row['id']), row }))
+          for (const { row } of inEntryOrder(items)) this.write(table, row, reader)
+        })()
+        done += rows.length
+        onProgress({ done, total, finished: false })
+      }
+    }
+    db.prepare('DELETE FROM meta WHERE key = ?').run(REBUILD_PENDING)
+    this.stale = false
+    onProgress({ done, total, finished: true })
+    return true
+  }
+
+  private clear(): void {
+    this.store.db.prepare('DELETE FROM search_index').run()
+    this.store.db.prepare("INSERT INTO search_index_chars (search_index_chars) VALUES ('delete-all')").run()
+    this.store.db.prepare('DELETE FROM search_index_entries').run()
   }
 
   /** Re-indexes written rows, and the rows under any whose trip, enterprise or liveness changed. */

@@ -36,7 +36,7 @@ export function normalizeServerUrl(text: string, allowInsecure: boolean): string
 export interface TransportOptions {
   serverUrl: string
   token?: string
-  /** For tests: a fetch that fails on purpose. */
+  /** The app passes Electron's `net.fetch` (system proxy, the OS certificate store); tests pass one that fails on purpose. */
   fetch?: typeof fetch
 }
 
@@ -76,15 +76,17 @@ export class Transport {
   /**
    * Every request but join is safe to send twice (a push carries its batch id), so one that fails before any
    * answer is sent once more at once: a kept-alive connection the server closed while we were idle fails that
-   * way, and the round should not fail over it.
+   * way, and the round should not fail over it. A join is sent again only when the connection was closed under
+   * it before any answer (the server's idle timeout closing a kept-alive socket, about 5 s after the last
+   * request): the user just typed the invite, and "cannot reach the server" would be wrong.
    */
   private async send(path: string, init: RequestInit, timeoutMs: number): Promise<Response> {
-    const retryable = path !== '/v1/join'
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.fetch(`${this.options.serverUrl}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) })
       } catch (error) {
         const timedOut = error instanceof Error && error.name === 'TimeoutError'
+        const retryable = path !== '/v1/join' || isClosedConnection(error)
         if (retryable && !timedOut && attempt === 0) continue
         throw new AppError('SYNC_UNREACHABLE', `The sync server at ${this.options.serverUrl} cannot be reached: ${describe(error)}`)
       }
@@ -150,6 +152,21 @@ export function parseAnswer<S extends z.ZodType>(schema: S, text: string): z.out
     throw new AppError('SYNC_FAILED', 'The server’s answer is not what this version of Fieldbook expects.', { reason: 'unexpectedAnswer' })
   }
   return result.data
+}
+
+/** Node's fetch (undici) and Chromium's (net.fetch) words for a connection closed before any answer came. */
+const CLOSED_CONNECTION_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE'])
+const CLOSED_CONNECTION_MESSAGES = /other side closed|socket hang up|ERR_CONNECTION_RESET|ERR_CONNECTION_CLOSED|ERR_EMPTY_RESPONSE/
+
+/** True when the failure is a connection the other side closed, the way a stale kept-alive socket fails. */
+export function isClosedConnection(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current instanceof Error && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string' && CLOSED_CONNECTION_CODES.has(code)) return true
+    if (CLOSED_CONNECTION_MESSAGES.test(current.message)) return true
+    current = (current as { cause?: unknown }).cause
+  }
+  return false
 }
 
 function describe(error: unknown): string {

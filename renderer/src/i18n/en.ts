@@ -132,6 +132,8 @@ export const en: Shape<typeof zhCN> = {
     SYNC_FAILED: 'The sync server refused the request. Try again later; your records are safe here.',
     SYNC_CLOCK_AHEAD: 'This computer’s clock is ahead of the sync server’s, so the server refused its changes. Set the date and time correctly (automatic time); the changes are kept here and will sync then.',
     ENTERPRISE_DUPLICATE: 'This enterprise already has a file. Open that file, or create a second one only if they really are two enterprises.',
+    DIAGNOSTICS_FAILED: 'The diagnostics file could not be written. Check where you save it and try again.',
+    UPDATE_FAILED: 'No update could be fetched from the update address. Check the address and the network; Fieldbook keeps working as it is.',
     INTERNAL: 'Something went wrong inside Fieldbook; nothing was changed. Please try again.',
   },
 }

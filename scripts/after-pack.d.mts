@@ -1,0 +1,1 @@
+export default function afterPack(context: { electronPlatformName: string; arch: number; appOutDir: string }): Promise<void>

@@ -47,7 +47,7 @@ export const HealthResponse = z.object({ ok: z.literal(true), protocol: z.number
  * Bidirectional controls (U+202E reverses what follows: "‮txt.exe") and other invisible controls would let a device
  * name disguise who changed what in every teammate's history.
  */
-const DISGUISING_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+const DISGUISING_CHARACTERS = /[\p{Cc}\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
 export const DeviceName = z
   .string()
   .min(1)

@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
+import { boundedRows } from '../../components/ErrorBoundaries'
 import type { Trip } from '../../../../shared/schemas/trip'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecords } from '../../api/records'
@@ -142,6 +143,7 @@ export function TripsScreen() {
           rowKey="id"
           loading={trips.isPending}
           columns={columns}
+          components={boundedRows('trips', columns.length)}
           dataSource={trips.data ?? []}
           onRow={(trip) => ({
             // The whole row opens the trip; its buttons and links (and the delete popup, a portal) do their own thing.

@@ -10,6 +10,7 @@ export const en: Shape<typeof zhCN> = {
     thisRecord: 'this record',
     openTrash: 'Open the trash',
     toTrips: 'Back to trips',
+    unknownValue: 'Unknown ({{value}})',
   },
   nav: {
     trips: 'Trips',

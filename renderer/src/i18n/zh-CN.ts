@@ -8,6 +8,7 @@ export const zhCN = {
     thisRecord: '这条记录',
     openTrash: '打开回收站',
     toTrips: '返回调研行程',
+    unknownValue: '未知（{{value}}）',
   },
   nav: {
     trips: '调研行程',

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { boundedRows } from '../../components/ErrorBoundaries'
-import type { Trip } from '../../../../shared/schemas/trip'
+import { TRIP_STATUSES, type Trip } from '../../../../shared/schemas/trip'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecords } from '../../api/records'
 import { tripPath } from '../../routes'
@@ -77,7 +77,11 @@ export function TripsScreen() {
     {
       title: t('trips.columns.status'),
       dataIndex: 'status',
-      render: (status: Trip['status']) => <Tag color={TRIP_STATUS_COLORS[status]}>{t(`trips.status.${status}`)}</Tag>,
+      render: (status: Trip['status']) => (
+        <Tag color={TRIP_STATUS_COLORS[status]}>
+          {(TRIP_STATUSES as readonly string[]).includes(status) ? t(`trips.status.${status}`) : t('screenError.unknownValue', { value: String(status).slice(0, 40) })}
+        </Tag>
+      ),
     },
     {
       title: t('common.actions'),

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createHashRouter, Navigate, RouterProvider } from 'react-router'
 import { createQueryClient, useDataChangedEvents } from './api/queries'
+import { ScreenError } from './components/ErrorBoundaries'
 import { AppLayout } from './layout/AppLayout'
 import { AgreementScreen } from './screens/agreements/AgreementScreen'
 import { EnterpriseScreen } from './screens/enterprises/EnterpriseScreen'
@@ -30,6 +31,11 @@ const router = createHashRouter([
     path: '/',
     element: <AppLayout />,
     children: [
+      {
+        // Every screen renders inside this boundary: one that fails shows what could not be shown, with the
+        // navigation still around it.
+        errorElement: <ScreenError />,
+        children: [
       { index: true, element: <Navigate to="/trips" replace /> },
       { path: 'trips', element: <TripsScreen /> },
       // A trip's tabs: overview (dashboard), group, itinerary, visits, symposiums, agreements, surveys, follow-ups, notes.
@@ -47,6 +53,8 @@ const router = createHashRouter([
       { path: 'sync', element: <SyncScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <Navigate to="/trips" replace /> },
+        ],
+      },
     ],
   },
 ])

@@ -80,7 +80,8 @@ export interface AppSession {
 export async function openApp(
   browser: Browser,
   baseUrl: string,
-  options: { locale: 'zh-CN' | 'en-US'; dataDir?: string; route?: string },
+  /** checkOutputs: false runs the core as the app does (records this version cannot parse still reach the page). */
+  options: { locale: 'zh-CN' | 'en-US'; dataDir?: string; route?: string; checkOutputs?: boolean },
 ): Promise<AppSession> {
   const owned = options.dataDir ? null : tempDir('fieldbook-e2e-')
   const dataDir = options.dataDir ?? owned!.path
@@ -93,6 +94,7 @@ export async function openApp(
   const core = openCore({
     dataDir,
     appVersion: 'e2e',
+    ...(options.checkOutputs === false ? { checkOutputs: false } : {}),
     reportHost: { chooseSavePath: async (name) => join(exportsDir, name), showInFolder: (path) => shownInFolder.push(path) },
     backupHost: {
       chooseSavePath: async (name) => join(exportsDir, name),

@@ -444,6 +444,31 @@ export class SyncClient {
   }
 
   /**
+   * Outbox entries the server would refuse for what they hold (written before every change was checked, or into
+   * the database by hand) stay in this device's change log but leave the outbox, kept with the changes set aside:
+   * one such entry must not stop every later push. The clock is the server's to judge.
+   */
+  private setAsideUnsendable(rows: OutboxRow[]): OutboxRow[] {
+    const refused = new Map<OutboxRow, string>()
+    for (const row of rows) {
+      const problem = changeProblem({ hlc: row.hlc, table: row.tbl, rowId: row.row_id, cells: JSON.parse(row.cells) as Record<string, unknown> }, { now: 0, maxDriftMs: Infinity })
+      if (problem) refused.set(row, `not sent: ${problem.reason}`)
+    }
+    if (refused.size === 0) return rows
+    this.store.db.transaction(() => {
+      const leave = this.store.statement('UPDATE change_log SET outbox = 0 WHERE seq = ?')
+      const keep = this.store.statement(
+        'INSERT INTO sync_skipped (hlc, tbl, row_id, cells, reason) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET cells = json_patch(cells, excluded.cells)',
+      )
+      for (const [row, reason] of refused) {
+        leave.run(row.seq)
+        keep.run(row.hlc, row.tbl, row.row_id, row.cells, reason)
+      }
+    })()
+    return rows.filter((row) => !refused.has(row))
+  }
+
+  /**
    * The batch to send next: the one sent before without an answer (same id, same entries), else a new run of
    * outbox entries whose id is stored before anything leaves this machine.
    */
@@ -460,10 +485,12 @@ export class SyncClient {
         this.store.statement('DELETE FROM sync_batches WHERE id = ?').run(pending.id)
         continue
       }
-      const rows = this.store
+      const outbox = this.store
         .statement('SELECT seq, hlc, tbl, row_id, cells FROM change_log WHERE outbox = 1 ORDER BY seq LIMIT ?')
         .all(PUSH_BATCH_CHANGES) as OutboxRow[]
-      if (rows.length === 0) return null
+      if (outbox.length === 0) return null
+      const rows = this.setAsideUnsendable(outbox)
+      if (rows.length === 0) continue
       let bytes = 0
       let count = 0
       for (const row of rows) {

@@ -3,6 +3,15 @@ import type { zhCN } from './zh-CN'
 
 export const en: Shape<typeof zhCN> = {
   app: { name: 'Fieldbook', fullName: 'Fieldbook 研途', tagline: 'Enterprise research records' },
+  screenError: {
+    title: 'This screen could not be shown',
+    hint: 'A record here holds a value this version of Fieldbook cannot show (perhaps changed by hand or by a newer version). The rest of your data is not affected.',
+    row: 'This record could not be shown.',
+    thisRecord: 'this record',
+    openTrash: 'Open the trash',
+    toTrips: 'Back to trips',
+    unknownValue: 'Unknown ({{value}})',
+  },
   nav: {
     trips: 'Trips',
     enterprises: 'Enterprises',

@@ -1,6 +1,15 @@
 /** Chinese strings; `en.ts` must have the same keys (a test checks). */
 export const zhCN = {
   app: { name: '研途', fullName: '研途 Fieldbook', tagline: '访企调研记录' },
+  screenError: {
+    title: '这个页面无法显示',
+    hint: '这里有一条记录的内容是当前版本的研途无法显示的（可能被手工改动过，或来自更新的版本）。其他数据不受影响。',
+    row: '这条记录无法显示。',
+    thisRecord: '这条记录',
+    openTrash: '打开回收站',
+    toTrips: '返回调研行程',
+    unknownValue: '未知（{{value}}）',
+  },
   nav: {
     trips: '调研行程',
     enterprises: '企业档案',

@@ -1,10 +1,12 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, readFileSync } from 'node:fs'
+import { strFromU8, unzipSync } from 'fflate'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../../electron/core/core'
 import type { SecretSealer } from '../../../electron/core/sync/state'
 import { tempDir } from '../../helpers/temp'
+import { exchangeOf } from '../exchange/helpers'
 import { joinDevice, openDevice, startTeamServer, type Device, type TeamServer } from '../sync/helpers'
 
 /** A key store like the OS's: AES-GCM under a key only this "computer" holds. */
@@ -41,13 +43,20 @@ describe('the sync token is kept with the key store', () => {
     const device = openDevice('王老师的笔记本', { secretSealer: sealer })
     devices.push(device)
     await joinDevice(device, team)
-    await device.ok('trip.create', { title: '皖苏调研', startDate: '2025-05-12', endDate: '2025-05-16' })
+    const trip = await device.ok('trip.create', { title: '皖苏调研', startDate: '2025-05-12', endDate: '2025-05-16' })
     await device.ok('sync.now', {})
     const stored = device.core.store.db.prepare("SELECT value FROM sync_state WHERE key = 'token'").get() as { value: string }
     expect(stored.value).toMatch(/^sealed:v1:/)
     const token = sealer.open(stored.value.slice('sealed:v1:'.length))
     expect(token.length).toBeGreaterThan(20)
     expect(JSON.stringify(device.core.store.db.prepare('SELECT * FROM sync_state').all())).not.toContain(token)
+    // A trip file carries records only: no token, sealed or not, and no server address.
+    const tripFile = join(device.dir, 'trip.fbtrip')
+    await exchangeOf(device.core).exportTripTo(trip.id, tripFile)
+    const tripJson = strFromU8(unzipSync(readFileSync(tripFile))['trip.json']!)
+    expect(tripJson).not.toContain(token)
+    expect(tripJson).not.toContain('sealed:v1:')
+    expect(tripJson).not.toContain(team.server.url)
 
     // The database file copied to another computer (another key): not joined there, nothing sent in this one's name.
     device.core.store.db.pragma('wal_checkpoint(TRUNCATE)')

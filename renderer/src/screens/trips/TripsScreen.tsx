@@ -4,7 +4,8 @@ import type { ColumnsType } from 'antd/es/table'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
-import type { Trip } from '../../../../shared/schemas/trip'
+import { boundedRows } from '../../components/ErrorBoundaries'
+import { TRIP_STATUSES, type Trip } from '../../../../shared/schemas/trip'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecords } from '../../api/records'
 import { tripPath } from '../../routes'
@@ -76,7 +77,11 @@ export function TripsScreen() {
     {
       title: t('trips.columns.status'),
       dataIndex: 'status',
-      render: (status: Trip['status']) => <Tag color={TRIP_STATUS_COLORS[status]}>{t(`trips.status.${status}`)}</Tag>,
+      render: (status: Trip['status']) => (
+        <Tag color={TRIP_STATUS_COLORS[status]}>
+          {(TRIP_STATUSES as readonly string[]).includes(status) ? t(`trips.status.${status}`) : t('screenError.unknownValue', { value: String(status).slice(0, 40) })}
+        </Tag>
+      ),
     },
     {
       title: t('common.actions'),
@@ -142,6 +147,7 @@ export function TripsScreen() {
           rowKey="id"
           loading={trips.isPending}
           columns={columns}
+          components={boundedRows('trips', columns.length)}
           dataSource={trips.data ?? []}
           onRow={(trip) => ({
             // The whole row opens the trip; its buttons and links (and the delete popup, a portal) do their own thing.

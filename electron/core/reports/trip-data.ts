@@ -9,6 +9,7 @@ import type { Visit, VisitStop } from '../../../shared/schemas/visit'
 import type Database from 'better-sqlite3'
 import sharp from 'sharp'
 import { BlobStore } from '../attachments/blob-store'
+import { headlineFigures, surveyedPositions, type HeadlineFigures } from '../domain/headline-figures'
 import type { RecordServices } from '../domain/registry'
 
 /** Everything a trip's documents draw on, read once from the records. */
@@ -24,6 +25,10 @@ export interface TripReportData {
   surveys: { survey: Survey; positions: Position[] }[]
   actions: Action[]
   notes: Note[]
+  /** Each enterprise's cooperation history (notes of kind history in its file), oldest first. */
+  history: Map<string, Note[]>
+  /** Each enterprise's latest survey from an earlier trip, with its total headcount, to compare against. */
+  previousSurveys: Map<string, { date: string; total: number }>
   /** Photos by the record they belong to (the trip, a visit, a symposium); filled by loadPhotos. */
   photos: Map<string, ReportPhoto[]>
 }
@@ -57,6 +62,21 @@ export function readTripData(records: RecordServices, tripId: string): TripRepor
     .map(([id]) => records.enterprise.find(id) as unknown as Enterprise | undefined)
     .filter((e): e is Enterprise => Boolean(e && !e.deleted))
   const contacts = new Map(enterprises.map((e) => [e.id, list<Contact>('contact', { enterpriseId: e.id })]))
+  const history = new Map(
+    enterprises.map((e) => [
+      e.id,
+      list<Note>('note', { enterpriseId: e.id })
+        .filter((n) => n.kind === 'history')
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    ]),
+  )
+  const previousSurveys = new Map<string, { date: string; total: number }>()
+  for (const e of enterprises) {
+    const earlier = list<Survey>('survey', { enterpriseId: e.id })
+      .filter((s) => s.tripId !== tripId && s.date < trip.startDate)
+      .sort((a, b) => b.date.localeCompare(a.date))[0]
+    if (earlier) previousSurveys.set(e.id, { date: earlier.date, total: surveyedPositions(list<Position>('position', { surveyId: earlier.id })).total })
+  }
 
   return {
     trip,
@@ -70,22 +90,21 @@ export function readTripData(records: RecordServices, tripId: string): TripRepor
     surveys,
     actions: list<Action>('action', { tripId }),
     notes: list<Note>('note', { tripId }),
+    history,
+    previousSurveys,
     photos: new Map(),
   }
 }
 
-/** Position headcounts of the trip's surveys, by kind. */
-export function positionTotals(data: TripReportData): { employment: number; internship: number; committed: number; total: number } {
-  let employment = 0
-  let internship = 0
-  for (const { positions } of data.surveys) {
-    for (const p of positions) {
-      if (p.kind === 'internship') internship += p.headcount
-      else employment += p.headcount
-    }
-  }
-  const committed = data.agreements.reduce((sum, a) => sum + a.positions, 0)
-  return { employment, internship, committed, total: employment + internship + committed }
+/** The trip's headline figures, by the one definition the dashboard and the command line use too. */
+export function tripFigures(data: TripReportData): HeadlineFigures {
+  return headlineFigures({
+    visits: data.visits.map((v) => v.visit),
+    symposiums: data.symposiums.map((s) => s.symposium),
+    agreements: data.agreements,
+    positions: data.surveys.flatMap((s) => s.positions),
+    surveys: data.surveys.length,
+  })
 }
 
 /** A photo ready for a document: upright, scaled down and compressed, with its caption. */

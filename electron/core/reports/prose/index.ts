@@ -66,8 +66,8 @@ export interface Prose {
   sentence(...clauses: (string | false | null | undefined)[]): string
   /** Sentences joined into a paragraph (each already ended by `sentence`, or ended here). */
   paragraph(...sentences: (string | false | null | undefined)[]): string
-  /** 甲、乙和丙 / A, B and C; `or` for alternatives. */
-  list(items: readonly string[], conjunction?: 'and' | 'or'): string
+  /** 甲、乙和丙 / A, B and C; `or` for alternatives; `series` joins Chinese items with 、 only (安徽、江苏). */
+  list(items: readonly string[], conjunction?: 'and' | 'or' | 'series'): string
   /** 2家企业 / 2 enterprises (1 enterprise); `bare` leaves the noun out (2家 / 2). */
   count(n: number, noun: Noun, bare?: boolean): string
   /** 500万元 / CNY 5 million. */
@@ -80,6 +80,8 @@ export interface Prose {
   capitalise(text: string): string
   /** Full-width punctuation of a record value turned into ASCII for an English document. */
   ascii(text: string): string
+  /** A record value made ready for running text: spacing between scripts (zh) or ASCII punctuation (en). */
+  tidy(text: string): string
 }
 
 const ZH_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
@@ -102,6 +104,19 @@ export function shorten(text: string, max: number, language: ProseLanguage): str
   return `${clause(kept)}${language === 'zh' ? '……' : '…'}`
 }
 
+/**
+ * Spacing between scripts in Chinese text: none between a Chinese character and a number or a Latin word
+ * ("2023 年" → "2023年", "PLC 控制" → "PLC控制"), one between two Latin words, never two spaces.
+ */
+export function tidyZh(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])\s+(?=[A-Za-z0-9%])/g, '')
+    .replace(/(?<=[A-Za-z0-9%.])\s+(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”])/g, '')
+    .replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '')
+    .trim()
+}
+
 export function prose(language: ProseLanguage): Prose {
   const zh = language === 'zh'
   const ascii = (text: string) =>
@@ -115,16 +130,16 @@ export function prose(language: ProseLanguage): Prose {
           .trim()
   const capitalise = (text: string) => (zh || !text ? text : text[0]!.toUpperCase() + text.slice(1))
   const end = (text: string) => {
-    const body = clause(text)
+    const body = clause(zh ? tidyZh(text) : ascii(text))
     if (!body) return ''
     // A sentence that ends with a question, an exclamation or a closing quotation mark keeps it.
     if (/[！？!?]$/.test(body) || (zh && /[。！？]”$/.test(body))) return body
     return zh ? `${body}。` : `${capitalise(body)}.`
   }
-  const list = (items: readonly string[], conjunction: 'and' | 'or' = 'and') => {
+  const list = (items: readonly string[], conjunction: 'and' | 'or' | 'series' = 'and') => {
     const kept = items.map(clause).filter(Boolean)
     if (kept.length <= 1) return kept.join('')
-    const word = zh ? (conjunction === 'and' ? '和' : '或') : ` ${conjunction} `
+    const word = zh ? { and: '和', or: '或', series: '、' }[conjunction] : ` ${conjunction === 'or' ? 'or' : 'and'} `
     return `${kept.slice(0, -1).join(zh ? '、' : ', ')}${word}${kept.at(-1)}`
   }
   return {
@@ -164,5 +179,6 @@ export function prose(language: ProseLanguage): Prose {
     },
     capitalise,
     ascii,
+    tidy: (text) => (zh ? tidyZh(text) : ascii(text)),
   }
 }

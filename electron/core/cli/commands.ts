@@ -7,6 +7,7 @@ import { GENERATE_COMMANDS } from './generate-commands'
 import { SYNC_COMMANDS } from './sync-commands'
 import { BACKUP_COMMANDS } from './backup-commands'
 import { EXCHANGE_COMMANDS } from './exchange-commands'
+import { LAYOUT_COMMANDS } from './layout-commands'
 import { usage } from './usage-error'
 import { call, resolveRecord } from './lookup'
 
@@ -137,4 +138,5 @@ export const COMMANDS: Command[] = [
   ...SYNC_COMMANDS,
   ...BACKUP_COMMANDS,
   ...EXCHANGE_COMMANDS,
+  ...LAYOUT_COMMANDS,
 ]

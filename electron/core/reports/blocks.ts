@@ -317,17 +317,18 @@ export function titleLines(parts: string[], capacity: number): string[] {
  * number, four Chinese characters of a header), and the rest of the width goes where the text is longest.
  */
 export function columnWidths(headers: string[], rows: string[][], total: number, char: number, margin: number): number[] {
-  const pieces = (text: string) => text.split(/[\s\n]+|(?<=[\u2e80-\uffef])(?=[\u2e80-\uffef])/).filter(Boolean)
+  // Faces differ from machine to machine: a little room so that an estimate a hair short does not wrap a word.
+  const width = (text: string) => textWidthTwips(text, char) * 1.08
+  // A short cell (达成共识, 500万元, 2025年7月, 工业机器人运维工程师) is one word; a longer one may break between Latin words and
+  // between Chinese characters, so its longest Latin word (or number) is what must fit.
+  const unbreakable = (cell: string) => (width(cell) <= width('中文四字') * 2.3 ? [cell] : cell.split(/[\s\n、，,；;]+|(?<=[\u2e80-\uffef])(?=[\u2e80-\uffef])/))
   const least = headers.map((header, i) => {
     const cells = [header, ...rows.map((r) => r[i] ?? '')]
-    const longestPiece = Math.max(...cells.flatMap((cell) => pieces(cell).map((p) => textWidthTwips(p, char))))
-    // Headers of up to four characters stay on one line.
-    const headerFloor = textWidthTwips(header.length <= 4 ? header : header.slice(0, 4), char)
-    return Math.max(longestPiece, headerFloor) + margin
+    return Math.max(...cells.flatMap((cell) => cell.split('\n').flatMap(unbreakable).map(width))) + margin
   })
   const wanted = headers.map((header, i) => {
     const cells = [header, ...rows.map((r) => r[i] ?? '')]
-    return Math.max(...cells.flatMap((cell) => cell.split('\n').map((line) => textWidthTwips(line, char)))) + margin
+    return Math.max(...cells.flatMap((cell) => cell.split('\n').map(width))) + margin
   })
   const floor = least.reduce((a, b) => a + b, 0)
   if (floor >= total) return least.map((w) => Math.floor((w / floor) * total))

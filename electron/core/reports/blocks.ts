@@ -285,7 +285,8 @@ const CELL_MARGIN = 80
 /** Display width of text in twips for a font whose Chinese character is `char` twips wide (Latin about half). */
 export function textWidthTwips(text: string, char: number): number {
   let width = 0
-  for (const c of text) width += /[\u2e80-\uffef]/.test(c) ? char : c === ' ' ? char * 0.3 : char * 0.55
+  // Latin letters at about 0.62 em: the widest of the faces LibreOffice may substitute (DejaVu Sans).
+  for (const c of text) width += /[\u2e80-\uffef]/.test(c) ? char : c === ' ' ? char * 0.32 : char * 0.62
   return width
 }
 
@@ -303,6 +304,9 @@ export function titleLines(parts: string[], capacity: number): string[] {
     while (width(rest) > capacity) {
       let cut = 0
       while (cut < rest.length && width(rest.slice(0, cut + 1)) <= capacity) cut++
+      // Latin text breaks at a space, never inside a word.
+      const space = rest.lastIndexOf(' ', cut)
+      if (space > 0 && /[A-Za-z]/.test(rest[cut] ?? '')) cut = space + 1
       lines.push(rest.slice(0, cut).trim())
       rest = rest.slice(cut)
     }

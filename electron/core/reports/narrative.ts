@@ -3,7 +3,7 @@ import type { Enterprise } from '../../../shared/schemas/enterprise'
 import type { Position } from '../../../shared/schemas/survey'
 import type { Attendee, Remark, Symposium } from '../../../shared/schemas/symposium'
 import type { Member } from '../../../shared/schemas/trip-parts'
-import { chineseNumber, formatDate } from './numbering'
+import { formatDate } from './numbering'
 import { KIND } from './labels'
 import { clause, joinWords, prose, type Prose, type ProseLanguage } from './prose'
 
@@ -34,7 +34,17 @@ export function dateRange(start: string, end: string, language: ProseLanguage): 
 /** 董事长寇德林 / Kou Delin (Chairman): a person with the title they hold. */
 export function titled(name: string, title: string, language: ProseLanguage): string {
   if (!title) return name
-  return language === 'zh' ? joinWords(title, name) : `${name} (${prose('en').tidy(title)})`
+  return language === 'zh' ? joinWords(title, name) : `${name} (${lowerFirst(prose('en').tidy(title))})`
+}
+
+/** "Head of the Secretariat" → "head of the Secretariat", but "PLC engineer" and "HR Director" stay as they are. */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text
+}
+
+/** "the Wensenka spring source", not "the The…"; the words keep their capitals (they may be names). */
+export function withArticle(text: string): string {
+  return /^(the|a|an)\s/i.test(text) ? lowerFirst(text) : `the ${text}`
 }
 
 /** "为落实…" : the trip's purpose as the opening clause of a report. */
@@ -42,7 +52,7 @@ export function purposeClause(purpose: string, language: ProseLanguage): string 
   const text = clause(prose(language).tidy(purpose))
   if (!text) return ''
   if (language === 'zh') return /^(为|为了|根据|按照)/.test(text) ? text : `为${text}`
-  return /^(to|in order to)\b/i.test(text) ? text : `with the aim to ${text[0]!.toLowerCase()}${text.slice(1)}`
+  return /^(to|in order to)\b/i.test(text) ? lowerFirst(text) : `to ${lowerFirst(text)}`
 }
 
 /** The research group: 董事长寇德林带队，校企合作中心主任刘明、秘书处处长陈静等组成调研组. */
@@ -54,7 +64,7 @@ export function groupClause(members: Member[], language: ProseLanguage): { leade
   if (language === 'zh') {
     return {
       leader: leader ? `${titled(leader.name, leader.position, 'zh')}带队` : '',
-      group: named.length ? `${p.list(named, 'series')}${others.length > 1 ? '等' : ''}组成调研组` : '',
+      group: named.length > 1 ? `${p.list(named, 'series')}等组成调研组` : named.length === 1 ? `${named[0]}随同` : '',
     }
   }
   return {
@@ -72,7 +82,7 @@ export function enterpriseProfile(e: Enterprise, history: { date: string; text: 
     ? p.sentence(where ? `该公司位于${where}` : '', e.industry ? `主营${e.industry}` : '')
     : p.sentence(where ? `The company is based in ${p.tidy(where)}` : '', e.industry ? `${where ? 'and works in' : 'The company works in'} ${p.tidy(e.industry).toLowerCase()}` : '')
   const profile = e.profile ? p.paragraph(p.tidy(e.profile)) : ''
-  const past = history.map((h) => (zh ? p.sentence(`合作基础方面，${clause(p.tidy(h.text))}`) : p.sentence(`Cooperation so far: ${clause(p.tidy(h.text))}`)))
+  const past = history.map((h) => (zh ? p.sentence(`合作基础方面，${clause(p.tidy(h.text))}`) : p.sentence(`Cooperation so far: ${lowerFirst(clause(p.tidy(h.text)))}`)))
   return p.paragraph(first, profile, ...past)
 }
 
@@ -108,12 +118,14 @@ export function remarkSentences(
     if (speaker) introduced.add(key)
     const again = key !== '' && key === previous
     previous = key
+    // A quoted sentence keeps its own full stop inside the marks, unless it was cut short or is in Latin letters.
+    const closed = (quoted: string) => (zh ? quoted.replace(/(?<=[\u3400-\u9fff])”$/, '。”').replace(/(?<=[A-Za-z0-9])”$/, '.”') : quoted.replace(/(?<=[A-Za-z0-9])"$/, '."'))
     if (remark.isQuote) {
-      out.push(zh ? `${who}${again ? '还' : ''}表示：${p.quote(text, options.quoteMax).replace(/”$/, '。”')}` : `${who} ${again ? 'added' : 'said'}: ${p.quote(text, options.quoteMax).replace(/"$/, '."')}`)
+      out.push(zh ? `${who}${again ? '还' : ''}表示：${closed(p.quote(text, options.quoteMax))}` : `${who} ${again ? 'added' : 'said'}: ${closed(p.quote(text, options.quoteMax))}`)
     } else if (zh && SPEECH_VERB.test(text)) {
       out.push(p.sentence(`${who}${again ? '还' : ''}${shortenPlain(text, options.otherMax, p)}`))
     } else if (FIRST_PERSON.test(text) || !zh) {
-      out.push(zh ? `${who}${again ? '还' : ''}谈到：${p.quote(text, options.otherMax).replace(/”$/, '。”')}` : `${who} ${again ? 'added' : 'noted'}: ${p.quote(text, options.otherMax).replace(/"$/, '."')}`)
+      out.push(zh ? `${who}${again ? '还' : ''}谈到：${closed(p.quote(text, options.otherMax))}` : `${who} ${again ? 'added' : 'noted'}: ${closed(p.quote(text, options.otherMax))}`)
     } else {
       out.push(p.sentence(`${who}${again ? '还' : ''}介绍`, shortenPlain(text, options.otherMax, p)))
     }
@@ -159,7 +171,7 @@ export function symposiumSentences(
     )
   }
   return p.paragraph(
-    p.sentence(`On ${date} both sides met for ${meeting.startsWith('a ') ? meeting : `the ${meeting.replace(/^the /i, '')}`}${symposium.place ? ` at ${p.tidy(symposium.place)}` : ''}`, presidedBy ? `chaired by ${presidedBy}` : ''),
+    p.sentence(`On ${date} both sides met for ${meeting.startsWith('a ') ? meeting : withArticle(meeting)}${symposium.place ? ` at ${withArticle(p.tidy(symposium.place))}` : ''}`, presidedBy ? `chaired by ${presidedBy}` : ''),
     theirs.length || ours.length ? p.sentence(`Taking part were ${p.list([...theirs, ...ours])}`) : '',
     topics.length ? p.sentence(`The discussion centred on ${p.list(topics.map((t) => t.toLowerCase()))}`) : '',
   )
@@ -172,10 +184,10 @@ export function consensusSentence(items: string[], language: ProseLanguage): str
   if (kept.length === 0) return ''
   if (language === 'zh') {
     if (kept.length === 1) return p.sentence(/^双方/.test(kept[0]!) ? `经协商，${kept[0]}` : `经协商，双方商定${kept[0]}`)
-    return `双方达成${chineseNumber(kept.length)}项共识：${p.enumerate(kept)}`
+    return `双方达成${p.countWord(kept.length)}项共识：${p.enumerate(kept)}`
   }
   if (kept.length === 1) return p.sentence(/^both sides/i.test(kept[0]!) ? kept[0]! : `Both sides agreed to ${kept[0]![0]!.toLowerCase()}${kept[0]!.slice(1)}`)
-  return `Both sides reached ${kept.length} points of agreement: ${p.enumerate(kept)}`
+  return `Both sides reached ${kept.length} points of agreement: ${lowerFirst(p.enumerate(kept))}`
 }
 
 /** An agreement as a sentence: signed ones by their title in 书名号, plans by what they are. */
@@ -192,11 +204,11 @@ export function agreementSentence(a: Agreement, language: ProseLanguage, withEnt
       terms ? p.sentence(terms) : '',
     )
   }
-  const head = signed ? `signed the ${title}${withEnterprise ? ` with ${withEnterprise}` : ''}` : `agreed in principle on ${title[0]!.toLowerCase()}${title.slice(1)}${withEnterprise ? ` with ${withEnterprise}` : ''}`
-  return p.paragraph(
-    p.sentence(head, signed && a.kind !== 'other' ? `a ${KIND.en[a.kind].toLowerCase()}` : '', a.amountYuan ? `with ${p.money(a.amountYuan)} from the company` : '', a.positions ? `committing ${p.count(a.positions, 'position')}` : ''),
-    terms ? p.sentence(terms) : '',
-  )
+  const details = [signed && a.kind !== 'other' ? KIND.en[a.kind].toLowerCase() : '', a.amountYuan ? `${p.money(a.amountYuan)} from the company` : '', a.positions ? `${p.count(a.positions, 'position')} committed` : ''].filter(Boolean)
+  const head = signed
+    ? `${withArticle(title)}${withEnterprise ? ` with ${withEnterprise}` : ''} was signed`
+    : `agreed in principle${withEnterprise ? ` with ${withEnterprise}` : ''}: ${lowerFirst(title)}`
+  return p.paragraph(p.sentence(`${head}${details.length ? ` (${details.join('; ')})` : ''}`), terms ? p.sentence(terms) : '')
 }
 
 export interface DemandAnalysis {

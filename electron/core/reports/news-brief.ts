@@ -1,6 +1,6 @@
 import type { Paragraph, Table } from 'docx'
 import { Blocks } from './blocks'
-import { consensusSentence, dateRange, remarkSentences, titled, type Speaker } from './narrative'
+import { consensusSentence, dateRange, lowerFirst, purposeClause, remarkSentences, titled, withArticle, type Speaker } from './narrative'
 import { clause, prose } from './prose'
 import type { ReportOptions } from './research-report'
 import { tripFigures, type TripReportData } from './trip-data'
@@ -40,30 +40,34 @@ export function newsBriefContent(data: TripReportData, options: ReportOptions & 
   const subtitle = zh
     ? `——走访${figures.enterprisesVisited}家企业，签约${figures.agreements.signed}项，新增就业实习岗位${positions.total}个`
     : `${p.count(figures.enterprisesVisited, 'enterprise')} visited, ${p.count(figures.agreements.signed, 'agreement')} signed, ${positions.total} new jobs and internships`
-  out.push(...b.title(zh ? [college, `开展${tripTitle}`] : [`${college}:`, tripTitle], subtitle))
+  out.push(...b.title(zh ? [college, `开展${tripTitle}`] : [tripTitle], subtitle))
 
   // The lead: policy context first, then who went where.
   const purpose = clause(p.tidy(trip.purpose))
   const [context, ...rest] = zh ? purpose.split('，') : [purpose]
   // The lead already says the group visited enterprises; an aim that says so again is left out.
   const aims = rest.filter((aim) => !/^走访/.test(aim))
-  const departments = data.members.filter((m) => !m.isLeader).map((m) => clause(p.tidy(m.department || m.position.replace(/(主任|处长|部长|院长|负责人|科长)$/, ''))))
+  // The group as the departments its heads lead (校企合作中心、秘书处等部门负责人), or else by name.
+  const others = data.members.filter((m) => !m.isLeader)
+  const HEAD = /(主任|处长|部长|院长|负责人|科长)$/
+  const departments = others.every((m) => m.department || HEAD.test(m.position)) ? others.map((m) => clause(p.tidy(m.department || m.position.replace(HEAD, '')))) : []
+  const named = departments.length ? [] : others.map((m) => titled(m.name, m.position, language))
   out.push(
     b.body(
       zh
         ? p.sentence(
             context ? (/^(为|为了)/.test(context) ? context : `为深入${context}`) : '',
             `${dateRange(trip.startDate, trip.endDate, 'zh').replace(/^\d+年/, '')}`,
-            `${college}${leader ? `${titled(leader.name, leader.position, 'zh')}带领${departments.length ? `${p.list(departments, 'series')}等部门负责人组成的` : ''}调研组` : '调研组'}赴${regions}开展为期${days}天的“${tripTitle}”活动`,
+            `${college}${leader ? `${titled(leader.name, leader.position, 'zh')}带领${departments.length ? `${p.list(departments, 'series')}等部门负责人组成的` : named.length ? `${p.list(named, 'series')}等组成的` : ''}调研组` : '调研组'}赴${regions}开展为期${days}天的“${tripTitle}”活动`,
             visited.length ? `先后走访${p.list(visited.map((e) => p.tidy(e.name)))}` : '',
             aims.length ? `着力${aims.join('，')}` : '',
           )
         : p.paragraph(
             p.sentence(
-              `From ${dateRange(trip.startDate, trip.endDate, 'en')}, ${leader ? `${titled(leader.name, leader.position, 'en')} of ${college} led a research group${departments.length ? ` with the heads of ${p.list(departments)}` : ''}` : `a research group of ${college}`} on a ${days}-day visit to enterprises in ${regions}`,
+              `From ${dateRange(trip.startDate, trip.endDate, 'en')}, ${leader ? `${titled(leader.name, leader.position, 'en')} of ${college} led a research group${departments.length ? ` with the heads of ${p.list(departments)}` : named.length ? ` with ${p.list(named)}` : ''}` : `a research group of ${college}`} on a ${days}-day visit to enterprises in ${regions}`,
               visited.length ? `meeting ${p.list(visited.map((e) => p.tidy(e.name)))}` : '',
             ),
-            purpose ? p.sentence(`The aim: ${purpose[0]!.toLowerCase()}${purpose.slice(1)}`) : '',
+            purpose ? p.sentence(`The aim was ${purposeClause(purpose, 'en')}`) : '',
           ),
     ),
   )
@@ -112,12 +116,14 @@ export function newsBriefContent(data: TripReportData, options: ReportOptions & 
         ]
       : [
           places.length
-            ? p.sentence(`At ${p.tidy(where)}, ${party} toured ${p.list(places.map((x) => x[0]!.toLowerCase() + x.slice(1)))}`)
+            ? p.sentence(`At ${p.tidy(where)}, ${party} toured ${p.list(places.map(withArticle))}`)
             : symposiums.length
               ? p.sentence(`At ${p.tidy(where)}, ${party} met ${theirs.length ? p.list([...new Set(theirs)]) : 'the management'}`)
               : '',
-          symposiums.length ? p.sentence(`${presided ? `${presided} chaired` : 'Both sides held'} ${places.length ? 'a symposium' : 'the talks'}`, topics.length ? `on ${p.list(topics.map((t) => t.toLowerCase()))}` : '') : '',
-          history.length ? p.sentence(`Both sides looked back on what they have built together: ${history.join('; ')}`) : '',
+          symposiums.length
+            ? p.sentence(`${presided ? `${places.length ? presided : presiders[0]!.name} chaired` : 'Both sides held'} ${places.length ? 'a symposium' : 'the talks'}${topics.length ? ` on ${p.list(topics.map(lowerFirst))}` : ''}`)
+            : '',
+          history.length ? p.sentence(`Both sides looked back on what they have built together: ${lowerFirst(history.join('; '))}`) : '',
           signed.length ? p.sentence(`They signed ${signedTitles}`) : '',
           consensusSentence(consensus, 'en'),
         ]
@@ -152,8 +158,12 @@ export function newsBriefContent(data: TripReportData, options: ReportOptions & 
     out.push(
       b.body(
         zh
-          ? `下一步，${short}将重点推进${next.length > 1 ? `${['', '一', '两', '三', '四', '五', '六', '七', '八', '九'][next.length] ?? next.length}项` : ''}工作：${p.enumerate(next)}`
-          : `Next, the college will focus on ${p.count(next.length, 'task')}: ${p.enumerate(next)}`,
+          ? next.length > 1
+            ? `下一步，${short}将重点推进${p.countWord(next.length)}项工作：${p.enumerate(next)}`
+            : p.sentence(`下一步，${short}将${next[0]}`)
+          : next.length > 1
+            ? `Next, the college will focus on ${p.count(next.length, 'task')}: ${lowerFirst(p.enumerate(next))}`
+            : p.sentence(`Next, the college will ${next[0]![0]!.toLowerCase()}${next[0]!.slice(1)}`),
       ),
     )
   }

@@ -13,6 +13,7 @@ import {
   enterpriseProfile,
   groupClause,
   purposeClause,
+  withArticle,
   remarkSentences,
   shortDate,
   symposiumSentences,
@@ -130,9 +131,10 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
               `In all, the group visited ${p.count(figures.enterprisesVisited, 'enterprise')}, made ${p.count(figures.siteVisits, 'siteVisit')}, held ${p.count(figures.symposiums, 'symposium')} and signed ${p.count(figures.agreements.signed, 'agreement')}${consensusCount ? `, with ${p.count(consensusCount, 'item')} agreed in principle` : ''}`,
             ),
             p.sentence(
-              `The enterprises offered ${positions.total} new positions (${p.count(positions.employment, 'job')} and ${p.count(positions.internship, 'internship')})${committed ? `; agreements commit ${committed} more, counted apart` : ''}`,
-              `and ${p.count(figures.surveys, 'survey')} were collected`,
+              `The enterprises offered ${positions.total} new positions (${p.count(positions.employment, 'job')} and ${p.count(positions.internship, 'internship')})`,
+              committed ? `and agreements commit ${committed} more, counted separately` : '',
             ),
+            p.sentence(`The group collected ${p.count(figures.surveys, 'survey')}`),
             'The details follow',
           ),
     ),
@@ -150,7 +152,7 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
         const date = shortDate(visit.date, trip.startDate, language)
         const seen = zh
           ? p.sentence(`${date}，调研组${places.length ? `${places.length > 1 ? '先后' : ''}参观了${p.list(places)}` : `参观了${p.tidy(visit.title) || '企业生产现场'}`}`)
-          : p.sentence(`On ${date} the group toured ${places.length ? p.list(places.map((x) => x[0]!.toLowerCase() + x.slice(1))) : p.tidy(visit.title) || 'the site'}`)
+          : p.sentence(`On ${date} the group toured ${places.length ? p.list(places.map(withArticle)) : withArticle(p.tidy(visit.title) || 'site')}`)
         out.push(b.body(p.paragraph(seen, ...stops.map((s) => p.tidy(s.observation)), p.tidy(visit.summary))))
         if (include('photos')) out.push(...photoBlocks(b, data.photos.get(visit.id) ?? [], language, numbers))
       }
@@ -159,7 +161,7 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
         const told = remarkSentences(
           s.remarks.map((remark) => ({ remark, speaker: s.attendees.find((a) => a.id === remark.speakerId) })),
           language,
-          { quoteMax: 160, otherMax: 90, introduced },
+          { quoteMax: zh ? 160 : 320, otherMax: zh ? 90 : 200, introduced },
         )
         if (told.length) out.push(b.body(p.paragraph(...told)))
         const agreed = consensusSentence(s.symposium.consensus, language)
@@ -180,10 +182,9 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
               amount ? `企业拟投入资金${p.money(amount)}` : '',
               `新增就业和实习岗位${positions.total}个${committed ? `，协议另承诺岗位${committed}个` : ''}`,
             )
-          : p.sentence(
-              `The trip brought ${p.count(figures.agreements.signed, 'agreement')} signed${consensusCount ? ` and ${p.count(consensusCount, 'item')} agreed in principle` : ''}`,
-              amount ? `with ${p.money(amount)} the enterprises intend to invest` : '',
-              `and ${positions.total} new positions${committed ? ` (agreements commit ${committed} more, counted apart)` : ''}`,
+          : p.paragraph(
+              p.sentence(`The trip brought ${p.count(figures.agreements.signed, 'agreement')} signed${consensusCount ? ` and ${p.count(consensusCount, 'item')} agreed in principle` : ''}`),
+              p.sentence(`${amount ? `The enterprises intend to invest ${p.money(amount)} and` : 'The enterprises'} offered ${positions.total} new positions`, committed ? `and agreements commit ${committed} more, counted separately` : ''),
             ),
       ),
     )

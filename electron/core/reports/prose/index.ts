@@ -37,6 +37,7 @@ const LATIN_END = /[A-Za-z0-9.%)]$/
 const LATIN_START = /^[A-Za-z0-9(]/
 /** Marks that end or break a clause; a clause handed in keeps none of them at its end. */
 const TRAILING = /[\s。．.，,、；;：:]+$/u
+const ABBREVIATION = /\b(Ltd|Co|Inc|Corp|etc|Dr|Mr|Ms|No|St)\.$/
 const ZH_PUNCTUATION: Record<string, string> = { '，': ', ', '。': '. ', '；': '; ', '：': ': ', '（': ' (', '）': ') ', '！': '! ', '？': '? ', '、': ', ' }
 
 export function hasCjk(text: string): boolean {
@@ -45,7 +46,10 @@ export function hasCjk(text: string): boolean {
 
 /** A clause without the punctuation it was typed with at its end (so that joining never doubles a mark). */
 export function clause(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(TRAILING, '')
+  const flat = text.replace(/\s+/g, ' ').trim()
+  // The full stop of an abbreviation (Co., Ltd.) belongs to the word.
+  if (ABBREVIATION.test(flat)) return flat
+  return flat.replace(TRAILING, '')
 }
 
 /** Joins words of two scripts: a space between two Latin words, none inside Chinese or between Chinese and a number. */
@@ -74,6 +78,8 @@ export interface Prose {
   money(yuan: number): string
   /** A remark in quotation marks, shortened at a clause boundary with an ellipsis when longer than `max`. */
   quote(text: string, max?: number): string
+  /** 2 → 两, 3 → 三 for counting in running Chinese text (两项工作); digits in English. */
+  countWord(n: number): string
   /** 一是…；二是…。 / First, …; second, …. */
   enumerate(items: readonly string[]): string
   /** The first letter in capitals (English); Chinese unchanged. */
@@ -93,7 +99,7 @@ function numberText(n: number): string {
 
 /** Shortens at the last clause mark before `max` characters, or at `max`, and adds an ellipsis. */
 export function shorten(text: string, max: number, language: ProseLanguage): string {
-  const flat = text.replace(/\s+/g, language === 'zh' ? '' : ' ').trim()
+  const flat = text.replace(/\s+/g, ' ').trim()
   if ([...flat].length <= max) return flat
   const chars = [...flat].slice(0, max)
   const head = chars.join('')
@@ -133,7 +139,8 @@ export function prose(language: ProseLanguage): Prose {
     const body = clause(zh ? tidyZh(text) : ascii(text))
     if (!body) return ''
     // A sentence that ends with a question, an exclamation or a closing quotation mark keeps it.
-    if (/[！？!?]$/.test(body) || (zh && /[。！？]”$/.test(body))) return body
+    if (/[！？!?…]$/.test(body) || /[。！？.!?…]["”]$/.test(body)) return body
+    if (ABBREVIATION.test(body)) return zh ? `${body}。` : body
     return zh ? `${body}。` : `${capitalise(body)}.`
   }
   const list = (items: readonly string[], conjunction: 'and' | 'or' | 'series' = 'and') => {
@@ -177,6 +184,7 @@ export function prose(language: ProseLanguage): Prose {
       if (kept.length === 1) return end(kept[0]!)
       return end(kept.map((item, i) => (zh ? `${ZH_ORDINALS[i] ?? i + 1}是${item}` : `${EN_ORDINALS[i] ?? `${i + 1}.`}, ${/^[A-Z][a-z]/.test(item) ? item[0]!.toLowerCase() + item.slice(1) : item}`)).join(zh ? '；' : '; '))
     },
+    countWord: (n) => (!zh || n > 10 ? String(n) : n === 2 ? '两' : ZH_ORDINALS[n - 1]!),
     capitalise,
     ascii,
     tidy: (text) => (zh ? tidyZh(text) : ascii(text)),

@@ -119,10 +119,18 @@ export function researchReportContent(data: TripReportData, options: ReportOptio
         ? p.paragraph(
             p.sentence(
               `此次调研共走访企业${p.count(figures.enterprisesVisited, 'enterprise', true)}`,
-              `开展实地参观${p.count(figures.siteVisits, 'siteVisit', true)}、座谈会${p.count(figures.symposiums, 'symposium', true)}`,
-              `签订校企合作协议${p.count(figures.agreements.signed, 'agreement', true)}${consensusCount ? `、达成合作意向${consensusCount}项` : ''}`,
-              `新增就业和实习岗位${positions.total}个（其中就业岗位${positions.employment}个、实习岗位${positions.internship}个）${committed ? `，另有协议承诺岗位${committed}个` : ''}`,
-              `收集人才需求调研表${p.count(figures.surveys, 'survey', true)}`,
+              figures.siteVisits + figures.symposiums
+                ? `开展${p.list([figures.siteVisits ? `实地参观${p.count(figures.siteVisits, 'siteVisit', true)}` : '', figures.symposiums ? `座谈会${p.count(figures.symposiums, 'symposium', true)}` : ''].filter(Boolean), 'series')}`
+                : '',
+              figures.agreements.signed || consensusCount
+                ? `${figures.agreements.signed ? `签订校企合作协议${p.count(figures.agreements.signed, 'agreement', true)}` : ''}${figures.agreements.signed && consensusCount ? '、' : ''}${consensusCount ? `达成合作意向${consensusCount}项` : ''}`
+                : '',
+              positions.total
+                ? `新增就业和实习岗位${positions.total}个（其中就业岗位${positions.employment}个、实习岗位${positions.internship}个）${committed ? `，另有协议承诺岗位${committed}个` : ''}`
+                : committed
+                  ? `协议承诺岗位${committed}个`
+                  : '',
+              figures.surveys ? `收集人才需求调研表${p.count(figures.surveys, 'survey', true)}` : '',
             ),
             '现将有关情况报告如下',
           )

@@ -29,8 +29,8 @@ describe('photos in the research report', () => {
       const text = pdfPages(pdfs['photos']!).join('').replace(/\s+/g, '')
       expect(text).toContain('图1灌装生产线现场')
       expect(text).toContain('照片“硒泉水源地合影”的文件不在本机')
-      // Charts are numbered after the photos.
-      expect(text).toContain('图2各企业岗位需求')
+      // Figures are numbered through the document: the chart comes after the photos.
+      expect(text).toContain('图2岗位需求对应专业')
     } finally {
       cleanup()
     }

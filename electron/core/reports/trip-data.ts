@@ -8,7 +8,9 @@ import type { ItineraryItem, Member } from '../../../shared/schemas/trip-parts'
 import type { Visit, VisitStop } from '../../../shared/schemas/visit'
 import type Database from 'better-sqlite3'
 import sharp from 'sharp'
+import { readFile } from 'node:fs/promises'
 import { BlobStore } from '../attachments/blob-store'
+import { renditionPath, reportRenditionOf, REPORT_PX } from '../attachments/images'
 import { headlineFigures, surveyedPositions, type HeadlineFigures } from '../domain/headline-figures'
 import type { RecordServices } from '../domain/registry'
 
@@ -116,12 +118,6 @@ export interface ReportPhoto {
   fileName: string
 }
 
-/**
- * Longest side of a photo in a document: placed at most 440 px (about 11.6 cm) wide, 800 px prints at about
- * 175 dpi there, and keeps a report with 100 photos small.
- */
-const REPORT_PHOTO_PX = 800
-const REPORT_PHOTO_QUALITY = 68
 const PHOTO_CONCURRENCY = 4
 
 /**
@@ -146,13 +142,12 @@ export async function loadPhotos(
   const render = async (row: (typeof rows)[number]): Promise<ReportPhoto> => {
     const photo: ReportPhoto = { jpeg: null, width: 0, height: 0, caption: row.caption, fileName: row.file_name }
     try {
-      const { data, info } = await sharp(await blobs.get(row.hash), { failOn: 'error' })
-        .rotate()
-        .resize(REPORT_PHOTO_PX, REPORT_PHOTO_PX, { fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: REPORT_PHOTO_QUALITY })
-        .toBuffer({ resolveWithObject: true })
-      return { ...photo, jpeg: data, width: info.width, height: info.height }
+      // The copy made when the photo was attached; a photo that came by sync or from an older version has none
+      // yet, and is decoded from its original.
+      const kept = await readFile(renditionPath(blobs.root, row.hash, REPORT_PX)).catch(() => null)
+      const jpeg = kept ?? (await reportRenditionOf(await blobs.get(row.hash)))
+      const { width = 0, height = 0 } = await sharp(jpeg).metadata()
+      return { ...photo, jpeg, width, height }
     } catch {
       // Missing or unreadable: the document notes it where the photo would be.
       return photo

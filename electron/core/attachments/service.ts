@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import {
   ATTACHMENT_MAX_BYTES,

@@ -225,7 +225,6 @@ export class ReportService {
 
   private async nameOf(request: ReportRequest): Promise<{ fileName: string }> {
     const records = this.context.records
-    const zh = request.language === 'zh'
     const subject =
       request.kind === 'enterprise-file' || (request.kind === 'talent-demand' && request.enterpriseId)
         ? (records.enterprise.get(request.enterpriseId!)['name'] as string)

@@ -156,7 +156,9 @@ export class Blocks {
   table(headers: string[], rows: (string[] | { group: string })[], widths?: number[]): Table {
     const textWidth = this.style.page.width - this.style.page.left - this.style.page.right
     const cells = rows.filter((r): r is string[] => Array.isArray(r))
-    const columns = widths ? widths.map((f) => Math.round(textWidth * f)) : columnWidths(headers, cells, textWidth, this.style.sizes.table * 10, CELL_MARGIN * 2)
+    const columns = widths
+      ? widths.map((f) => Math.round(textWidth * f))
+      : columnWidths(headers, cells, textWidth, this.style.sizes.table * 10, CELL_MARGIN * 2, this.style.name === 'official' ? SERIF_LATIN_EM : LATIN_EM)
     const numeric = headers.map((_, i) => cells.length > 0 && cells.every((row) => /^[\d,.\s–—%-]*$/.test(row[i] ?? '')))
     const paragraph = (line: string, header: boolean, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) =>
       new Paragraph({
@@ -280,15 +282,26 @@ export const DOCUMENT_LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' } as const
 
 /** The paragraph style of table cells; packDocument takes it off the line grid (docx cannot say so itself). */
 export const TABLE_TEXT_STYLE = 'TableText'
-const CELL_MARGIN = 80
+const CELL_MARGIN = 60
 
 /** Display width of text in twips for a font whose Chinese character is `char` twips wide (Latin about half). */
-export function textWidthTwips(text: string, char: number): number {
+export function textWidthTwips(text: string, char: number, latin = LATIN_EM): number {
   let width = 0
-  // Latin letters at about 0.62 em: the widest of the faces LibreOffice may substitute (DejaVu Sans).
-  for (const c of text) width += /[\u2e80-\uffef]/.test(c) ? char : c === ' ' ? char * 0.32 : char * 0.62
+  let previous: boolean | null = null
+  for (const c of text) {
+    const cjk = /[\u2e80-\uffef]/.test(c)
+    width += cjk ? char : c === ' ' ? char * 0.32 : char * latin
+    // Word and LibreOffice put a quarter of a character between Chinese and Latin text (2025年7月).
+    if (c !== ' ' && previous !== null && previous !== cjk) width += char * 0.25
+    if (c !== ' ') previous = cjk
+  }
   return width
 }
+
+/** Latin letters at about 0.62 em: the widest of the sans faces LibreOffice may substitute (DejaVu Sans). */
+const LATIN_EM = 0.62
+/** Times New Roman (and Liberation Serif in its place) is narrower. */
+const SERIF_LATIN_EM = 0.55
 
 /** A title's pieces packed into lines of at most `capacity` characters; a piece longer than a line is cut. */
 export function titleLines(parts: string[], capacity: number): string[] {
@@ -320,22 +333,40 @@ export function titleLines(parts: string[], capacity: number): string[] {
  * Column widths from the content: each column gets at least its longest unbreakable piece (a Latin word, a
  * number, four Chinese characters of a header), and the rest of the width goes where the text is longest.
  */
-export function columnWidths(headers: string[], rows: string[][], total: number, char: number, margin: number): number[] {
-  // Faces differ from machine to machine: a little room so that an estimate a hair short does not wrap a word.
-  const width = (text: string) => textWidthTwips(text, char) * 1.08
-  // A short cell (达成共识, 500万元, 2025年7月, 工业机器人运维工程师) is one word; a longer one may break between Latin words and
+export function columnWidths(headers: string[], rows: string[][], total: number, char: number, margin: number, latin = LATIN_EM): number[] {
+  // Chinese characters are exactly one em in every face; the Latin estimate already errs wide.
+  const width = (text: string) => textWidthTwips(text, char, latin) + 20
+  // A short Chinese cell (达成共识, 500万元, 2025年7月, 工业机器人运维工程师) is one word; a longer one, or Latin text, may break between words and
   // between Chinese characters, so its longest Latin word (or number) is what must fit.
-  const unbreakable = (cell: string) => (width(cell) <= width('中文四字') * 2.3 ? [cell] : cell.split(/[\s\n、，,；;]+|(?<=[\u2e80-\uffef])(?=[\u2e80-\uffef])/))
+  const short = width('中文四字') * 2.7
+  const unbreakable = (cell: string): string[] => {
+    if (!/[\u2e80-\uffef]/.test(cell)) return cell.split(/\s+/)
+    if (width(cell) <= short) return [cell]
+    // A list breaks after its marks (机电一体化技术、电气自动化技术); a piece still too long, anywhere.
+    return cell
+      .split(/(?<=[、，,；;])|(?=[（(])/)
+      .flatMap((piece) => (width(piece) <= short ? [piece] : piece.split(/\s+|(?<=[\u2e80-\uffef])(?=[\u2e80-\uffef])/)))
+  }
+  // Headers are bold: a little wider again.
   const least = headers.map((header, i) => {
-    const cells = [header, ...rows.map((r) => r[i] ?? '')]
-    return Math.max(...cells.flatMap((cell) => cell.split('\n').flatMap(unbreakable).map(width))) + margin
+    const cells = rows.map((r) => r[i] ?? '')
+    // A header may wrap before a bracket: 月薪 / （元）.
+    return Math.max(...header.split(/(?=[（(])/).flatMap(unbreakable).map((h) => width(h) * 1.15), ...cells.flatMap((cell) => cell.split('\n').flatMap(unbreakable).map(width))) + margin
   })
   const wanted = headers.map((header, i) => {
     const cells = [header, ...rows.map((r) => r[i] ?? '')]
     return Math.max(...cells.flatMap((cell) => cell.split('\n').map(width))) + margin
   })
   const floor = least.reduce((a, b) => a + b, 0)
-  if (floor >= total) return least.map((w) => Math.floor((w / floor) * total))
+  if (floor >= total) {
+    // Too wide: the widest columns give up room (their text wraps), short ones (numbers, dates, statuses) keep theirs.
+    const keep = width('中文四字') + margin
+    const give = least.map((w) => Math.max(0, w - keep))
+    const giveSum = give.reduce((a, b) => a + b, 0)
+    const deficit = floor - total
+    if (giveSum > deficit) return least.map((w, i) => Math.floor(w - (give[i]! / giveSum) * deficit))
+    return least.map((w) => Math.floor((w / floor) * total))
+  }
   const extra = wanted.map((w, i) => Math.max(0, w - least[i]!))
   const extraSum = extra.reduce((a, b) => a + b, 0)
   const spare = total - floor

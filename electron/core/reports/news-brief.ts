@@ -105,7 +105,7 @@ export function newsBriefContent(data: TripReportData, options: ReportOptions & 
               : '',
           places.length && symposiums.length ? p.sentence(`${presided ? `${presided}主持召开` : '双方召开'}${meeting || '校企合作座谈会'}`, topics.length ? `双方围绕${p.list(topics)}深入交流` : '') : '',
           !places.length && topics.length ? p.sentence(`双方围绕${p.list(topics)}深入交流`) : '',
-          history.length ? p.sentence(`双方首先回顾了合作成果`, history.join('；')) : '',
+          history.length ? p.sentence('回顾合作历程', history.join('；')) : '',
           consensus.length === 1
             ? p.sentence(consensusSentence(consensus, 'zh'), signed.length ? `并签订${signedTitles}` : '')
             : consensus.length > 1
@@ -154,19 +154,19 @@ export function newsBriefContent(data: TripReportData, options: ReportOptions & 
     ),
   )
   const next = data.actions.filter((a) => a.status !== 'cancelled' && a.status !== 'done').map((a) => clause(p.tidy(a.title)))
+  // The 供稿 line closes the last paragraph, as the college's published items do.
+  const credit = zh ? `（${college}供稿）` : `(Contributed by ${college})`
   if (next.length) {
-    out.push(
-      b.body(
-        zh
-          ? next.length > 1
-            ? `下一步，${short}将重点推进${p.countWord(next.length)}项工作：${p.enumerate(next)}`
-            : p.sentence(`下一步，${short}将${next[0]}`)
-          : next.length > 1
-            ? `Next, the college will focus on ${p.count(next.length, 'task')}: ${lowerFirst(p.enumerate(next))}`
-            : p.sentence(`Next, the college will ${next[0]![0]!.toLowerCase()}${next[0]!.slice(1)}`),
-      ),
-    )
+    const steps = zh
+      ? next.length > 1
+        ? `下一步，${short}将重点推进${p.countWord(next.length)}项工作：${p.enumerate(next)}`
+        : p.sentence(`下一步，${short}将${next[0]}`)
+      : next.length > 1
+        ? `Next, the college will focus on ${p.count(next.length, 'task')}: ${lowerFirst(p.enumerate(next))}`
+        : p.sentence(`Next, the college will ${next[0]![0]!.toLowerCase()}${next[0]!.slice(1)}`)
+    out.push(b.body(`${steps}${zh ? '' : ' '}${credit}`))
+  } else {
+    out.push(b.body(credit))
   }
-  out.push(b.body(zh ? `（${college}供稿）` : `(Contributed by ${college})`))
   return out
 }

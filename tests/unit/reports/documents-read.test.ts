@@ -94,7 +94,7 @@ beforeAll(async () => {
   }
 }, 300_000)
 
-afterAll(() => (process.env["KEEP_PDFS"] ? console.log(JSON.stringify(pdfs)) : cleanup?.()))
+afterAll(() => cleanup?.())
 
 const text = (name: string) => pdfPages(pdfs[name]!).join('\n').replace(/\s+/g, '')
 const each = (f: (name: string) => void) => Object.keys(pdfs).forEach(f)

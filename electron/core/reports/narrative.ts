@@ -109,15 +109,16 @@ export function remarkSentences(
   const zh = language === 'zh'
   const introduced = options.introduced ?? new Set<string>()
   const out: string[] = []
-  let previous = ''
+  // A speaker heard before in this meeting "also" speaks (还 / added), rather than being introduced again.
+  const spoken = new Set<string>()
   for (const { remark, speaker } of remarks) {
     const text = clause(p.tidy(remark.text))
     if (!text) continue
     const key = speaker ? `${speaker.title}|${speaker.name}` : ''
     const who = !speaker ? (zh ? '与会企业代表' : 'A participant') : introduced.has(key) ? speaker.name : titled(speaker.name, speaker.title, language)
     if (speaker) introduced.add(key)
-    const again = key !== '' && key === previous
-    previous = key
+    const again = key !== '' && spoken.has(key)
+    spoken.add(key)
     // A quoted sentence keeps its own full stop inside the marks, unless it was cut short or is in Latin letters.
     const closed = (quoted: string) => (zh ? quoted.replace(/(?<=[\u3400-\u9fff])”$/, '。”').replace(/(?<=[A-Za-z0-9])”$/, '.”') : quoted.replace(/(?<=[A-Za-z0-9])"$/, '."'))
     if (remark.isQuote) {

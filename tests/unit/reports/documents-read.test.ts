@@ -135,7 +135,7 @@ describe('documents that go out as written', () => {
 
   it('use every record: history with its figures, remarks, agreements, the change since the last survey', () => {
     const report = text('research-report-sample')
-    for (const fact of ['150余名', '85%的毕业生', '曾健建议开设产业工人定向班', '合作形式为订单（定向）班', '企业拟投入500万元', '实习岗位占41%']) expect(report).toContain(fact)
+    for (const fact of ['150余名', '85%的毕业生', '曾健还建议开设产业工人定向班', '合作形式为订单（定向）班', '企业拟投入500万元', '实习岗位占41%']) expect(report).toContain(fact)
     const second = text('research-report-second')
     for (const fact of ['累计输送毕业生120名', '较上次调研增加15个', '……', '工业软件研发中心']) expect(second).toContain(fact)
     // A 12 000-character remark is shortened, not printed whole.

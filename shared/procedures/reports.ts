@@ -29,6 +29,10 @@ export const ReportRequest = z
   })
 export type ReportRequest = z.infer<typeof ReportRequest>
 
+/** What an export wants the user to check before the document goes out. */
+export const EXPORT_WARNINGS = ['collegeProfileEmpty', 'untranslatedValues'] as const
+export type ExportWarning = (typeof EXPORT_WARNINGS)[number]
+
 export const ExportRecord = z.object({
   id: z.string(),
   kind: ReportKind,
@@ -36,6 +40,8 @@ export const ExportRecord = z.object({
   fileName: z.string(),
   bytes: z.number(),
   createdAt: z.string(),
+  /** Only on the answer to an export, not in the history. */
+  warnings: z.array(z.enum(EXPORT_WARNINGS)).optional(),
 })
 export type ExportRecord = z.infer<typeof ExportRecord>
 

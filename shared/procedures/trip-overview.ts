@@ -41,6 +41,7 @@ export const TripDashboard = z.object({
     fromSurveys: Headcounts.extend({ total: Total }),
     /** Positions committed in the trip's agreements. */
     fromAgreements: Total,
+    /** New positions: surveyed jobs + internships; `fromAgreements` is shown beside it, never added. */
     total: Total,
   }),
   surveys: z.object({ total: Total, complete: Total }),

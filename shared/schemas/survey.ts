@@ -84,13 +84,18 @@ const positionFields = {
   startTiming: shortText(100),
   sortKey: z.number(),
 }
+/**
+ * A row the user enters names at least one person: a row of 0 is not a position and would print as one. Rows
+ * already stored (or arriving from a peer) are read as they are; only new entries and edits are refused.
+ */
+const enteredHeadcount = positionFields.headcount.min(1)
 const payRange = (p: { payMin?: number | undefined; payMax?: number | undefined }) =>
   !p.payMin || !p.payMax || p.payMax >= p.payMin
 const payRule = { path: ['payMax'], params: { key: 'maxBelowMin' } }
 export const PositionInput = z
   .object({
     ...positionFields,
-    headcount: positionFields.headcount.default(1),
+    headcount: enteredHeadcount.default(1),
     kind: positionFields.kind.default('employment'),
     majors: positionFields.majors.default([]),
     skills: positionFields.skills.default(''),
@@ -103,6 +108,6 @@ export const PositionInput = z
   })
   .refine(payRange, payRule)
 export const PositionFields = z.object(positionFields).refine(payRange, payRule)
-export const PositionPatch = z.object(positionFields).omit({ surveyId: true }).partial()
+export const PositionPatch = z.object({ ...positionFields, headcount: enteredHeadcount }).omit({ surveyId: true }).partial()
 export const Position = record(positionFields)
 export type Position = z.infer<typeof Position>

@@ -8,7 +8,8 @@ import { addRow, peakRssMb, timeAsync } from './table'
 
 /**
  * Exporting a trip of 100 enterprises with 100 photos: the whole export (read, photos, charts, layout, pack)
- * beside Packer.toBuffer alone on the same document.
+ * beside Packer.toBuffer alone on the same document. The photos' 800 px copies are made when they are attached
+ * (as in the app), so the export reads them instead of decoding the originals.
  */
 export async function benchExport(): Promise<void> {
   const dir = tempDir('fieldbook-bench-export-')
@@ -51,7 +52,7 @@ export async function benchExport(): Promise<void> {
     value: `${whole.ms.toFixed(0)} ms, ${(whole.result.buffer.length / 2 ** 20).toFixed(1)} MB .docx, peak RSS ${afterExport} MB (${before} MB before)`,
     baseline: `Packer.toBuffer of the same document: ${packOnly.ms.toFixed(0)} ms`,
     ratio: `${(whole.ms / packOnly.ms).toFixed(1)}× pack`,
-    goal: '< 5 s and < 600 MB',
-    note: whole.ms < 5000 && afterExport < 600 ? '' : 'over goal on this run (shared CPU); see the export profile',
+    goal: '≤ 2× pack and < 600 MB',
+    note: whole.ms <= 2 * packOnly.ms && afterExport < 600 ? '' : 'over goal on this run (shared CPU); see the export profile',
   })
 }

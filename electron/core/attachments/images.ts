@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import sharp from 'sharp'
 
 export const THUMBNAIL_PX = 320
@@ -25,4 +26,15 @@ export async function uprightJpeg(bytes: Uint8Array, px: number, quality: number
 }
 
 export const thumbnailOf = (bytes: Uint8Array) => uprightJpeg(bytes, THUMBNAIL_PX, 76)
+/**
+ * The photo as documents print it: placed at most about 11.6 cm wide, 800 px gives some 175 dpi and keeps a
+ * report with 100 photos small. Made once when the photo is attached, so an export never decodes the original.
+ */
+export const REPORT_PX = 800
+export const reportRenditionOf = (bytes: Uint8Array) => uprightJpeg(bytes, REPORT_PX, 68)
+
+/** Where the resized copies of a photo are kept, beside the originals: `attachments/thumbs/<hash>-<px>.jpg`. */
+export function renditionPath(attachmentsRoot: string, hash: string, px: number): string {
+  return join(attachmentsRoot, 'thumbs', `${hash}-${px}.jpg`)
+}
 export const previewOf = (bytes: Uint8Array) => uprightJpeg(bytes, PREVIEW_PX, 84)

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import {
   ATTACHMENT_MAX_BYTES,
@@ -12,7 +11,7 @@ import { AttachmentFields, AttachmentPatch, type Attachment } from '../../../sha
 import { RecordService } from '../domain/records'
 import type { Store } from '../store/store'
 import { BlobStore, writeAtomically, type BlobStoreOptions } from './blob-store'
-import { previewOf, PREVIEW_PX, thumbnailOf, THUMBNAIL_PX, uprightSize } from './images'
+import { previewOf, PREVIEW_PX, renditionPath, reportRenditionOf, REPORT_PX, thumbnailOf, THUMBNAIL_PX, uprightSize } from './images'
 import { sniffType } from './sniff'
 
 const BASE64_PATTERN = /^[A-Za-z0-9+/]*={0,2}$/
@@ -54,7 +53,6 @@ export function cleanFileName(name: string, mime: string): string {
 export class AttachmentService {
   readonly blobs: BlobStore
   readonly rows: RecordService
-  private readonly cacheDir: string
 
   constructor(
     private readonly store: Store,
@@ -62,7 +60,6 @@ export class AttachmentService {
     options: BlobStoreOptions = {},
   ) {
     this.blobs = new BlobStore(dataDir, options)
-    this.cacheDir = join(this.blobs.root, 'thumbs')
     this.rows = new RecordService(store, {
       table: 'attachments',
       input: AttachmentFields,
@@ -89,11 +86,14 @@ export class AttachmentService {
 
     let size = { width: 0, height: 0 }
     let thumbnail: Buffer | null = null
+    let forReports: Buffer | null = null
     if (type.category === 'image') {
-      // Decoding the whole photo once proves it is readable before anything is stored.
+      // Decoding the whole photo once proves it is readable before anything is stored; the thumbnail is made
+      // from the documents' copy rather than from the original again.
       try {
         size = await uprightSize(bytes)
-        thumbnail = await thumbnailOf(bytes)
+        forReports = await reportRenditionOf(bytes)
+        thumbnail = await thumbnailOf(forReports)
       } catch {
         throw refuse('unreadableImage', 'This photo cannot be read: it may be damaged, or in a format this computer cannot open (convert HEIC to JPEG).', {
           mime: type.mime,
@@ -103,6 +103,7 @@ export class AttachmentService {
 
     const { hash } = await this.blobs.put(bytes)
     if (thumbnail) await writeAtomically(this.cachePath(hash, THUMBNAIL_PX), thumbnail).catch(() => {})
+    if (forReports) await writeAtomically(this.cachePath(hash, REPORT_PX), forReports).catch(() => {})
 
     // The owner may have gone to the trash while the photo was being read.
     this.checkOwner(input.ownerKind, input.ownerId)
@@ -182,7 +183,7 @@ export class AttachmentService {
 
   private cachePath(hash: string, px: number): string {
     this.blobs.pathOf(hash)
-    return join(this.cacheDir, `${hash}-${px}.jpg`)
+    return renditionPath(this.blobs.root, hash, px)
   }
 
   private checkOwner(kind: AttachmentOwnerKind, id: string): void {

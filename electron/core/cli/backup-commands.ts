@@ -87,7 +87,7 @@ export const BACKUP_COMMANDS: Command[] = [
         ['Agreements', `${d.agreements.total} (${d.agreements.signed} signed, ${d.agreements.amountYuan} yuan)`],
         [
           'Positions',
-          `${d.positions.total} (surveys: ${d.positions.fromSurveys.employment} employment + ${d.positions.fromSurveys.internship} internship; agreements: ${d.positions.fromAgreements})`,
+          `${d.positions.total} (surveys: ${d.positions.fromSurveys.employment} employment + ${d.positions.fromSurveys.internship} internship; committed in agreements, not added: ${d.positions.fromAgreements})`,
         ],
         ['Surveys', `${d.surveys.total} (${d.surveys.complete} complete)`],
         ['Follow-ups open', `${d.followUps.open} (${d.followUps.overdue} overdue)`],

@@ -1,13 +1,14 @@
 import type { Core } from '../core'
 import type { Trip } from '../../../shared/schemas/trip'
 import { resolve } from 'node:path'
-import { REPORT_KINDS, ReportRequest } from '../../../shared/procedures/reports'
+import { REPORT_KINDS, ReportRequest, type ExportWarning } from '../../../shared/procedures/reports'
 import { REPORT_STYLES } from '../../../shared/schemas/settings'
 import { GENERATE_COMMANDS } from './generate-commands'
 import { SYNC_COMMANDS } from './sync-commands'
 import { BACKUP_COMMANDS } from './backup-commands'
 import { EXCHANGE_COMMANDS } from './exchange-commands'
 import { ENTERPRISE_COMMANDS } from './enterprise-commands'
+import { LAYOUT_COMMANDS } from './layout-commands'
 import { usage } from './usage-error'
 import { call, resolveRecord } from './lookup'
 
@@ -29,6 +30,12 @@ export interface Command {
   format(result: Record<string, unknown>): string
 }
 
+
+/** What each export warning asks the user to check, for the command line. */
+const EXPORT_WARNING_TEXT: Record<ExportWarning, string> = {
+  collegeProfileEmpty: 'the college profile is empty, so the document says "学校" / "the college" where the college\'s name belongs (set it in Settings)',
+  untranslatedValues: 'some records are written in Chinese and appear as they are in this English document',
+}
 
 function tripLine(trip: Trip): string {
   const regions = trip.regions.length > 0 ? `  [${trip.regions.join(', ')}]` : ''
@@ -89,8 +96,8 @@ export const COMMANDS: Command[] = [
       return { export: { ...record, filePath: resolve(values['out']) } }
     },
     format: ({ export: record }) => {
-      const { filePath, bytes } = record as { filePath: string; bytes: number }
-      return `Wrote ${filePath} (${Math.round(bytes / 1024)} KB)`
+      const { filePath, bytes, warnings = [] } = record as { filePath: string; bytes: number; warnings?: ExportWarning[] }
+      return [`Wrote ${filePath} (${Math.round(bytes / 1024)} KB)`, ...warnings.map((w) => `Check before it goes out: ${EXPORT_WARNING_TEXT[w]}`)].join('\n')
     },
   },
   {
@@ -133,4 +140,5 @@ export const COMMANDS: Command[] = [
   ...BACKUP_COMMANDS,
   ...EXCHANGE_COMMANDS,
   ...ENTERPRISE_COMMANDS,
+  ...LAYOUT_COMMANDS,
 ]

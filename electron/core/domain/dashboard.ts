@@ -1,6 +1,7 @@
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../../shared/schemas/agreement'
 import type { TripDashboard, TripDashboardInput } from '../../../shared/procedures/trip-overview'
 import type { Store } from '../store/store'
+import { isSigned, newPositions } from './headline-figures'
 
 const collator = new Intl.Collator('zh-CN', { numeric: true })
 
@@ -107,7 +108,7 @@ export function tripDashboard(store: Store, { tripId, today }: TripDashboardInpu
     const name = (store.statement('SELECT name FROM enterprises WHERE id = ?').get(enterpriseId) as { name: string } | undefined)?.name ?? ''
     enterpriseEntry(enterpriseId, name).agreements += positions
   }
-  const surveyedTotal = surveyed.employment + surveyed.internship
+  const surveyedTotal = newPositions(surveyed)
 
   const openStatuses = "status IN ('open', 'in_progress')"
   return {
@@ -116,7 +117,7 @@ export function tripDashboard(store: Store, { tripId, today }: TripDashboardInpu
     symposiums,
     agreements: {
       total: agreementRows.length,
-      signed: byStatus.signed + byStatus.executing + byStatus.closed,
+      signed: agreementRows.filter((row) => isSigned(row.status)).length,
       byKind,
       byStatus,
       amountYuan,
@@ -124,7 +125,8 @@ export function tripDashboard(store: Store, { tripId, today }: TripDashboardInpu
     positions: {
       fromSurveys: { ...surveyed, total: surveyedTotal },
       fromAgreements: committedPositions,
-      total: surveyedTotal + committedPositions,
+      // The headline: committed positions are shown beside it, never added (see headline-figures.ts).
+      total: surveyedTotal,
     },
     surveys: {
       total: one('SELECT COUNT(*) AS n FROM surveys WHERE trip_id = ? AND deleted = 0', tripId),

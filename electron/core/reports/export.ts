@@ -5,16 +5,17 @@ import { Worker } from 'node:worker_threads'
 import sharp from 'sharp'
 import type { Paragraph, Table } from 'docx'
 import { AppError } from '../../../shared/errors'
-import type { ExportRecord, ReportRequest } from '../../../shared/procedures/reports'
+import type { ExportRecord, ExportWarning, ReportKind, ReportRequest } from '../../../shared/procedures/reports'
 import { CollegeProfile, DEFAULT_COLLEGE_PROFILE } from '../../../shared/schemas/settings'
 import type { Enterprise } from '../../../shared/schemas/enterprise'
 import type { CoreContext } from '../context'
 import { CHART_FONT_FILE } from './charts'
 import { enterpriseFileContent, readEnterpriseFile } from './enterprise-file'
 import { newsBriefContent } from './news-brief'
-import { packDocument, researchReportContent, type ReportOptions } from './research-report'
+import { hasCjk } from './prose'
+import { packDocument, researchReportContent, researchReportTitle, type ReportOptions } from './research-report'
 import { styleByName } from './style'
-import { talentDemandContent } from './talent-demand'
+import { demandReportTitle, talentDemandContent } from './talent-demand'
 import type { ReportJob, ReportStage, ReportWorkerMessage } from './report-worker'
 import { loadPhotos, readTripData } from './trip-data'
 
@@ -24,10 +25,23 @@ export interface ReportHost {
   showInFolder(filePath: string): void
 }
 
-const KIND_NAMES = {
-  zh: { 'research-report': '调研报告', 'news-brief': '新闻稿', 'talent-demand': '人才需求调研报告', 'enterprise-file': '企业档案' },
-  en: { 'research-report': 'research report', 'news-brief': 'news brief', 'talent-demand': 'talent demand', 'enterprise-file': 'enterprise file' },
-} as const
+/**
+ * A document's title from its subject, the same in the document, its file name and the export history: the
+ * research report is 关于…情况的报告, the others put their kind after the subject without doubling a word.
+ */
+export function documentTitle(kind: ReportKind, subject: string, language: 'zh' | 'en'): string {
+  const zh = language === 'zh'
+  switch (kind) {
+    case 'research-report':
+      return zh ? researchReportTitle(subject, 'zh').join('') : `${subject} – research report`
+    case 'news-brief':
+      return zh ? `${subject}新闻稿` : `${subject} – news brief`
+    case 'talent-demand':
+      return zh ? demandReportTitle(subject, 'zh').join('') : `${subject} – talent demand`
+    case 'enterprise-file':
+      return zh ? `${subject}企业档案` : `${subject} – enterprise file`
+  }
+}
 
 /** A file name any system accepts, keeping Chinese: no path separators or reserved characters. */
 export function safeFileName(name: string): string {
@@ -81,11 +95,14 @@ export class ReportService {
   async build(
     request: ReportRequest,
     onProgress: (stage: 'building' | 'packing') => void = () => {},
-  ): Promise<{ buffer: Buffer; title: string; fileName: string }> {
+  ): Promise<{ buffer: Buffer; title: string; fileName: string; warnings: ExportWarning[] }> {
     onProgress('building')
     const zh = request.language === 'zh'
     const profile = this.profile()
     const college = profile.collegeName || (zh ? '学校' : 'The college')
+    const warnings: ExportWarning[] = []
+    // The news brief names the college and the signature does too: an empty profile prints placeholders.
+    if (!profile.collegeName && (request.kind === 'news-brief' || !profile.signature)) warnings.push('collegeProfileEmpty')
     const options: ReportOptions = {
       style: styleByName(request.style),
       language: request.language,
@@ -106,6 +123,8 @@ export class ReportService {
         }
         subject = data.trip.title
         content = request.kind === 'research-report' ? researchReportContent(data, options) : newsBriefContent(data, { ...options, college })
+        const written = [data.trip.title, data.trip.purpose, ...data.enterprises.map((e) => e.name), ...data.symposiums.flatMap((s) => s.remarks.map((r) => r.text))]
+        if (!zh && written.some(hasCjk)) warnings.push('untranslatedValues')
         break
       }
       case 'talent-demand': {
@@ -121,10 +140,10 @@ export class ReportService {
         break
       }
     }
-    const title = `${subject}${zh ? '' : ' – '}${KIND_NAMES[request.language][request.kind]}`
+    const title = documentTitle(request.kind, subject, request.language)
     onProgress('packing')
     const buffer = await packDocument(content, options.style, title)
-    return { buffer, title, fileName: `${safeFileName(title)}.docx` }
+    return { buffer, title, fileName: `${safeFileName(title)}.docx`, warnings }
   }
 
   private demandSource(request: ReportRequest) {
@@ -146,7 +165,7 @@ export class ReportService {
    * Builds the document in a worker thread (reading through its own read-only connection), so the main
    * process keeps answering the window while a large report is packed.
    */
-  buildOffThread(request: ReportRequest): Promise<{ buffer: Buffer; title: string; fileName: string }> {
+  buildOffThread(request: ReportRequest): Promise<{ buffer: Buffer; title: string; fileName: string; warnings: ExportWarning[] }> {
     const job: ReportJob = { dataDir: this.context.dataDir, nativeBinding: this.nativeBinding, resourcesDir: this.resourcesDir, request }
     // The app names its bundled worker (report-worker.js beside the main bundle). From the sources (tests, the
     // command line) the worker is TypeScript, loaded through tsx's loader registered inside the worker.
@@ -162,7 +181,7 @@ export class ReportService {
         if (message.type === 'progress') this.onProgress?.(request, message.stage)
         else if (message.type === 'done') {
           settled = true
-          resolvePromise({ buffer: Buffer.from(message.buffer), title: message.title, fileName: message.fileName })
+          resolvePromise({ buffer: Buffer.from(message.buffer), title: message.title, fileName: message.fileName, warnings: message.warnings })
         } else {
           settled = true
           reject(new AppError(message.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'EXPORT_FAILED', message.message))
@@ -180,7 +199,7 @@ export class ReportService {
 
   /** Writes the document to `filePath` through a temporary file, so a failed export never leaves half a file. */
   async exportTo(request: ReportRequest, filePath: string): Promise<ExportRecord> {
-    const { buffer, title } = await this.buildOffThread(request)
+    const { buffer, title, warnings } = await this.buildOffThread(request)
     const temporary = `${filePath}.${randomUUID().slice(0, 8)}.partial`
     try {
       writeFileSync(temporary, buffer)
@@ -193,7 +212,7 @@ export class ReportService {
     this.context.store.db
       .prepare('INSERT INTO exports (id, kind, title, file_path, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(record.id, record.kind, record.title, filePath, record.bytes, record.createdAt)
-    return record
+    return warnings.length ? { ...record, warnings } : record
   }
 
   /** Asks the host where to save; null when the user cancels the dialog. */
@@ -206,12 +225,11 @@ export class ReportService {
 
   private async nameOf(request: ReportRequest): Promise<{ fileName: string }> {
     const records = this.context.records
-    const zh = request.language === 'zh'
     const subject =
       request.kind === 'enterprise-file' || (request.kind === 'talent-demand' && request.enterpriseId)
         ? (records.enterprise.get(request.enterpriseId!)['name'] as string)
         : (records.trip.get(request.tripId!)['title'] as string)
-    return { fileName: `${safeFileName(`${subject}${zh ? '' : ' – '}${KIND_NAMES[request.language][request.kind]}`)}.docx` }
+    return { fileName: `${safeFileName(documentTitle(request.kind, subject, request.language))}.docx` }
   }
 
   history(): ExportRecord[] {

@@ -18,15 +18,18 @@ function fontEntry(name: string, altName: string): string {
   return `<w:font w:name="${name}"><w:altName w:val="${altName}"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>`
 }
 
+/** The font table (word/fontTable.xml) with the fallbacks of the given fonts added. */
+export function fontTableWithFallbacks(xml: string, fonts: readonly string[]): string {
+  const entries = [...new Set(fonts)].filter((font) => FONT_FALLBACKS[font]).map((font) => fontEntry(font, FONT_FALLBACKS[font]!))
+  if (entries.length === 0) return xml
+  return xml.includes('</w:fonts>') ? xml.replace('</w:fonts>', `${entries.join('')}</w:fonts>`) : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${entries.join('')}</w:fonts>`)
+}
+
 /** Adds the fallbacks of the fonts a document uses to its font table (word/fontTable.xml). */
 export function withFontFallbacks(docx: Buffer, fonts: readonly string[]): Buffer {
-  const entries = [...new Set(fonts)].filter((font) => FONT_FALLBACKS[font]).map((font) => fontEntry(font, FONT_FALLBACKS[font]!))
-  if (entries.length === 0) return docx
   const files = unzipSync(docx)
   const table = files['word/fontTable.xml']
   if (!table) return docx
-  const xml = strFromU8(table)
-  const patched = xml.includes('</w:fonts>') ? xml.replace('</w:fonts>', `${entries.join('')}</w:fonts>`) : xml.replace(/<w:fonts([^>]*)\/>/, `<w:fonts$1>${entries.join('')}</w:fonts>`)
-  files['word/fontTable.xml'] = strToU8(patched)
+  files['word/fontTable.xml'] = strToU8(fontTableWithFallbacks(strFromU8(table), fonts))
   return Buffer.from(zipSync(files, { level: 6 }))
 }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import type { ReportRequest } from '../../../shared/procedures/reports'
+import type { ExportWarning, ReportRequest } from '../../../shared/procedures/reports'
 import { AppError } from '../../../shared/errors'
 import { createRecordServices } from '../domain/registry'
 import { openReadOnlyStore } from '../store/store'
@@ -20,7 +20,7 @@ export type ReportStage = 'reading' | 'building' | 'packing'
 
 export type ReportWorkerMessage =
   | { type: 'progress'; stage: ReportStage }
-  | { type: 'done'; buffer: Uint8Array; title: string; fileName: string }
+  | { type: 'done'; buffer: Uint8Array; title: string; fileName: string; warnings: ExportWarning[] }
   | { type: 'failed'; code: string; message: string }
 
 const job = workerData as ReportJob
@@ -33,7 +33,7 @@ try {
     const reports = new ReportService({ dataDir: job.dataDir, store, records: createRecordServices(store) }, job.resourcesDir)
     const built = await reports.build(job.request, (stage) => post({ type: 'progress', stage }))
     const bytes = new Uint8Array(built.buffer.buffer, built.buffer.byteOffset, built.buffer.byteLength).slice()
-    post({ type: 'done', buffer: bytes, title: built.title, fileName: built.fileName }, [bytes.buffer])
+    post({ type: 'done', buffer: bytes, title: built.title, fileName: built.fileName, warnings: built.warnings }, [bytes.buffer])
   } finally {
     store.close()
   }

@@ -1,33 +1,31 @@
 import { Document, Packer, type Paragraph, type Table } from 'docx'
 import type { ReportSection } from '../../../shared/procedures/reports'
-import { Blocks } from './blocks'
-import { withFontFallbacks } from './font-fallbacks'
-import { KIND, STATUS } from './labels'
+import { Blocks, TABLE_TEXT_STYLE } from './blocks'
 import { renderBarChart } from './charts'
+import { finishDocx } from './docx-finish'
+import { KIND, STATUS } from './labels'
+import {
+  agreementSentence,
+  analyseDemand,
+  analysisSentences,
+  consensusSentence,
+  dateRange,
+  enterpriseProfile,
+  groupClause,
+  purposeClause,
+  withArticle,
+  remarkSentences,
+  shortDate,
+  symposiumSentences,
+} from './narrative'
 import { chineseNumber, formatDate, headingLabel } from './numbering'
+import { clause, prose } from './prose'
 import type { ReportStyle } from './style'
-import { positionTotals, type ReportPhoto, type TripReportData } from './trip-data'
+import { tripFigures, type ReportPhoto, type TripReportData } from './trip-data'
 
 import type { ReportLanguage } from './labels'
 
 export type { ReportLanguage }
-
-function yuan(amount: number, language: ReportLanguage): string {
-  if (amount === 0) return '—'
-  if (language === 'zh') return amount % 10_000 === 0 ? `${amount / 10_000}万元` : `${amount.toLocaleString('zh-CN')}元`
-  return `¥${amount.toLocaleString('en')}`
-}
-
-/** Drops a final full stop, so that joined items are not punctuated twice. */
-function trimEnd(text: string): string {
-  return text.trim().replace(/[。．.；;]+$/, '')
-}
-
-function list(items: string[], language: ReportLanguage): string {
-  if (language === 'zh') return items.join('、')
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-}
 
 /**
  * The trip research report (调研报告): opening, the situation at each enterprise, results, talent-demand
@@ -44,223 +42,280 @@ export interface ReportOptions {
   sections?: readonly ReportSection[]
   /** The college's logo (PNG), shown above the title in the standard layout. */
   logo?: Buffer
+  /** The date under the signature (ISO); today when not given. */
+  date?: string
+}
+
+/** Today in this computer's time zone, as ISO. */
+export function localToday(): string {
+  const now = new Date()
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
+/** Tables and figures are numbered through a document, each on its own: 表1, 表2…; 图1, 图2…. */
+export class Numbering {
+  private tables = 0
+  private figures = 0
+  table(text: string, language: ReportLanguage): string {
+    this.tables += 1
+    return language === 'zh' ? `表${this.tables}  ${text}` : `Table ${this.tables}. ${text}`
+  }
+  figure(text: string, language: ReportLanguage): string {
+    this.figures += 1
+    return language === 'zh' ? `图${this.figures}  ${text}` : `Figure ${this.figures}. ${text}`
+  }
+}
+
+/** 关于…情况的报告 without a doubled word: a trip called "…调研" gives "关于…调研情况的报告". */
+export function researchReportTitle(tripTitle: string, language: ReportLanguage): string[] {
+  const title = clause(tripTitle)
+  if (language === 'zh') return ['关于', title, '情况的报告']
+  return ['Report on the research trip', `"${title}"`]
 }
 
 export function researchReportContent(data: TripReportData, options: ReportOptions): (Paragraph | Table)[] {
   const { style, language, signedBy } = options
   const include = (section: ReportSection) => !options.sections || options.sections.includes(section)
   const b = new Blocks(style, options.logo)
+  const p = prose(language)
   const zh = language === 'zh'
   const official = style.name === 'official'
   const { trip } = data
   const out: (Paragraph | Table)[] = []
   const headings = [0, 0, 0, 0]
-  // Figures are numbered through the document: photos first, then charts.
-  let figure = 0
+  const numbers = new Numbering()
   const heading = (level: 1 | 2 | 3 | 4, text: string) => {
     headings[level - 1]! += 1
     for (let l = level; l < 4; l++) headings[l] = 0
-    out.push(b.heading(level, headingLabel(level, headings[level - 1]!, official), text))
+    const label = official ? headingLabel(level, headings[level - 1]!, true) : level === 1 ? `${headings[0]}` : `${headings[0]}.${headings[1]}`
+    out.push(b.heading(Math.min(level, 2) as 1 | 2, label, text))
   }
-  const name = (id: string) => data.enterprises.find((e) => e.id === id)?.name ?? ''
-  const leader = data.members.find((m) => m.isLeader)
-  const others = data.members.filter((m) => m !== leader)
-  const totals = positionTotals(data)
-  const signed = data.agreements.filter((a) => a.status !== 'consensus')
-  const regions = list(trip.regions, language)
-  const dates = `${formatDate(trip.startDate, language)}${zh ? '至' : ' to '}${formatDate(trip.endDate, language)}`
+  const name = (id: string) => p.tidy(data.enterprises.find((e) => e.id === id)?.name ?? '')
+  const figures = tripFigures(data)
+  const positions = figures.positions
+  const visited = data.enterprises.filter((e) => data.visits.some((v) => v.visit.enterpriseId === e.id) || data.symposiums.some((s) => s.symposium.enterpriseId === e.id))
+  const regions = p.list(trip.regions.map(p.tidy), 'series')
+  const consensusCount = data.agreements.length - figures.agreements.signed
 
-  out.push(...b.title(zh ? `关于${trip.title}情况的报告` : `Report on the research trip: ${trip.title}`))
+  out.push(...b.title(researchReportTitle(trip.title, language)))
 
-  // Opening: why, when, where, who, whom.
-  const who = leader
-    ? zh
-      ? `${leader.position}${leader.name}带队，${others.map((m) => `${m.position}${m.name}`).join('、')}等组成调研组`
-      : `a group led by ${leader.name} (${leader.position})${others.length ? ` with ${list(others.map((m) => `${m.name} (${m.position})`), language)}` : ''}`
-    : zh
-      ? `调研组${data.members.length}人`
-      : `a group of ${data.members.length}`
-  const whom = list(data.enterprises.map((e) => e.name), language)
+  // Opening: why, when, who, where, whom; then the figures in one sentence.
+  const { leader, group } = groupClause(data.members, language)
+  const whom = p.list(visited.map((e) => p.tidy(e.name)))
   out.push(
     b.body(
       zh
-        ? `${dates}，${who}，赴${regions}走访${whom}${data.enterprises.length}家企业。${trip.purpose}`
-        : `From ${dates}, ${who} visited ${data.enterprises.length} enterprises in ${regions}: ${whom}. ${trip.purpose}`,
+        ? p.sentence(purposeClause(trip.purpose, 'zh'), `${dateRange(trip.startDate, trip.endDate, 'zh')}`, leader, group, `赴${regions}开展调研`, whom ? `先后走访${whom}` : '')
+        : p.paragraph(
+            p.sentence(`From ${dateRange(trip.startDate, trip.endDate, 'en')}, ${leader ? `${leader} ${group}` : group} on a visit to enterprises in ${regions || 'the region'}`, whom ? `meeting ${whom}` : ''),
+            trip.purpose ? p.sentence(`The trip set out ${purposeClause(trip.purpose, 'en')}`) : '',
+          ),
     ),
   )
+  const committed = positions.committedByAgreements
   out.push(
     b.body(
       zh
-        ? `此次调研共走访企业${data.enterprises.length}家，开展实地参观${data.visits.length}场、座谈会${data.symposiums.length}场，签订校企合作协议${signed.length}项，新增就业和实习岗位${totals.total}个，收集行业企业人才需求调研表${data.surveys.length}份。现将有关情况报告如下。`
-        : `The group visited ${data.enterprises.length} enterprises, toured ${data.visits.length} sites, held ${data.symposiums.length} symposiums, signed ${signed.length} cooperation agreements, added ${totals.total} jobs and internships and collected ${data.surveys.length} talent-demand surveys. The details follow.`,
+        ? p.paragraph(
+            p.sentence(
+              `此次调研共走访企业${p.count(figures.enterprisesVisited, 'enterprise', true)}`,
+              figures.siteVisits + figures.symposiums
+                ? `开展${p.list([figures.siteVisits ? `实地参观${p.count(figures.siteVisits, 'siteVisit', true)}` : '', figures.symposiums ? `座谈会${p.count(figures.symposiums, 'symposium', true)}` : ''].filter(Boolean), 'series')}`
+                : '',
+              figures.agreements.signed || consensusCount
+                ? `${figures.agreements.signed ? `签订校企合作协议${p.count(figures.agreements.signed, 'agreement', true)}` : ''}${figures.agreements.signed && consensusCount ? '、' : ''}${consensusCount ? `达成合作意向${consensusCount}项` : ''}`
+                : '',
+              positions.total
+                ? `新增就业和实习岗位${positions.total}个（其中就业岗位${positions.employment}个、实习岗位${positions.internship}个）${committed ? `，另有协议承诺岗位${committed}个` : ''}`
+                : committed
+                  ? `协议承诺岗位${committed}个`
+                  : '',
+              figures.surveys ? `收集人才需求调研表${p.count(figures.surveys, 'survey', true)}` : '',
+            ),
+            '现将有关情况报告如下',
+          )
+        : p.paragraph(
+            p.sentence(
+              `In all, the group visited ${p.count(figures.enterprisesVisited, 'enterprise')}, made ${p.count(figures.siteVisits, 'siteVisit')}, held ${p.count(figures.symposiums, 'symposium')} and signed ${p.count(figures.agreements.signed, 'agreement')}${consensusCount ? `, with ${p.count(consensusCount, 'item')} agreed in principle` : ''}`,
+            ),
+            p.sentence(
+              `The enterprises offered ${positions.total} new positions (${p.count(positions.employment, 'job')} and ${p.count(positions.internship, 'internship')})`,
+              committed ? `and agreements commit ${committed} more, counted separately` : '',
+            ),
+            p.sentence(`The group collected ${p.count(figures.surveys, 'survey')}`),
+            'The details follow',
+          ),
     ),
   )
 
   if (include('situation')) {
-    // Situation, enterprise by enterprise.
     heading(1, zh ? '调研基本情况' : 'What we saw and discussed')
+    const introduced = new Set<string>()
     for (const enterprise of data.enterprises) {
-      heading(2, enterprise.name)
-      const profile = [enterprise.region, enterprise.industry].filter(Boolean).join(zh ? '，' : ', ')
-      if (profile || enterprise.profile) out.push(b.body([profile, enterprise.profile].filter(Boolean).join(zh ? '。' : '. ') + (zh ? '。' : '.')))
+      heading(2, p.tidy(enterprise.name))
+      const profile = enterpriseProfile(enterprise, data.history.get(enterprise.id) ?? [], language)
+      if (profile) out.push(b.body(profile))
       for (const { visit, stops } of data.visits.filter((v) => v.visit.enterpriseId === enterprise.id)) {
-        const visitPhotos = data.photos.get(visit.id) ?? []
-        const places = stops.map((s) => s.place).filter(Boolean)
-        out.push(
-          b.body(
-            zh
-              ? `${formatDate(visit.date, language)}，调研组${places.length ? `先后参观了${places.join('、')}` : `参观了${visit.title || '企业'}`}。${stops.map((s) => s.observation).filter(Boolean).join('')}${visit.summary}`
-              : `On ${formatDate(visit.date, language)} the group toured ${places.length ? list(places, language) : visit.title || 'the site'}. ${stops.map((s) => s.observation).filter(Boolean).join(' ')} ${visit.summary}`.trim(),
-          ),
-        )
-        if (include('photos')) out.push(...photoBlocks(b, visitPhotos, language, () => ++figure))
+        const places = stops.map((s) => clause(p.tidy(s.place))).filter(Boolean)
+        const date = shortDate(visit.date, trip.startDate, language)
+        const seen = zh
+          ? p.sentence(`${date}，调研组${places.length ? `${places.length > 1 ? '先后' : ''}参观了${p.list(places)}` : `参观了${p.tidy(visit.title) || '企业生产现场'}`}`)
+          : p.sentence(`On ${date} the group toured ${places.length ? p.list(places.map(withArticle)) : withArticle(p.tidy(visit.title) || 'site')}`)
+        out.push(b.body(p.paragraph(seen, ...stops.map((s) => p.tidy(s.observation)), p.tidy(visit.summary))))
+        if (include('photos')) out.push(...photoBlocks(b, data.photos.get(visit.id) ?? [], language, numbers))
       }
-      for (const { symposium, attendees, remarks } of data.symposiums.filter((s) => s.symposium.enterpriseId === enterprise.id)) {
-        const theirs = attendees.filter((a) => a.side === 'enterprise').map((a) => `${a.title}${zh ? '' : ' '}${a.name}`.trim())
-        const topics = symposium.topics.map((t) => (zh ? `“${t}”` : `“${t}”`))
-        out.push(
-          b.body(
-            zh
-              ? `${formatDate(symposium.date, language)}，${symposium.presidedBy ? `${symposium.presidedBy}主持召开` : '双方召开'}${symposium.title || '校企合作座谈会'}${theirs.length ? `，${theirs.join('、')}等参加` : ''}。双方${topics.length ? `围绕${topics.join('、')}` : ''}进行了深入交流${symposium.consensus.length ? `，达成以下共识：${symposium.consensus.map((c, i) => `${i + 1}. ${trimEnd(c)}`).join('；')}` : ''}。`
-              : `On ${formatDate(symposium.date, language)}${symposium.presidedBy ? ` ${symposium.presidedBy} chaired` : ' both sides held'} ${symposium.title || 'a symposium'}${theirs.length ? `, attended by ${list(theirs, language)}` : ''}. ${topics.length ? `The discussion covered ${list(topics, language)}.` : ''}${symposium.consensus.length ? ` Both sides agreed: ${symposium.consensus.map(trimEnd).join('; ')}.` : ''}`,
-          ),
+      for (const s of data.symposiums.filter((x) => x.symposium.enterpriseId === enterprise.id)) {
+        out.push(b.body(symposiumSentences(s, trip.startDate, language, introduced)))
+        const told = remarkSentences(
+          s.remarks.map((remark) => ({ remark, speaker: s.attendees.find((a) => a.id === remark.speakerId) })),
+          language,
+          { quoteMax: zh ? 160 : 320, otherMax: zh ? 90 : 200, introduced },
         )
-        for (const remark of remarks.filter((r) => r.isQuote)) {
-          const speaker = attendees.find((a) => a.id === remark.speakerId)
-          out.push(b.quote(remark.text, speaker ? `${zh ? speaker.title : ''}${speaker.name}` : zh ? '与会者' : 'A participant', language))
-        }
-        if (include('photos')) out.push(...photoBlocks(b, data.photos.get(symposium.id) ?? [], language, () => ++figure))
+        if (told.length) out.push(b.body(p.paragraph(...told)))
+        const agreed = consensusSentence(s.symposium.consensus, language)
+        if (agreed) out.push(b.body(agreed))
+        if (include('photos')) out.push(...photoBlocks(b, data.photos.get(s.symposium.id) ?? [], language, numbers))
       }
     }
   }
 
   if (include('results')) {
-    // Results.
     heading(1, zh ? '主要成果' : 'Results')
+    const amount = figures.agreements.amountYuan
     out.push(
       b.body(
         zh
-          ? `此次调研共形成合作事项${data.agreements.length}项，其中已签约${signed.length}项；企业意向投入资金${yuan(data.agreements.reduce((s, a) => s + a.amountYuan, 0), language)}；新增就业岗位${totals.employment}个、实习岗位${totals.internship}个${totals.committed ? `，协议承诺岗位${totals.committed}个` : ''}。`
-          : `The trip produced ${data.agreements.length} cooperation items, ${signed.length} of them signed; enterprises intend to invest ${yuan(data.agreements.reduce((s, a) => s + a.amountYuan, 0), language)}; ${totals.employment} jobs and ${totals.internship} internships were offered${totals.committed ? `, and agreements commit ${totals.committed} more positions` : ''}.`,
+          ? p.sentence(
+              `此次调研签订校企合作协议${figures.agreements.signed}项${consensusCount ? `，达成合作意向${consensusCount}项` : ''}`,
+              amount ? `企业拟投入资金${p.money(amount)}` : '',
+              `新增就业和实习岗位${positions.total}个${committed ? `，协议另承诺岗位${committed}个` : ''}`,
+            )
+          : p.paragraph(
+              p.sentence(`The trip brought ${p.count(figures.agreements.signed, 'agreement')} signed${consensusCount ? ` and ${p.count(consensusCount, 'item')} agreed in principle` : ''}`),
+              p.sentence(`${amount ? `The enterprises intend to invest ${p.money(amount)} and` : 'The enterprises'} offered ${positions.total} new positions`, committed ? `and agreements commit ${committed} more, counted separately` : ''),
+            ),
       ),
     )
-    for (const [index, agreement] of data.agreements.entries()) {
-      const amount = agreement.amountYuan ? (zh ? `，金额${yuan(agreement.amountYuan, language)}` : `, ${yuan(agreement.amountYuan, language)}`) : ''
-      const positions = agreement.positions ? (zh ? `，承诺岗位${agreement.positions}个` : `, ${agreement.positions} positions`) : ''
-      out.push(
-        b.body(
-          zh
-            ? `${index + 1}. 与${name(agreement.enterpriseId)}${agreement.status === 'consensus' ? '达成' : '签订'}《${agreement.title}》（${KIND[language][agreement.kind]}，${STATUS[language][agreement.status]}${amount}${positions}）。${trimEnd(agreement.terms)}${agreement.terms ? '。' : ''}`
-            : `${index + 1}. ${agreement.title} with ${name(agreement.enterpriseId)} (${KIND[language][agreement.kind]}, ${STATUS[language][agreement.status].toLowerCase()}${amount}${positions}). ${agreement.terms}`,
-        ),
-      )
-    }
-    if (data.agreements.length > 0) {
-      out.push(
-        b.table(
-          zh ? ['合作事项', '企业', '类型', '状态', '金额', '岗位'] : ['Item', 'Enterprise', 'Kind', 'Status', 'Amount', 'Positions'],
-          data.agreements.map((a) => [a.title, name(a.enterpriseId), KIND[language][a.kind], STATUS[language][a.status], yuan(a.amountYuan, language), a.positions ? String(a.positions) : '—']),
-          [0.3, 0.22, 0.14, 0.11, 0.13, 0.1],
-        ),
-      )
-      out.push(b.caption(zh ? '表1  合作事项一览' : 'Table 1. Cooperation items'))
+    const ordered = [...data.agreements].sort((a, c) => Number(c.status !== 'consensus') - Number(a.status !== 'consensus'))
+    ordered.forEach((a, i) => out.push(b.body(agreementSentence(a, language, name(a.enterpriseId)), ordered.length > 1 ? (zh ? `${chineseNumber(i + 1)}是` : `${i + 1}. `) : undefined)))
+    if (data.agreements.length > 1) {
+      out.push(b.tableCaption(numbers.table(zh ? '合作事项一览' : 'Cooperation items', language)))
+      const rows: (string[] | { group: string })[] = []
+      for (const e of data.enterprises) {
+        const own = data.agreements.filter((a) => a.enterpriseId === e.id)
+        if (own.length === 0) continue
+        rows.push({ group: p.tidy(e.name) })
+        for (const a of own) rows.push([p.tidy(a.title), KIND[language][a.kind], STATUS[language][a.status], a.amountYuan ? p.money(a.amountYuan) : '—', a.positions ? String(a.positions) : '—'])
+      }
+      out.push(b.table(zh ? ['合作事项', '类型', '状态', '金额', '岗位'] : ['Item', 'Kind', 'Status', 'Amount', 'Positions'], rows))
     }
   }
 
   if (include('demand')) {
-    // Talent demand.
     heading(1, zh ? '人才需求分析' : 'Talent demand')
     if (data.surveys.length === 0) {
       out.push(b.body(zh ? '本次调研未收集人才需求调研表。' : 'No talent-demand surveys were collected on this trip.'))
     } else {
+      const all = data.surveys.flatMap((s) => s.positions)
+      const analysis = analyseDemand(all)
+      const surveyedEnterprises = new Set(data.surveys.map((s) => s.survey.enterpriseId)).size
+      const previous = [...data.previousSurveys].map(([id, before]) => ({
+        name: name(id),
+        before: before.total,
+        now: analyseDemand(data.surveys.filter((s) => s.survey.enterpriseId === id).flatMap((s) => s.positions)).total,
+      }))
+      out.push(
+        b.body(
+          p.paragraph(
+            zh
+              ? p.sentence(`${p.count(surveyedEnterprises, 'enterprise')}填报人才需求调研表${p.count(figures.surveys, 'survey', true)}，提出岗位需求${positions.total}个`, `其中就业岗位${positions.employment}个、实习岗位${positions.internship}个`)
+              : p.sentence(`${p.count(figures.surveys, 'survey')} from ${p.count(surveyedEnterprises, 'enterprise')} list ${positions.total} positions: ${p.count(positions.employment, 'job')} and ${p.count(positions.internship, 'internship')}`),
+            analysisSentences(analysis, language, previous),
+          ),
+        ),
+      )
       const byEnterprise = data.enterprises
         .map((e) => {
-          const positions = data.surveys.filter((s) => s.survey.enterpriseId === e.id).flatMap((s) => s.positions)
-          const employment = positions.filter((p) => p.kind !== 'internship').reduce((s, p) => s + p.headcount, 0)
-          const internship = positions.filter((p) => p.kind === 'internship').reduce((s, p) => s + p.headcount, 0)
-          return [e.name, String(employment), String(internship), String(employment + internship)]
+          const own = analyseDemand(data.surveys.filter((s) => s.survey.enterpriseId === e.id).flatMap((s) => s.positions))
+          return [p.tidy(e.name), String(own.employment), String(own.internship), String(own.total)]
         })
         .filter((row) => row[3] !== '0')
-      byEnterprise.push([zh ? '合计' : 'Total', String(totals.employment), String(totals.internship), String(totals.employment + totals.internship)])
-      out.push(b.body(zh ? `${data.surveys.length}家企业共提出岗位需求${totals.employment + totals.internship}个，分布如下。` : `${data.surveys.length} surveys asked for ${totals.employment + totals.internship} positions:`))
-      out.push(b.table(zh ? ['企业', '就业岗位', '实习岗位', '合计'] : ['Enterprise', 'Jobs', 'Internships', 'Total'], byEnterprise, [0.46, 0.18, 0.18, 0.18]))
-      out.push(b.caption(zh ? '表2  各企业岗位需求' : 'Table 2. Positions by enterprise'))
-      const chartRows = byEnterprise.slice(0, -1)
-      const chart = renderBarChart(
-        {
-          title: zh ? '各企业岗位需求' : 'Positions by enterprise',
-          categories: chartRows.map((r) => r[0]!),
-          series: [
-            { name: zh ? '就业' : 'Jobs', values: chartRows.map((r) => Number(r[1])) },
-            { name: zh ? '实习' : 'Internships', values: chartRows.map((r) => Number(r[2])) },
-          ],
-          stacked: true,
-          horizontal: true,
-        },
-        options.chartFont,
-      )
-      out.push(b.figure(chart.png, chart.size))
-      figure += 1
-      out.push(b.caption(zh ? `图${figure}  各企业岗位需求` : `Figure ${figure}. Positions by enterprise`))
+      byEnterprise.push([zh ? '合计' : 'Total', String(positions.employment), String(positions.internship), String(positions.total)])
+      out.push(b.tableCaption(numbers.table(zh ? '各企业岗位需求' : 'Positions by enterprise', language)))
+      out.push(b.table(zh ? ['企业', '就业岗位', '实习岗位', '合计'] : ['Enterprise', 'Jobs', 'Internships', 'Total'], byEnterprise))
 
+      // The majors as a chart only: the detail table below lists them position by position.
       const majors = new Map<string, number>()
-      for (const p of data.surveys.flatMap((s) => s.positions)) for (const m of p.majors) majors.set(m, (majors.get(m) ?? 0) + p.headcount)
-      const majorRows = [...majors].sort((a, b) => b[1] - a[1]).map(([m, n]) => [m, String(n)])
-      if (majorRows.length > 0) {
-        out.push(b.table(zh ? ['专业', '相关岗位人数'] : ['Major', 'Positions'], majorRows, [0.7, 0.3]))
-        out.push(b.caption(zh ? '表3  岗位需求对应专业（一个岗位对应多个专业时分别计入）' : 'Table 3. Positions by major (a position open to several majors counts for each)'))
-        const majorChart = renderBarChart(
+      for (const row of all) for (const m of row.majors) majors.set(m, (majors.get(m) ?? 0) + row.headcount)
+      const majorRows = [...majors].sort((a, c) => c[1] - a[1])
+      if (majorRows.length > 1) {
+        const chart = renderBarChart(
           {
-            title: zh ? '岗位需求对应专业' : 'Positions by major',
-            categories: majorRows.slice(0, 12).map((r) => r[0]!),
-            series: [{ name: zh ? '岗位人数' : 'Positions', values: majorRows.slice(0, 12).map((r) => Number(r[1])) }],
+            title: '',
+            categories: majorRows.slice(0, 12).map(([m]) => p.tidy(m)),
+            series: [{ name: zh ? '岗位人数' : 'Positions', values: majorRows.slice(0, 12).map(([, n]) => n) }],
             horizontal: true,
           },
           options.chartFont,
         )
-        out.push(b.figure(majorChart.png, majorChart.size))
-        figure += 1
-        out.push(b.caption(zh ? `图${figure}  岗位需求对应专业` : `Figure ${figure}. Positions by major`))
+        out.push(b.figure(chart.png, chart.size))
+        out.push(b.caption(numbers.figure(zh ? '岗位需求对应专业（一个岗位面向多个专业时分别计入）' : 'Positions by major (a position open to several majors counts for each)', language)))
       }
-      const rows = data.surveys.flatMap((s) =>
-        s.positions.map((p) => [name(s.survey.enterpriseId), p.title, String(p.headcount), p.kind === 'internship' ? (zh ? '实习' : 'Internship') : zh ? '就业' : 'Job', p.majors.join(zh ? '、' : ', '), p.payMin || p.payMax ? `${p.payMin}–${p.payMax}` : '—']),
-      )
-      out.push(b.table(zh ? ['企业', '岗位', '人数', '类型', '专业', '月薪（元）'] : ['Enterprise', 'Position', 'Count', 'Kind', 'Majors', 'Pay (yuan/month)'], rows, [0.22, 0.24, 0.09, 0.1, 0.2, 0.15]))
-      out.push(b.caption(zh ? '表4  岗位需求明细' : 'Table 4. Positions in detail'))
+      out.push(b.tableCaption(numbers.table(zh ? '岗位需求明细' : 'Positions in detail', language)))
+      out.push(b.table(...positionDetail(data, language)))
     }
   }
 
-  // Problems and suggestions, from the notes.
-  const problems = data.notes.filter((n) => n.kind === 'problem')
-  const suggestions = data.notes.filter((n) => n.kind === 'suggestion')
+  const problems = data.notes.filter((n) => n.kind === 'problem').map((n) => p.tidy(n.text))
+  const suggestions = data.notes.filter((n) => n.kind === 'suggestion').map((n) => p.tidy(n.text).replace(/^建议/, ''))
   if (include('problems') && problems.length + suggestions.length > 0) {
     heading(1, zh ? '存在的问题和建议' : 'Problems and suggestions')
-    problems.forEach((n, i) => out.push(b.body(n.text, zh ? `问题${chineseNumber(i + 1)}：` : `Problem ${i + 1}: `)))
-    suggestions.forEach((n, i) => out.push(b.body(n.text, zh ? `建议${chineseNumber(i + 1)}：` : `Suggestion ${i + 1}: `)))
+    if (problems.length) out.push(b.body(zh ? `调研中也发现一些问题：${problems.length > 1 ? p.enumerate(problems) : p.sentence(problems[0]!)}` : `We also found problems. ${problems.length > 1 ? p.enumerate(problems) : p.sentence(problems[0]!)}`))
+    if (suggestions.length) out.push(b.body(zh ? `为此建议：${suggestions.length > 1 ? p.enumerate(suggestions) : p.sentence(suggestions[0]!)}` : `We suggest the following. ${suggestions.length > 1 ? p.enumerate(suggestions) : p.sentence(suggestions[0]!)}`))
   }
 
-  // Next steps, from the follow-up actions.
   const open = data.actions.filter((a) => a.status !== 'cancelled')
   if (include('nextSteps') && open.length > 0) {
     heading(1, zh ? '下一步工作' : 'Next steps')
-    open.forEach((a, i) =>
-      out.push(
-        b.body(
-          zh
-            ? `${a.title}${a.owner ? `（责任部门：${a.owner}` : ''}${a.owner && a.dueDate ? `；完成时间：${formatDate(a.dueDate, language)}）` : a.owner ? '）' : ''}。`
-            : `${a.title}${a.owner ? ` (owner: ${a.owner}${a.dueDate ? `; due ${formatDate(a.dueDate, language)}` : ''})` : ''}.`,
-          zh ? `${chineseNumber(i + 1)}是` : `${i + 1}. `,
-        ),
-      ),
-    )
+    open.forEach((a, i) => {
+      const due = a.dueDate ? formatDate(a.dueDate, language) : ''
+      const text = zh
+        ? p.paragraph(p.sentence(p.tidy(a.title)), a.owner || due ? p.sentence(`${a.owner ? `由${p.tidy(a.owner)}负责` : ''}${a.owner && due ? '，' : ''}${due ? `${due}前完成` : ''}`) : '')
+        : p.paragraph(p.sentence(p.tidy(a.title)), a.owner || due ? p.sentence(`${a.owner ? `Owner: ${p.tidy(a.owner)}` : ''}${a.owner && due ? '; ' : ''}${due ? `due ${due}` : ''}`) : '')
+      out.push(b.body(text, open.length > 1 ? (zh ? `${chineseNumber(i + 1)}是` : `${i + 1}. `) : undefined))
+    })
   }
 
-  out.push(...b.signature([signedBy], formatDate(trip.endDate, language)))
+  out.push(...b.signature([signedBy], formatDate(options.date ?? localToday(), language)))
   return out
 }
 
+/** Every position, grouped under its enterprise: headers and rows for Blocks.table. */
+export function positionDetail(data: { enterprises: { id: string; name: string }[]; surveys: TripReportData['surveys'] }, language: ReportLanguage): [string[], (string[] | { group: string })[]] {
+  const p = prose(language)
+  const zh = language === 'zh'
+  const rows: (string[] | { group: string })[] = []
+  const grouped = data.enterprises.length > 1
+  for (const e of data.enterprises) {
+    const own = data.surveys.filter((s) => s.survey.enterpriseId === e.id).flatMap((s) => s.positions)
+    if (own.length === 0) continue
+    if (grouped) rows.push({ group: p.tidy(e.name) })
+    for (const row of own) {
+      rows.push([
+        p.tidy(row.title),
+        String(row.headcount),
+        row.kind === 'internship' ? (zh ? '实习' : 'Internship') : zh ? '就业' : 'Job',
+        row.majors.map(p.tidy).join(zh ? '、' : ', ') || '—',
+        row.payMin || row.payMax ? `${row.payMin || row.payMax}–${row.payMax || row.payMin}` : '—',
+        p.tidy(row.startTiming) || '—',
+      ])
+    }
+  }
+  return [zh ? ['岗位', '人数', '类型', '专业', '月薪（元）', '到岗时间'] : ['Position', 'Count', 'Kind', 'Majors', 'Pay (CNY/month)', 'Start'], rows]
+}
+
 /** Photos with numbered captions; a photo whose file is missing is named, not silently dropped. */
-export function photoBlocks(b: Blocks, photos: ReportPhoto[], language: ReportLanguage, nextFigure: () => number): Paragraph[] {
+export function photoBlocks(b: Blocks, photos: ReportPhoto[], language: ReportLanguage, numbers: Numbering): Paragraph[] {
   const zh = language === 'zh'
   const out: Paragraph[] = []
   for (const photo of photos) {
@@ -273,8 +328,7 @@ export function photoBlocks(b: Blocks, photos: ReportPhoto[], language: ReportLa
     const height = Math.round((photo.height / photo.width) * width)
     const scale = Math.min(1, 330 / height)
     out.push(b.figure(photo.jpeg, { width: Math.round(width * scale), height: Math.round(height * scale) }, 'jpg'))
-    const n = nextFigure()
-    out.push(b.caption(zh ? `图${n}  ${photo.caption || photo.fileName}` : `Figure ${n}. ${photo.caption || photo.fileName}`))
+    out.push(b.caption(numbers.figure(photo.caption || photo.fileName, language)))
   }
   return out
 }
@@ -286,12 +340,14 @@ export async function packDocument(content: (Paragraph | Table)[], style: Report
     title,
     creator: 'Fieldbook',
     evenAndOddHeaderAndFooters: style.pageNumber.alternate,
+    // Table cells name this style (LibreOffice drops the text of a paragraph whose style is not defined).
+    styles: { paragraphStyles: [{ id: TABLE_TEXT_STYLE, name: 'Table Text', basedOn: 'Normal', paragraph: { spacing: { line: 240, before: 0, after: 0 } } }] },
     sections: [
       {
         properties: {
           page: {
             size: { width: style.page.width, height: style.page.height },
-            margin: { top: style.page.top, bottom: style.page.bottom, left: style.page.left, right: style.page.right, footer: 1000 },
+            margin: { top: style.page.top, bottom: style.page.bottom, left: style.page.left, right: style.page.right, footer: style.footer },
           },
           grid: { linePitch: style.linePitch, type: 'lines' as never },
         },
@@ -301,5 +357,5 @@ export async function packDocument(content: (Paragraph | Table)[], style: Report
     ],
   })
   const packed = await Packer.toBuffer(document)
-  return withFontFallbacks(packed, Object.values(style.fonts))
+  return finishDocx(packed, Object.values(style.fonts))
 }

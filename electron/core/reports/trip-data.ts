@@ -8,7 +8,10 @@ import type { ItineraryItem, Member } from '../../../shared/schemas/trip-parts'
 import type { Visit, VisitStop } from '../../../shared/schemas/visit'
 import type Database from 'better-sqlite3'
 import sharp from 'sharp'
+import { readFile } from 'node:fs/promises'
 import { BlobStore } from '../attachments/blob-store'
+import { renditionPath, reportRenditionOf, REPORT_PX } from '../attachments/images'
+import { headlineFigures, surveyedPositions, type HeadlineFigures } from '../domain/headline-figures'
 import type { RecordServices } from '../domain/registry'
 
 /** Everything a trip's documents draw on, read once from the records. */
@@ -24,6 +27,10 @@ export interface TripReportData {
   surveys: { survey: Survey; positions: Position[] }[]
   actions: Action[]
   notes: Note[]
+  /** Each enterprise's cooperation history (notes of kind history in its file), oldest first. */
+  history: Map<string, Note[]>
+  /** Each enterprise's latest survey from an earlier trip, with its total headcount, to compare against. */
+  previousSurveys: Map<string, { date: string; total: number }>
   /** Photos by the record they belong to (the trip, a visit, a symposium); filled by loadPhotos. */
   photos: Map<string, ReportPhoto[]>
 }
@@ -57,6 +64,21 @@ export function readTripData(records: RecordServices, tripId: string): TripRepor
     .map(([id]) => records.enterprise.find(id) as unknown as Enterprise | undefined)
     .filter((e): e is Enterprise => Boolean(e && !e.deleted))
   const contacts = new Map(enterprises.map((e) => [e.id, list<Contact>('contact', { enterpriseId: e.id })]))
+  const history = new Map(
+    enterprises.map((e) => [
+      e.id,
+      list<Note>('note', { enterpriseId: e.id })
+        .filter((n) => n.kind === 'history')
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    ]),
+  )
+  const previousSurveys = new Map<string, { date: string; total: number }>()
+  for (const e of enterprises) {
+    const earlier = list<Survey>('survey', { enterpriseId: e.id })
+      .filter((s) => s.tripId !== tripId && s.date < trip.startDate)
+      .sort((a, b) => b.date.localeCompare(a.date))[0]
+    if (earlier) previousSurveys.set(e.id, { date: earlier.date, total: surveyedPositions(list<Position>('position', { surveyId: earlier.id })).total })
+  }
 
   return {
     trip,
@@ -70,22 +92,21 @@ export function readTripData(records: RecordServices, tripId: string): TripRepor
     surveys,
     actions: list<Action>('action', { tripId }),
     notes: list<Note>('note', { tripId }),
+    history,
+    previousSurveys,
     photos: new Map(),
   }
 }
 
-/** Position headcounts of the trip's surveys, by kind. */
-export function positionTotals(data: TripReportData): { employment: number; internship: number; committed: number; total: number } {
-  let employment = 0
-  let internship = 0
-  for (const { positions } of data.surveys) {
-    for (const p of positions) {
-      if (p.kind === 'internship') internship += p.headcount
-      else employment += p.headcount
-    }
-  }
-  const committed = data.agreements.reduce((sum, a) => sum + a.positions, 0)
-  return { employment, internship, committed, total: employment + internship + committed }
+/** The trip's headline figures, by the one definition the dashboard and the command line use too. */
+export function tripFigures(data: TripReportData): HeadlineFigures {
+  return headlineFigures({
+    visits: data.visits.map((v) => v.visit),
+    symposiums: data.symposiums.map((s) => s.symposium),
+    agreements: data.agreements,
+    positions: data.surveys.flatMap((s) => s.positions),
+    surveys: data.surveys.length,
+  })
 }
 
 /** A photo ready for a document: upright, scaled down and compressed, with its caption. */
@@ -97,12 +118,6 @@ export interface ReportPhoto {
   fileName: string
 }
 
-/**
- * Longest side of a photo in a document: placed at most 440 px (about 11.6 cm) wide, 800 px prints at about
- * 175 dpi there, and keeps a report with 100 photos small.
- */
-const REPORT_PHOTO_PX = 800
-const REPORT_PHOTO_QUALITY = 68
 const PHOTO_CONCURRENCY = 4
 
 /**
@@ -127,13 +142,12 @@ export async function loadPhotos(
   const render = async (row: (typeof rows)[number]): Promise<ReportPhoto> => {
     const photo: ReportPhoto = { jpeg: null, width: 0, height: 0, caption: row.caption, fileName: row.file_name }
     try {
-      const { data, info } = await sharp(await blobs.get(row.hash), { failOn: 'error' })
-        .rotate()
-        .resize(REPORT_PHOTO_PX, REPORT_PHOTO_PX, { fit: 'inside', withoutEnlargement: true })
-        .flatten({ background: '#ffffff' })
-        .jpeg({ quality: REPORT_PHOTO_QUALITY })
-        .toBuffer({ resolveWithObject: true })
-      return { ...photo, jpeg: data, width: info.width, height: info.height }
+      // The copy made when the photo was attached; a photo that came by sync or from an older version has none
+      // yet, and is decoded from its original.
+      const kept = await readFile(renditionPath(blobs.root, row.hash, REPORT_PX)).catch(() => null)
+      const jpeg = kept ?? (await reportRenditionOf(await blobs.get(row.hash)))
+      const { width = 0, height = 0 } = await sharp(jpeg).metadata()
+      return { ...photo, jpeg, width, height }
     } catch {
       // Missing or unreadable: the document notes it where the photo would be.
       return photo

@@ -72,15 +72,17 @@ describe('every document kind in both styles', () => {
 
   it('carries the facts of the trip into the news brief, in Chinese and in English', () => {
     const zh = text('brief-zh-official')
-    for (const fact of ['南充影视工业职业学院赴安徽、江苏开展访企拓岗调研', '走访企业2家', '签订校企合作协议2项', '新增就业和实习岗位355个', '人才需求调研报告2份', '《产业工人定向班合作协议》', '寇德林表示']) expect(zh).toContain(fact)
+    for (const fact of ['南充影视工业职业学院开展皖苏两省访企拓岗调研', '赴安徽、江苏', '走访企业2家', '签订校企合作协议2项', '新增就业和实习岗位315个', '人才需求调研表2份', '《产业工人定向班合作协议》', '寇德林表示']) expect(zh).toContain(fact)
     const en = pdfPages(pdfs['brief-en-standard']!).join(' ').replace(/\s+/g, ' ')
-    for (const fact of ['visited 2 enterprises', 'signed 2 cooperation agreements', 'added 355 jobs and internships', 'Kou Delin']) expect(en).toContain(fact)
+    for (const fact of ['visited 2 enterprises', 'signed 2 agreements', 'added 315 jobs and internships', 'agreements commit 40 more', 'Kou Delin']) expect(en).toContain(fact)
   })
 
   it('reports talent demand per trip and per enterprise with the right totals', () => {
     expect(text('demand-trip-zh-official')).toContain('需求人数315人，其中就业岗位185人、实习岗位130人')
     expect(text('demand-enterprise-zh-official')).toContain('需求人数195人')
     expect(text('demand-trip-en-standard')).toContain('185jobsand130internships')
+    // Every talent-demand report ends with its signature and date.
+    expect(text('demand-trip-zh-official')).toContain('南充影视工业职业学院调研组')
   })
 
   it('files the enterprise with its contacts, history, agreements and demand', () => {

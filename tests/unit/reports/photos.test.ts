@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { docxFilesToPdf, pdfPages } from '../../helpers/pdf'
@@ -19,9 +19,15 @@ describe('photos in the research report', () => {
         dataBase64: readFileSync(join('tests/fixtures/attachments', file)).toString('base64'),
         caption,
       })
-    await add('bottling-line.jpg', '灌装生产线现场')
+    const kept = await add('bottling-line.jpg', '灌装生产线现场')
     const lost = await add('portrait-exif6.jpg', '硒泉水源地合影')
+    // The report copy was made when the photo was attached: the export reads it, not the original.
+    const copy = (hash: string) => join(temp.dir, 'attachments', 'thumbs', `${hash}-800.jpg`)
+    expect(existsSync(copy(kept.attachment.hash))).toBe(true)
+    rmSync(join(temp.dir, 'attachments', kept.attachment.hash.slice(0, 2), kept.attachment.hash))
+    // A photo whose file and copy are not on this computer (not synced yet) is named instead.
     rmSync(join(temp.dir, 'attachments', lost.attachment.hash.slice(0, 2), lost.attachment.hash))
+    rmSync(copy(lost.attachment.hash))
 
     const { buffer } = await temp.core.reports.build({ kind: 'research-report', tripId, style: 'official', language: 'zh' })
     const { pdfs, cleanup } = docxFilesToPdf({ photos: buffer })
@@ -29,8 +35,8 @@ describe('photos in the research report', () => {
       const text = pdfPages(pdfs['photos']!).join('').replace(/\s+/g, '')
       expect(text).toContain('图1灌装生产线现场')
       expect(text).toContain('照片“硒泉水源地合影”的文件不在本机')
-      // Charts are numbered after the photos.
-      expect(text).toContain('图2各企业岗位需求')
+      // Figures are numbered through the document: the chart comes after the photos.
+      expect(text).toContain('图2岗位需求对应专业')
     } finally {
       cleanup()
     }

@@ -32,6 +32,10 @@ export const zh = {
   stages: { waiting: '准备中…', reading: '读取记录…', building: '排版、生成图表和照片…', packing: '写入 Word 文件…' },
   done: '已导出“{{name}}”',
   cancelled: '已取消导出',
+  warnings: {
+    collegeProfileEmpty: '学校信息尚未填写，文档中以“学校”代替校名。请在下方“学校信息”中填写后重新导出。',
+    untranslatedValues: '部分记录是中文写的，在英文文档中按原文出现，请发出前检查。',
+  },
   showInFolder: '在文件夹中显示',
   history: '导出记录',
   historyEmpty: '还没有导出过文档',
@@ -83,6 +87,10 @@ export const en: Shape<typeof zh> = {
   stages: { waiting: 'Starting…', reading: 'Reading the records…', building: 'Laying out, drawing charts and photos…', packing: 'Writing the Word file…' },
   done: 'Exported “{{name}}”',
   cancelled: 'Export cancelled',
+  warnings: {
+    collegeProfileEmpty: 'The college profile is empty, so the document says “the college” where its name belongs. Fill it in below and export again.',
+    untranslatedValues: 'Some records are written in Chinese and appear as they are in this English document: check it before it goes out.',
+  },
   showInFolder: 'Show in folder',
   history: 'Past exports',
   historyEmpty: 'Nothing exported yet',

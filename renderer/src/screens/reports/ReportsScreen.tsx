@@ -72,6 +72,7 @@ export function ReportsScreen() {
       if (record) {
         setLast(record)
         void message.success(t('reports.done', { name: record.fileName }))
+        for (const warning of record.warnings ?? []) void message.warning(t(`reports.warnings.${warning}`), 8)
       } else void message.info(t('reports.cancelled'))
     } catch (error) {
       if (error instanceof ApiError && error.fieldErrors.length > 0) {

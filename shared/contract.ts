@@ -11,6 +11,7 @@ import { searchProcedures } from './procedures/search'
 import { backupProcedures } from './procedures/backup'
 import { syncProcedures } from './procedures/sync'
 import { exchangeProcedures } from './procedures/exchange'
+import { campaignProcedures } from './procedures/campaign'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -39,6 +40,7 @@ export const procedures = {
   ...backupProcedures,
   ...syncProcedures,
   ...exchangeProcedures,
+  ...campaignProcedures,
 } as const
 
 export type Procedures = typeof procedures

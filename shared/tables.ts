@@ -3,6 +3,7 @@ import { AppError } from './errors'
 import { ActionFields, AttachmentFields, NoteFields } from './schemas/action'
 import { AgreementFields } from './schemas/agreement'
 import { ContactFields, EnterpriseFields } from './schemas/enterprise'
+import { StaffFields } from './schemas/staff'
 import { PositionFields, QuestionnaireFields, SurveyFields } from './schemas/survey'
 import { AttendeeFields, RemarkFields, SymposiumFields } from './schemas/symposium'
 import { TripFields } from './schemas/trip'
@@ -33,6 +34,7 @@ export const SYNCED_TABLE_FIELDS = {
   actions: ActionFields,
   notes: NoteFields,
   attachments: AttachmentFields,
+  staff: StaffFields,
 } as const satisfies Record<string, z.ZodObject>
 
 export type SyncedTable = keyof typeof SYNCED_TABLE_FIELDS

@@ -17,12 +17,14 @@ import { backupHandlers } from './handlers/backup'
 import { BackupService, type BackupHost } from './backup/service'
 import { syncHandlers } from './handlers/sync'
 import { exchangeHandlers } from './handlers/exchange'
+import { campaignHandlers } from './handlers/campaign'
 import type { ExchangeHost } from './exchange/service'
 import { SyncClient } from './sync/client'
 import { SyncScheduler } from './sync/scheduler'
 import type { CoreContext } from './context'
 import { SCHEMA_VERSION } from './store/migrations'
 import { openStore, type Store } from './store/store'
+import { linkMembersToStaffOnce } from './domain/campaign-staff'
 
 export interface CoreOptions {
   dataDir: string
@@ -70,6 +72,7 @@ export interface Core {
 /** Everything the app does below the window, runnable under plain Node. */
 export function openCore(options: CoreOptions): Core {
   const store = openStore(options)
+  linkMembersToStaffOnce(store)
   const records = createRecordServices(store)
   const listeners = new Set<(event: FieldbookEvent) => void>()
 
@@ -113,6 +116,7 @@ export function openCore(options: CoreOptions): Core {
       ...backupHandlers(backups),
       ...syncHandlers(sync, syncScheduler),
       ...exchangeHandlers(context, options.exchangeHost, options.appVersion),
+      ...campaignHandlers(context, reports, options.reportHost),
     },
     { log: options.log, checkOutputs: options.checkOutputs },
   )

@@ -26,6 +26,7 @@ import {
 import { TripFields, TripInput, TripPatch } from '../../../shared/schemas/trip'
 import { ItineraryFields, ItineraryInput, ItineraryPatch, MemberFields, MemberInput, MemberPatch } from '../../../shared/schemas/trip-parts'
 import { VisitFields, VisitInput, VisitPatch, VisitStopFields, VisitStopInput, VisitStopPatch } from '../../../shared/schemas/visit'
+import { StaffFields, StaffInput, StaffPatch } from '../../../shared/schemas/staff'
 import type { Store } from '../store/store'
 import { RecordService, type RecordSpec } from './records'
 
@@ -39,7 +40,7 @@ export const RECORD_SPECS = {
     input: MemberInput,
     patch: MemberPatch,
     whole: MemberFields,
-    parents: { tripId: 'trips' },
+    parents: { tripId: 'trips', staffId: 'staff' },
     orderBy: 'is_leader DESC, sort_key, id',
   },
   itinerary: {
@@ -126,6 +127,13 @@ export const RECORD_SPECS = {
     orderBy: "due_date = '', due_date, id",
   },
   note: { table: 'notes', input: NoteInput, patch: NotePatch, whole: NoteFields, parents: tripAndEnterprise, orderBy: 'date, id' },
+  staff: {
+    table: 'staff',
+    input: StaffInput,
+    patch: StaffPatch,
+    whole: StaffFields,
+    orderBy: "CASE level WHEN 'school' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, name, id",
+  },
 } as const satisfies Record<string, RecordSpec>
 
 export type RecordKind = keyof typeof RECORD_SPECS

@@ -30,6 +30,7 @@ const FIELD_LABEL_PREFIXES: Record<SyncedTable, readonly string[]> = {
   actions: ['followUps.fields'],
   notes: ['tripDetail.notes'],
   attachments: ['attachments'],
+  staff: ['campaign.staff.fields'],
 }
 
 /** Where the words for a choice field's values live (`enterprises.stage.prospect` → 潜在合作). */

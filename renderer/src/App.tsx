@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { createHashRouter, Navigate, RouterProvider } from 'react-router'
 import { createQueryClient, useDataChangedEvents } from './api/queries'
 import { AppLayout } from './layout/AppLayout'
+import { CampaignScreen } from './screens/campaign/CampaignScreen'
 import { AgreementScreen } from './screens/agreements/AgreementScreen'
 import { EnterpriseScreen } from './screens/enterprises/EnterpriseScreen'
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'
@@ -41,6 +42,7 @@ const router = createHashRouter([
       { path: 'enterprises/:enterpriseId/:tab?', element: <EnterpriseScreen /> },
       { path: 'search', element: <SearchScreen /> },
       { path: 'follow-ups', element: <FollowUpsScreen /> },
+      { path: 'campaign/:tab?', element: <CampaignScreen /> },
       { path: 'trash', element: <TrashScreen /> },
       { path: 'reports', element: <ReportsScreen /> },
       { path: 'sync', element: <SyncScreen /> },

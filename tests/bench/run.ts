@@ -7,6 +7,7 @@ import { benchSync } from './sync'
 import { addNote, printAndSave } from './table'
 import { benchWritePath } from './write-path'
 import { benchNotes } from './notes'
+import { benchCampaign } from './campaign'
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same machine, printed as one
@@ -20,6 +21,7 @@ const large = generateL()
 try {
   await benchScale(large)
   await benchRenderer(large)
+  await benchCampaign(large)
 } finally {
   rmSync(large.dataDir, { recursive: true, force: true })
 }

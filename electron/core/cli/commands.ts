@@ -7,6 +7,7 @@ import { GENERATE_COMMANDS } from './generate-commands'
 import { SYNC_COMMANDS } from './sync-commands'
 import { BACKUP_COMMANDS } from './backup-commands'
 import { EXCHANGE_COMMANDS } from './exchange-commands'
+import { CAMPAIGN_COMMANDS } from './campaign-commands'
 import { usage } from './usage-error'
 import { call, resolveRecord } from './lookup'
 
@@ -131,4 +132,5 @@ export const COMMANDS: Command[] = [
   ...SYNC_COMMANDS,
   ...BACKUP_COMMANDS,
   ...EXCHANGE_COMMANDS,
+  ...CAMPAIGN_COMMANDS,
 ]

@@ -297,7 +297,6 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
   }
   const leaders: LeaderProgress[] = [...staff.values()]
     .filter((person) => person.level === 'school' || person.level === 'department')
-    .sort(staffOrder)
     .map((person) => {
       const entry = perStaff.get(person.id)
       const level = person.level as LeadershipLevel
@@ -318,6 +317,8 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
         notRevisited,
       }
     })
+    // College leaders first, then heads of departments; the most visits first within each.
+    .sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || b.visits - a.visits || collator.compare(a.name, b.name))
 
   // By department (of the people present), week, month, region and industry.
   const departments = new Map<string, Bucket & { people: Set<string> }>()

@@ -50,6 +50,9 @@ export const SAMPLE_SIZES: Record<SampleSize, SampleTargets> = { S: scaled(0.01)
 
 export const DEFAULT_SEED = 20250516
 
+/** About a dozen half-day visits a week over the first half of the campaign year, as a college in the action makes. */
+export const QUICK_VISITS_AT_L = 300
+
 /** The generated data's "today": follow-ups before it are overdue, trips after it are planned. Fixed, so runs agree. */
 export const SAMPLE_TODAY = '2025-06-30'
 
@@ -62,7 +65,8 @@ export interface GenerateOptions {
   batchChanges?: number
   /**
    * Half-day quick visits of the campaign year (the year of SAMPLE_TODAY, up to it), each a one-day trip led by a
-   * college leader or head of department; none unless asked, so the trip counts of a size stay what they are.
+   * college leader or head of department. L has QUICK_VISITS_AT_L of them; S and M none unless asked, so their
+   * trip counts stay a hundredth and a tenth of L's trips.
    */
   quickVisits?: number
 }
@@ -468,7 +472,7 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
       height: photo.height,
     })
   }
-  addQuickVisits(writer, campaignPrng, options.quickVisits ?? 0, enterprises, staffByLevel)
+  addQuickVisits(writer, campaignPrng, options.quickVisits ?? (options.size === 'L' ? QUICK_VISITS_AT_L : 0), enterprises, staffByLevel)
   writer.flush()
 
   return {

@@ -67,9 +67,9 @@ function quotaSentence(leaders: readonly LeaderProgress[], language: ReportLangu
   const quota = school.reduce((sum, leader) => sum + leader.quota, 0)
   const reached = school.filter((leader) => leader.quota > 0 && leader.visits >= leader.quota).length
   if (language === 'zh') {
-    return `校级领导${school.length}人累计带队走访企业${visits}家次${quota > 0 ? `，完成任务数${quota}家次的${percent(visits, quota)}，其中${reached}人已完成个人任务` : ''}。`
+    return `校级领导${school.length}人累计带队走访企业${visits}家次${quota > 0 ? `，完成任务数${quota}家次的${percent(visits, quota)}${reached > 0 ? `，其中${reached}人已完成个人任务` : ''}` : ''}。`
   }
-  return `The ${school.length} college leaders led ${visits} enterprise visits${quota > 0 ? `, ${percent(visits, quota)} of their quota of ${quota}; ${reached} have met their own quota` : ''}.`
+  return `The ${school.length} college leaders led ${visits} enterprise visits${quota > 0 ? `, ${percent(visits, quota)} of their quota of ${quota}${reached > 0 ? `; ${reached} have met their own quota` : ''}` : ''}.`
 }
 
 function leaderTable(b: Blocks, leaders: readonly LeaderProgress[], week: ReadonlyMap<string, number> | null, language: ReportLanguage): Table {
@@ -86,7 +86,7 @@ function leaderTable(b: Blocks, leaders: readonly LeaderProgress[], week: Readon
     percent(leader.visits, leader.quota),
     leader.lastVisit ? formatDate(leader.lastVisit, language) : '—',
   ])
-  const widths = week ? [0.13, 0.25, 0.11, 0.11, 0.1, 0.1, 0.2] : [0.14, 0.28, 0.12, 0.11, 0.12, 0.23]
+  const widths = week ? [0.11, 0.22, 0.13, 0.13, 0.1, 0.1, 0.21] : [0.13, 0.27, 0.13, 0.12, 0.12, 0.23]
   return b.table(headers, rows, widths)
 }
 

@@ -22,7 +22,8 @@ export const MemberInput = z.object({
 })
 export const MemberFields = z.object(memberFields)
 export const MemberPatch = MemberFields.omit({ tripId: true }).partial()
-export const Member = record(memberFields)
+/** Read with a default for the person: trip files written before the staff directory have no staffId. */
+export const Member = record({ ...memberFields, staffId: memberFields.staffId.default('') })
 export type Member = z.infer<typeof Member>
 
 /** One stop of the itinerary: which enterprise on which day. */

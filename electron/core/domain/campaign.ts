@@ -138,13 +138,14 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
 
   const attendance = store
     .statement(
-      `SELECT x.id AS recordId, m.staff_id AS staffId FROM visits x, json_each(x.participant_ids) j
-       JOIN trip_members m ON m.id = j.value AND m.deleted = 0 AND m.staff_id <> ''
+      // CROSS JOIN keeps SQLite to this order: the period's visits by date, their participants, each member by id.
+      `SELECT x.id AS recordId, m.staff_id AS staffId FROM visits x CROSS JOIN json_each(x.participant_ids) j
+       CROSS JOIN trip_members m ON m.id = j.value AND m.deleted = 0 AND m.staff_id <> ''
        WHERE x.deleted = 0 AND x.date BETWEEN @from AND @to
        UNION
        SELECT x.id, m.staff_id FROM symposiums x
-       JOIN attendees a ON a.symposium_id = x.id AND a.deleted = 0 AND a.side = 'school'
-       JOIN trip_members m ON m.id = a.member_id AND m.deleted = 0 AND m.staff_id <> ''
+       CROSS JOIN attendees a ON a.symposium_id = x.id AND a.deleted = 0 AND a.side = 'school'
+       CROSS JOIN trip_members m ON m.id = a.member_id AND m.deleted = 0 AND m.staff_id <> ''
        WHERE x.deleted = 0 AND x.date BETWEEN @from AND @to`,
     )
     .all({ from, to }) as { recordId: string; staffId: string }[]
@@ -155,6 +156,9 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
     else presentAt.set(row.recordId, [row.staffId])
   }
 
+  const staff = new Map(
+    (store.statement('SELECT id, name, position, department, level FROM staff WHERE deleted = 0').all() as StaffRow[]).map((row) => [row.id, row]),
+  )
   const events = new Map<string, CampaignEvent>()
   for (const record of records) {
     const key = `${record.enterpriseId}|${record.date}`
@@ -177,13 +181,14 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
         }),
       )
     }
-    for (const staffId of presentAt.get(record.id) ?? []) event.present.add(staffId)
+    // A member may name a person not here yet (a trip file, a partial sync) or in the trash: not counted.
+    for (const staffId of presentAt.get(record.id) ?? []) if (staff.has(staffId)) event.present.add(staffId)
   }
 
   const surveyed = store
     .statement(
       `SELECT x.enterprise_id AS enterpriseId, x.date, p.kind, SUM(p.headcount) AS headcount
-       FROM surveys x JOIN positions p ON p.survey_id = x.id AND p.deleted = 0
+       FROM surveys x CROSS JOIN positions p ON p.survey_id = x.id AND p.deleted = 0
        WHERE x.deleted = 0 AND x.date BETWEEN @from AND @to AND ${LIVE_TRIP}
        GROUP BY x.enterprise_id, x.date, p.kind`,
     )
@@ -202,9 +207,12 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
 
   const followUps = store
     .statement(
-      `SELECT x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.title FROM actions x
-       WHERE x.deleted = 0 AND x.trip_id IN (SELECT trip_id FROM visits WHERE deleted = 0 AND date BETWEEN @from AND @to
-                                             UNION SELECT trip_id FROM symposiums WHERE deleted = 0 AND date BETWEEN @from AND @to)
+      // From the period's trips to their follow-ups by trip, rather than through every follow-up there is.
+      `SELECT x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.title
+       FROM (SELECT trip_id FROM visits WHERE deleted = 0 AND date BETWEEN @from AND @to
+             UNION SELECT trip_id FROM symposiums WHERE deleted = 0 AND date BETWEEN @from AND @to) period
+       CROSS JOIN actions x ON x.trip_id = period.trip_id
+       WHERE x.deleted = 0
        ORDER BY x.due_date, x.id`,
     )
     .all({ from, to }) as { tripId: string; enterpriseId: string; title: string }[]
@@ -232,9 +240,6 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
     const row = enterpriseSelect.get(id) as EnterpriseRow | undefined
     enterprises.set(id, row ?? { id, name: '', creditCode: '', industry: '', region: '' })
   }
-  const staff = new Map(
-    (store.statement('SELECT id, name, position, department, level FROM staff WHERE deleted = 0').all() as StaffRow[]).map((row) => [row.id, row]),
-  )
 
   // Figures attached to the enterprise visit of that enterprise and day, for the ledger.
   for (const row of surveyed) {

@@ -40,7 +40,8 @@ export const RECORD_SPECS = {
     input: MemberInput,
     patch: MemberPatch,
     whole: MemberFields,
-    parents: { tripId: 'trips', staffId: 'staff' },
+    // staffId is not checked as a parent: a trip file or a sync batch may carry a member before its person.
+    parents: { tripId: 'trips' },
     orderBy: 'is_leader DESC, sort_key, id',
   },
   itinerary: {

@@ -449,9 +449,10 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE trip_members ADD COLUMN staff_id TEXT NOT NULL DEFAULT '';
       CREATE INDEX trip_members_by_staff ON trip_members (staff_id);
 
-      -- The campaign reads a period's visits and symposiums by their date.
+      -- The campaign reads a period's visits, symposiums and surveys by their date.
       CREATE INDEX visits_by_date ON visits (date);
       CREATE INDEX symposiums_by_date ON symposiums (date);
+      CREATE INDEX surveys_by_date ON surveys (date);
     `,
   },
 ]

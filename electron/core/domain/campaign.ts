@@ -110,8 +110,6 @@ function bucketIn(map: Map<string, Bucket>, key: string): Bucket {
   return bucket
 }
 
-/** Live records only, and nothing of a trip in the trash (a quick visit is trashed with its trip). */
-const LIVE_TRIP = "(x.trip_id = '' OR NOT EXISTS (SELECT 1 FROM trips t WHERE t.id = x.trip_id AND t.deleted = 1))"
 
 /**
  * The campaign's figures for a period of local calendar dates, both ends included: totals, each leader's progress,
@@ -125,21 +123,28 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
   const from = input.from ?? configured.from
   const to = input.to ?? configured.to
 
-  const records = store
-    .statement(
-      `SELECT 'visit' AS kind, x.id, x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.date FROM visits x
-       WHERE x.deleted = 0 AND x.date BETWEEN @from AND @to AND ${LIVE_TRIP}
-       UNION ALL
-       SELECT 'symposium', x.id, x.trip_id, x.enterprise_id, x.date FROM symposiums x
-       WHERE x.deleted = 0 AND x.date BETWEEN @from AND @to AND ${LIVE_TRIP}
-       ORDER BY 5, 1 DESC, 2`,
-    )
-    .all({ from, to }) as EventRecord[]
+  // Live records only, and nothing of a trip in the trash (a quick visit is trashed with its trip). The trips in
+  // the trash are few: left out here rather than checked row by row in every query.
+  const trashedTrips = new Set((store.statement('SELECT id FROM trips WHERE deleted = 1').all() as { id: string }[]).map((row) => row.id))
+  const live = (row: { tripId: string }) => !trashedTrips.has(row.tripId)
+
+  const records = (
+    store
+      .statement(
+        `SELECT 'visit' AS kind, x.id, x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.date FROM visits x INDEXED BY visits_by_date
+         WHERE x.date BETWEEN @from AND @to AND x.deleted = 0
+         UNION ALL
+         SELECT 'symposium', x.id, x.trip_id, x.enterprise_id, x.date FROM symposiums x INDEXED BY symposiums_by_date
+         WHERE x.date BETWEEN @from AND @to AND x.deleted = 0
+         ORDER BY 5, 1 DESC, 2`,
+      )
+      .all({ from, to }) as EventRecord[]
+  ).filter(live)
 
   const attendance = store
     .statement(
       // CROSS JOIN keeps SQLite to this order: the period's visits by date, their participants, each member by id.
-      `SELECT x.id AS recordId, m.staff_id AS staffId FROM visits x CROSS JOIN json_each(x.participant_ids) j
+      `SELECT x.id AS recordId, m.staff_id AS staffId FROM visits x INDEXED BY visits_by_date CROSS JOIN json_each(x.participant_ids) j
        CROSS JOIN trip_members m ON m.id = j.value AND m.deleted = 0 AND m.staff_id <> ''
        WHERE x.deleted = 0 AND x.date BETWEEN @from AND @to
        UNION
@@ -185,25 +190,30 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
     for (const staffId of presentAt.get(record.id) ?? []) if (staff.has(staffId)) event.present.add(staffId)
   }
 
-  const surveyed = store
-    .statement(
-      `SELECT x.enterprise_id AS enterpriseId, x.date, p.kind, SUM(p.headcount) AS headcount
-       FROM surveys x CROSS JOIN positions p ON p.survey_id = x.id AND p.deleted = 0
-       WHERE x.deleted = 0 AND x.date BETWEEN @from AND @to AND ${LIVE_TRIP}
-       GROUP BY x.enterprise_id, x.date, p.kind`,
-    )
-    .all({ from, to }) as { enterpriseId: string; date: string; kind: string; headcount: number }[]
+  const surveyed = (
+    store
+      .statement(
+        `SELECT x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.date, p.kind, SUM(p.headcount) AS headcount
+         FROM surveys x INDEXED BY surveys_by_date CROSS JOIN positions p ON p.survey_id = x.id AND p.deleted = 0
+         WHERE x.date BETWEEN @from AND @to AND x.deleted = 0
+         GROUP BY x.trip_id, x.enterprise_id, x.date, p.kind`,
+      )
+      .all({ from, to }) as { tripId: string; enterpriseId: string; date: string; kind: string; headcount: number }[]
+  ).filter(live)
 
   // An agreement is dated by its signing, or by its trip's first day while it is not signed yet.
-  const agreements = store
-    .statement(
-      `SELECT * FROM (
-         SELECT x.enterprise_id AS enterpriseId, x.kind, x.positions,
-                CASE WHEN x.signed_date <> '' THEN x.signed_date ELSE COALESCE((SELECT t.start_date FROM trips t WHERE t.id = x.trip_id), '') END AS date
-         FROM agreements x WHERE x.deleted = 0 AND ${LIVE_TRIP})
-       WHERE date BETWEEN @from AND @to`,
-    )
-    .all({ from, to }) as { enterpriseId: string; kind: string; positions: number; date: string }[]
+  const agreements = (
+    store
+      .statement(
+        `SELECT * FROM (
+           SELECT x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.kind, x.positions,
+                  CASE WHEN x.signed_date <> '' THEN x.signed_date ELSE COALESCE(t.start_date, '') END AS date
+           FROM agreements x LEFT JOIN trips t ON t.id = x.trip_id
+           WHERE x.deleted = 0)
+         WHERE date BETWEEN @from AND @to`,
+      )
+      .all({ from, to }) as { tripId: string; enterpriseId: string; kind: string; positions: number; date: string }[]
+  ).filter(live)
 
   const followUps = store
     .statement(
@@ -235,11 +245,11 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
 
   const enterpriseIds = [...new Set([...events.values()].map((e) => e.enterpriseId).concat(surveyed.map((s) => s.enterpriseId), agreements.map((a) => a.enterpriseId)))]
   const enterprises = new Map<string, EnterpriseRow>()
-  const enterpriseSelect = store.statement('SELECT id, name, credit_code AS creditCode, industry, region FROM enterprises WHERE id = ?')
-  for (const id of enterpriseIds) {
-    const row = enterpriseSelect.get(id) as EnterpriseRow | undefined
-    enterprises.set(id, row ?? { id, name: '', creditCode: '', industry: '', region: '' })
-  }
+  const found = store
+    .statement('SELECT id, name, credit_code AS creditCode, industry, region FROM enterprises WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(enterpriseIds)) as EnterpriseRow[]
+  for (const row of found) enterprises.set(row.id, row)
+  for (const id of enterpriseIds) if (!enterprises.has(id)) enterprises.set(id, { id, name: '', creditCode: '', industry: '', region: '' })
 
   // Figures attached to the enterprise visit of that enterprise and day, for the ledger.
   for (const row of surveyed) {

@@ -117,6 +117,8 @@ export const CampaignFigures = z.object({
   regions: z.array(Bucket.extend({ region: z.string() })),
   industries: z.array(Bucket.extend({ industry: z.string() })),
   ledger: z.array(LedgerRow),
+  /** Trip members not linked to anyone in the staff directory: their visits count for no one until linked. */
+  unlinkedMembers: Total,
 })
 export type CampaignFigures = z.infer<typeof CampaignFigures>
 

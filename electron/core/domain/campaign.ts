@@ -418,5 +418,8 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
     regions: [...regions.entries()].map(([region, bucket]) => ({ region, ...bucketOut(bucket) })).sort(largestFirst((r) => r.region)),
     industries: [...industries.entries()].map(([industry, bucket]) => ({ industry, ...bucketOut(bucket) })).sort(largestFirst((r) => r.industry)),
     ledger,
+    unlinkedMembers: Number(
+      (store.statement("SELECT COUNT(*) AS n FROM trip_members WHERE deleted = 0 AND staff_id = '' AND trim(name) <> ''").get() as { n: number }).n,
+    ),
   }
 }

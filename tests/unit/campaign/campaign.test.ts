@@ -183,6 +183,28 @@ describe('staff directory on upgrade', () => {
     expect(ids[0]).toEqual(ids[1])
   })
 
+  it('counts the members a trip group adds without a person, and links them by name when asked', async () => {
+    const { president, enterprise } = await directory()
+    const trip = await ok('trip.create', { title: '苏州访企', startDate: '2025-04-08', endDate: '2025-04-09' })
+    const member = await ok('member.create', { tripId: trip.id, name: '王校长', position: '校长' })
+    const stranger = await ok('member.create', { tripId: trip.id, name: '周主任', position: '招生就业处处长' })
+    await ok('visit.create', { tripId: trip.id, enterpriseId: enterprise.id, date: '2025-04-08', participantIds: [member.id, stranger.id] })
+    const before = await figures({ from: '2025-04-01', to: '2025-04-30' })
+    expect(before.unlinkedMembers).toBe(2)
+    expect(before.leaders.find((l) => l.staffId === president.id)?.visits).toBe(0)
+    expect(before.ledger.map((row) => row.staffName)).toEqual([''])
+
+    expect(await ok<{ linked: number }>('staff.linkMembers', {})).toEqual({ linked: 2 })
+    const after = await figures({ from: '2025-04-01', to: '2025-04-30' })
+    expect(after.unlinkedMembers).toBe(0)
+    expect(after.leaders.map((l) => [l.name, l.level, l.visits])).toEqual([
+      ['王校长', 'school', 1],
+      ['周主任', 'department', 1],
+      ['李院长', 'department', 0],
+    ])
+    expect((await ok<Row>('member.get', { id: member.id }))['staffId']).toBe(president.id)
+  })
+
   it('guesses the leadership level from the position', () => {
     expect(['党委书记', '校长', '副校长', '党委副书记'].map(levelFromPosition)).toEqual(['school', 'school', 'school', 'school'])
     expect(['智能制造学院院长', '招生就业处处长', '信息工程学院党总支书记', '校企合作中心主任'].map(levelFromPosition)).toEqual(['department', 'department', 'department', 'department'])

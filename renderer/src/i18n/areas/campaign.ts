@@ -7,6 +7,8 @@ export const zh = {
   tabs: { overview: '进度总览', ledger: '走访台账', staff: '人员名录' },
   period: '统计期间',
   quickVisit: '记录一次走访',
+  unlinked_one: '有 {{count}} 名行程成员尚未关联人员名录，他们的走访暂不计入个人进度。',
+  unlinked_other: '有 {{count}} 名行程成员尚未关联人员名录，他们的走访暂不计入个人进度。',
   settings: '任务设置',
   export: {
     button: '导出',
@@ -123,6 +125,8 @@ export const en: Shape<typeof zh> = {
   tabs: { overview: 'Progress', ledger: 'Ledger', staff: 'Staff directory' },
   period: 'Period',
   quickVisit: 'Record a visit',
+  unlinked_one: 'One trip member is not linked to the staff directory: their visits count for no one yet.',
+  unlinked_other: '{{count}} trip members are not linked to the staff directory: their visits count for no one yet.',
   settings: 'Quotas and period',
   export: {
     button: 'Export',

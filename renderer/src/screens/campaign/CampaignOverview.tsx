@@ -1,8 +1,10 @@
 import { InfoCircleOutlined } from '@ant-design/icons'
-import { Card, Col, Empty, Flex, Progress, Row, Segmented, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd'
+import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Row, Segmented, Space, Statistic, Table, Tabs, Tag, Tooltip, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CampaignFigures } from '../../../../shared/procedures/campaign'
+import { invoke } from '../../api/client'
+import { useErrorText } from '../../api/records'
 import { EChart, type ChartOption } from '../../components/charts/EChart'
 
 type Bucket = CampaignFigures['regions'][number]
@@ -22,6 +24,7 @@ export function CampaignOverview({ figures, today }: { figures: CampaignFigures;
   )
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      {figures.unlinkedMembers > 0 ? <UnlinkedMembers count={figures.unlinkedMembers} /> : null}
       <Row gutter={[12, 12]}>
         {stat('campaign-enterprises', t('campaign.totals.enterprisesVisited'), totals.enterprisesVisited, t('campaign.totals.newEnterprises', { count: totals.newEnterprises }))}
         {stat('campaign-visits', t('campaign.totals.visits'), totals.visits)}
@@ -60,6 +63,33 @@ export function CampaignOverview({ figures, today }: { figures: CampaignFigures;
       </Row>
       <Breakdowns figures={figures} />
     </Space>
+  )
+}
+
+/** Trip members not in the directory count for no one: one click links them by name, creating people as needed. */
+function UnlinkedMembers({ count }: { count: number }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const errorText = useErrorText()
+  async function link() {
+    try {
+      const { linked } = await invoke('staff.linkMembers', {})
+      void message.success(t('campaign.staff.linked', { count: linked }))
+    } catch (error) {
+      void message.error(errorText(error))
+    }
+  }
+  return (
+    <Alert
+      type="info"
+      showIcon
+      message={t('campaign.unlinked', { count })}
+      action={
+        <Button size="small" onClick={() => void link()} data-testid="link-members">
+          {t('campaign.staff.link')}
+        </Button>
+      }
+    />
   )
 }
 

@@ -34,10 +34,12 @@ export const CampaignFiguresInput = z
     to: IsoDate.optional(),
     /** The caller's calendar day: the current week, and the default year. */
     today: IsoDate,
+    /** With the ledger rows (the ledger tab, exports); the progress view leaves them out. */
+    ledger: z.boolean().default(true),
   })
   .strict()
   .refine((input) => !input.from || !input.to || input.to >= input.from, { path: ['to'], params: { key: 'endBeforeStart' } })
-export type CampaignFiguresInput = z.infer<typeof CampaignFiguresInput>
+export type CampaignFiguresInput = z.input<typeof CampaignFiguresInput>
 
 const Bucket = z.object({
   visits: Total,
@@ -116,6 +118,7 @@ export const CampaignFigures = z.object({
   months: z.array(Bucket.extend({ month: z.string() })),
   regions: z.array(Bucket.extend({ region: z.string() })),
   industries: z.array(Bucket.extend({ industry: z.string() })),
+  /** Empty unless asked for. */
   ledger: z.array(LedgerRow),
   /** Trip members not linked to anyone in the staff directory: their visits count for no one until linked. */
   unlinkedMembers: Total,

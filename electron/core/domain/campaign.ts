@@ -215,17 +215,21 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
       .all({ from, to }) as { tripId: string; enterpriseId: string; kind: string; positions: number; date: string }[]
   ).filter(live)
 
-  const followUps = store
-    .statement(
-      // From the period's trips to their follow-ups by trip, rather than through every follow-up there is.
-      `SELECT x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.title
-       FROM (SELECT trip_id FROM visits WHERE deleted = 0 AND date BETWEEN @from AND @to
-             UNION SELECT trip_id FROM symposiums WHERE deleted = 0 AND date BETWEEN @from AND @to) period
-       CROSS JOIN actions x ON x.trip_id = period.trip_id
-       WHERE x.deleted = 0
-       ORDER BY x.due_date, x.id`,
-    )
-    .all({ from, to }) as { tripId: string; enterpriseId: string; title: string }[]
+  // The ledger's follow-ups are read only when the ledger is asked for: the progress view needs none.
+  const followUps =
+    input.ledger === false
+      ? []
+      : (store
+          .statement(
+            // From the period's trips to their follow-ups by trip, rather than through every follow-up there is.
+            `SELECT x.trip_id AS tripId, x.enterprise_id AS enterpriseId, x.title
+             FROM (SELECT trip_id FROM visits WHERE deleted = 0 AND date BETWEEN @from AND @to
+                   UNION SELECT trip_id FROM symposiums WHERE deleted = 0 AND date BETWEEN @from AND @to) period
+             CROSS JOIN actions x ON x.trip_id = period.trip_id
+             WHERE x.deleted = 0
+             ORDER BY x.due_date, x.id`,
+          )
+          .all({ from, to }) as { tripId: string; enterpriseId: string; title: string }[])
 
   // Enterprises of the period that one of ours had visited before it: they are returning, not new.
   const returning = new Set(
@@ -379,7 +383,7 @@ export function campaignFigures(store: Store, input: CampaignFiguresInput): Camp
 
   // The ledger: one row per person of ours per enterprise visit, or one unnamed row when no one is recorded.
   const ledger: LedgerRow[] = []
-  const sortedEvents = [...events.values()].sort((a, b) => a.date.localeCompare(b.date) || collator.compare(enterprises.get(a.enterpriseId)!.name, enterprises.get(b.enterpriseId)!.name))
+  const sortedEvents = input.ledger === false ? [] : [...events.values()].sort((a, b) => a.date.localeCompare(b.date) || collator.compare(enterprises.get(a.enterpriseId)!.name, enterprises.get(b.enterpriseId)!.name))
   for (const event of sortedEvents) {
     const enterprise = enterprises.get(event.enterpriseId)!
     const people = [...event.present].map((id) => staff.get(id)).filter((p): p is StaffRow => Boolean(p)).sort(staffOrder)

@@ -124,6 +124,13 @@ describe('campaign figures over a generated year', () => {
     expect(checked.length).toBeGreaterThan(3)
   })
 
+  it('gives the progress view the same figures without the ledger rows', async () => {
+    const progress = await dispatchOk<CampaignFigures>(core, 'campaign.figures', { from, to, today: SAMPLE_TODAY, ledger: false })
+    expect(progress.ledger).toEqual([])
+    expect(figures.ledger.length).toBeGreaterThan(0)
+    expect({ ...progress, ledger: figures.ledger }).toEqual(figures)
+  })
+
   it('reads the quick visits as visits of the leader who led them', async () => {
     const quick = core.records.trip.list().filter((trip) => trip['startDate'] === trip['endDate'] && String(trip['title']).startsWith('走访'))
     expect(quick.length).toBe(40)

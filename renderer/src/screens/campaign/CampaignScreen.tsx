@@ -29,7 +29,8 @@ export function CampaignScreen() {
   const today = localToday()
   // Until the user picks a range, the period of the campaign settings.
   const [range, setRange] = useState<{ from: string; to: string } | null>(null)
-  const figures = useDerived('campaign.figures', { today, ...(range ?? {}) })
+  // The progress view needs no ledger rows: only the ledger tab asks for them.
+  const figures = useDerived('campaign.figures', { today, ledger: tab === 'ledger', ...(range ?? {}) })
   const [quickOpen, setQuickOpen] = useState(false)
   const [settingsOpen, setSettingsOpen] = useState(false)
   const period = figures.data?.period

@@ -27,8 +27,8 @@ function figuresSentence(totals: Totals, language: ReportLanguage): string {
   const p = totals.positions
   if (language === 'zh') {
     const parts = [
-      `走访企业${totals.visits}家次，涉及企业${totals.enterprisesVisited}家，其中新拓展企业${totals.newEnterprises}家`,
-      `调研新增岗位${p.total}个（就业岗位${p.jobs}个、实习岗位${p.internships}个）`,
+      `走访企业${totals.visits}家次，涉及企业${totals.enterprisesVisited}家${totals.newEnterprises > 0 ? `，其中新拓展企业${totals.newEnterprises}家` : ''}`,
+      p.total > 0 ? `调研新增岗位${p.total}个（就业岗位${p.jobs}个、实习岗位${p.internships}个）` : '暂无新增调研岗位',
     ]
     if (totals.agreements.total > 0) {
       parts.push(`达成或签订合作协议${totals.agreements.total}项，协议承诺岗位${p.committedByAgreements}个（单列统计，未计入新增岗位）`)
@@ -36,8 +36,8 @@ function figuresSentence(totals: Totals, language: ReportLanguage): string {
     return `${parts.join('；')}。`
   }
   const parts = [
-    `${totals.visits} enterprise visits to ${totals.enterprisesVisited} enterprises, ${totals.newEnterprises} of them new to the college`,
-    `${p.total} new positions surveyed (${p.jobs} jobs and ${p.internships} internships)`,
+    `${totals.visits} enterprise visits to ${totals.enterprisesVisited} enterprises${totals.newEnterprises > 0 ? `, ${totals.newEnterprises} of them new to the college` : ''}`,
+    p.total > 0 ? `${p.total} new positions surveyed (${p.jobs} jobs and ${p.internships} internships)` : 'no new position surveyed',
   ]
   parts.push(
     totals.agreements.total > 0

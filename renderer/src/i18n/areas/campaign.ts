@@ -73,6 +73,7 @@ export const zh = {
     separator: '、',
   },
   levels: { school: '校级领导', department: '院系负责人', other: '其他人员' },
+  member: { staff: '名录人员' },
   staff: {
     add: '添加人员',
     addTitle: '添加人员',
@@ -191,6 +192,7 @@ export const en: Shape<typeof zh> = {
     separator: ', ',
   },
   levels: { school: 'College leader', department: 'Head of department', other: 'Other staff' },
+  member: { staff: 'Person in the directory' },
   staff: {
     add: 'Add a person',
     addTitle: 'Add a person',

@@ -19,13 +19,13 @@ const LANGUAGES = [
   {
     locale: 'zh-CN' as const,
     suffix: 'zh',
-    text: { nav: '访企拓岗', save: '保存走访', ledgerHeader: '企业名称', exportLedger: '走访台账（Excel）', exportWeekly: '工作周报（Word）', weeklyTitle: '工作周报' },
+    text: { memberName: '姓名', memberPosition: '职务', nav: '访企拓岗', save: '保存走访', ledgerHeader: '企业名称', exportLedger: '走访台账（Excel）', exportWeekly: '工作周报（Word）', weeklyTitle: '工作周报' },
     lang: 'zh',
   },
   {
     locale: 'en-US' as const,
     suffix: 'en',
-    text: { nav: 'Visits campaign', save: 'Save the visit', ledgerHeader: 'Enterprise', exportLedger: 'Visit ledger (Excel)', exportWeekly: 'Weekly report (Word)', weeklyTitle: 'weekly progress' },
+    text: { memberName: 'Name', memberPosition: 'Position', nav: 'Visits campaign', save: 'Save the visit', ledgerHeader: 'Enterprise', exportLedger: 'Visit ledger (Excel)', exportWeekly: 'Weekly report (Word)', weeklyTitle: 'weekly progress' },
     lang: 'en',
   },
 ]
@@ -110,6 +110,15 @@ describe.each(LANGUAGES)('campaign in $locale', ({ locale, suffix, text }) => {
       } finally {
         cleanup()
       }
+      // Building a trip's group suggests people from the directory; the member added is linked to the person.
+      const trip = core.records.trip.create({ title: '苏州访企', startDate: '2025-05-16', endDate: '2025-05-17' })
+      await page.goto(`${web.url}#/trips/${trip.id}/group`)
+      const addMember = page.getByTestId('add-member')
+      await visible(addMember)
+      await pick(page, addMember.getByLabel(text.memberName), '李晓', '李晓燕')
+      await expect.poll(() => addMember.getByLabel(text.memberPosition).inputValue()).toBe('智能制造学院院长')
+      await addMember.getByLabel(text.memberName).press('Enter')
+      await expect.poll(() => core.records.member.list({ tripId: trip.id }).map((m) => [m['name'], m['staffId']])).toEqual([['李晓燕', dean.id]])
       expect(app.problems).toEqual([])
     } finally {
       await app.close()

@@ -98,7 +98,8 @@ export function weeklyReportContent(week: CampaignFigures, cumulative: CampaignF
   const { language } = options
   const zh = language === 'zh'
   const b = new Blocks(options.style)
-  const official = options.style.name === 'official'
+  // 一、（一） numbering is Chinese; an English document numbers its sections 1. 2. 3.
+  const official = options.style.name === 'official' && zh
   let section = 0
   const heading = (text: string) => b.heading(1, headingLabel(1, ++section, official), text)
   const range = zh
@@ -141,7 +142,8 @@ export function periodSummaryContent(figures: CampaignFigures, options: Campaign
   const { language } = options
   const zh = language === 'zh'
   const b = new Blocks(options.style)
-  const official = options.style.name === 'official'
+  // 一、（一） numbering is Chinese; an English document numbers its sections 1. 2. 3.
+  const official = options.style.name === 'official' && zh
   let section = 0
   const heading = (text: string) => b.heading(1, headingLabel(1, ++section, official), text)
   const { totals } = figures

@@ -101,7 +101,7 @@ export function weeklyReportContent(week: CampaignFigures, cumulative: CampaignF
   // 一、（一） numbering is Chinese; an English document numbers its sections 1. 2. 3.
   const official = options.style.name === 'official' && zh
   let section = 0
-  const heading = (text: string) => b.heading(1, headingLabel(1, ++section, official), text)
+  const heading = (text: string) => b.heading(1, official ? headingLabel(1, ++section, true) : `${++section}. `, text)
   const range = zh
     ? `${formatDate(week.period.from, 'zh')}至${formatDate(week.period.to, 'zh')}`
     : `${formatDate(week.period.from, 'en')} to ${formatDate(week.period.to, 'en')}`
@@ -145,7 +145,7 @@ export function periodSummaryContent(figures: CampaignFigures, options: Campaign
   // 一、（一） numbering is Chinese; an English document numbers its sections 1. 2. 3.
   const official = options.style.name === 'official' && zh
   let section = 0
-  const heading = (text: string) => b.heading(1, headingLabel(1, ++section, official), text)
+  const heading = (text: string) => b.heading(1, official ? headingLabel(1, ++section, true) : `${++section}. `, text)
   const { totals } = figures
   const range = zh
     ? `${formatDate(figures.period.from, 'zh')}至${formatDate(figures.period.to, 'zh')}`

@@ -14,6 +14,7 @@ import { exchangeProcedures } from './procedures/exchange'
 import { enterpriseIdentityProcedures } from './procedures/enterprise-identity'
 import { diagnosticsProcedures } from './procedures/diagnostics'
 import { updateProcedures } from './procedures/updates'
+import { campaignProcedures } from './procedures/campaign'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -45,6 +46,7 @@ export const procedures = {
   ...enterpriseIdentityProcedures,
   ...diagnosticsProcedures,
   ...updateProcedures,
+  ...campaignProcedures,
 } as const
 
 export type Procedures = typeof procedures

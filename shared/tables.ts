@@ -3,6 +3,7 @@ import { AppError } from './errors'
 import { ActionFields, AttachmentFields, NoteFields } from './schemas/action'
 import { AgreementFields } from './schemas/agreement'
 import { ContactFields, EnterpriseFields } from './schemas/enterprise'
+import { StaffFields } from './schemas/staff'
 import { PositionFields, QuestionnaireFields, SurveyFields } from './schemas/survey'
 import { AttendeeFields, RemarkFields, SymposiumFields } from './schemas/symposium'
 import { TripFields } from './schemas/trip'
@@ -33,6 +34,7 @@ export const SYNCED_TABLE_FIELDS = {
   actions: ActionFields,
   notes: NoteFields,
   attachments: AttachmentFields,
+  staff: StaffFields,
 } as const satisfies Record<string, z.ZodObject>
 
 export type SyncedTable = keyof typeof SYNCED_TABLE_FIELDS
@@ -183,6 +185,7 @@ export const WATCHED_FIELDS: { [T in SyncedTable]: Partial<Record<FieldNames<T>,
   actions: { title: 'text', owner: 'text', dueDate: 'value', status: 'value', notes: 'text' },
   notes: { kind: 'value', text: 'text', date: 'value' },
   attachments: { fileName: 'text', caption: 'text' },
+  staff: { name: 'text', position: 'text', department: 'text', level: 'value' },
 }
 
 /** How a column's concurrent edits are watched, or undefined when they simply merge. */

@@ -17,6 +17,7 @@ import { backupHandlers } from './handlers/backup'
 import { BackupService, type BackupHost } from './backup/service'
 import { syncHandlers } from './handlers/sync'
 import { exchangeHandlers } from './handlers/exchange'
+import { campaignHandlers } from './handlers/campaign'
 import type { ExchangeHost } from './exchange/service'
 import { exportDiagnostics, type DiagnosticsHost } from './diagnostics'
 import { updateHandlers, type UpdateHost } from './updates'
@@ -26,6 +27,7 @@ import type { SecretSealer } from './sync/state'
 import type { CoreContext } from './context'
 import { SCHEMA_VERSION } from './store/migrations'
 import { openStore, type Store } from './store/store'
+import { linkMembersToStaffOnce } from './domain/campaign-staff'
 
 export interface CoreOptions {
   dataDir: string
@@ -81,6 +83,7 @@ export interface Core {
 /** Everything the app does below the window, runnable under plain Node. */
 export function openCore(options: CoreOptions): Core {
   const store = openStore(options)
+  linkMembersToStaffOnce(store)
   const records = createRecordServices(store)
   const listeners = new Set<(event: FieldbookEvent) => void>()
 
@@ -133,6 +136,7 @@ export function openCore(options: CoreOptions): Core {
       ...updateHandlers(context, options.updateHost, options.appVersion ?? '0.0.0'),
       'app.exportDiagnostics': () =>
         exportDiagnostics(context, options.diagnosticsHost, { appVersion: options.appVersion ?? '0.0.0', schemaVersion: SCHEMA_VERSION }),
+      ...campaignHandlers(context, reports, options.reportHost),
     },
     { log: options.log, checkOutputs: options.checkOutputs },
   )

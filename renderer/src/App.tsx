@@ -10,6 +10,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router'
 import { createQueryClient, useDataChangedEvents } from './api/queries'
 import { ScreenError } from './components/ErrorBoundaries'
 import { AppLayout } from './layout/AppLayout'
+import { CampaignScreen } from './screens/campaign/CampaignScreen'
 import { AgreementScreen } from './screens/agreements/AgreementScreen'
 import { EnterpriseScreen } from './screens/enterprises/EnterpriseScreen'
 import { EnterprisesScreen } from './screens/enterprises/EnterprisesScreen'
@@ -48,6 +49,7 @@ const router = createHashRouter([
       { path: 'enterprises/:enterpriseId/:tab?', element: <EnterpriseScreen /> },
       { path: 'search', element: <SearchScreen /> },
       { path: 'follow-ups', element: <FollowUpsScreen /> },
+      { path: 'campaign/:tab?', element: <CampaignScreen /> },
       { path: 'trash', element: <TrashScreen /> },
       { path: 'reports', element: <ReportsScreen /> },
       { path: 'sync', element: <SyncScreen /> },

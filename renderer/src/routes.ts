@@ -47,6 +47,8 @@ export function recordPath(location: RecordLocation): string {
       return tripPath(tripId ?? '', 'questionnaire')
     case 'action':
       return tripId ? tripPath(tripId, 'followUps') : '/follow-ups'
+    case 'staff':
+      return '/campaign/staff'
     case 'note':
       return tripId ? tripPath(tripId, 'notes') : enterprisePath(enterpriseId ?? '', 'history')
     default:

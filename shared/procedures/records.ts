@@ -51,5 +51,6 @@ export const RECORD_TABLES = {
   position: 'positions',
   action: 'actions',
   note: 'notes',
+  staff: 'staff',
 } as const
 export type RecordKind = keyof typeof RECORD_TABLES

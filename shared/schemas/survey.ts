@@ -88,7 +88,7 @@ const positionFields = {
  * A row the user enters names at least one person: a row of 0 is not a position and would print as one. Rows
  * already stored (or arriving from a peer) are read as they are; only new entries and edits are refused.
  */
-const enteredHeadcount = positionFields.headcount.min(1)
+const enteredHeadcount = z.number().int().min(1).max(100_000)
 const payRange = (p: { payMin?: number | undefined; payMax?: number | undefined }) =>
   !p.payMin || !p.payMax || p.payMax >= p.payMin
 const payRule = { path: ['payMax'], params: { key: 'maxBelowMin' } }

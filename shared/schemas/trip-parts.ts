@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id, IsoDate, record, requiredText, shortText } from './common'
+import { Id, IsoDate, OptionalId, record, requiredText, shortText } from './common'
 
 /** A member of the research group (our side), with their role on this trip. */
 const memberFields = {
@@ -9,6 +9,8 @@ const memberFields = {
   department: shortText(100),
   isLeader: z.boolean(),
   sortKey: z.number(),
+  /** The person in the staff directory this member is, '' while unlinked: their visits count across trips. */
+  staffId: OptionalId,
 }
 export const MemberInput = z.object({
   ...memberFields,
@@ -16,10 +18,12 @@ export const MemberInput = z.object({
   department: memberFields.department.default(''),
   isLeader: memberFields.isLeader.default(false),
   sortKey: memberFields.sortKey.optional(),
+  staffId: memberFields.staffId.default(''),
 })
 export const MemberFields = z.object(memberFields)
 export const MemberPatch = MemberFields.omit({ tripId: true }).partial()
-export const Member = record(memberFields)
+/** Read with a default for the person: trip files written before the staff directory have no staffId. */
+export const Member = record({ ...memberFields, staffId: memberFields.staffId.default('') })
 export type Member = z.infer<typeof Member>
 
 /** One stop of the itinerary: which enterprise on which day. */

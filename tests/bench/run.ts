@@ -10,6 +10,7 @@ import { benchWritePath } from './write-path'
 import { benchNotes } from './notes'
 import { benchHostile } from './hostile'
 import { benchStartup } from './startup'
+import { benchCampaign } from './campaign'
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same machine, printed as one
@@ -24,6 +25,7 @@ try {
   await benchScale(large)
   await benchRenderer(large)
   await benchStartup(large)
+  await benchCampaign(large)
 } finally {
   rmSync(large.dataDir, { recursive: true, force: true })
 }

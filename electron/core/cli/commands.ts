@@ -9,6 +9,7 @@ import { BACKUP_COMMANDS } from './backup-commands'
 import { EXCHANGE_COMMANDS } from './exchange-commands'
 import { ENTERPRISE_COMMANDS } from './enterprise-commands'
 import { LAYOUT_COMMANDS } from './layout-commands'
+import { CAMPAIGN_COMMANDS } from './campaign-commands'
 import { usage } from './usage-error'
 import { call, resolveRecord } from './lookup'
 
@@ -141,4 +142,5 @@ export const COMMANDS: Command[] = [
   ...EXCHANGE_COMMANDS,
   ...ENTERPRISE_COMMANDS,
   ...LAYOUT_COMMANDS,
+  ...CAMPAIGN_COMMANDS,
 ]

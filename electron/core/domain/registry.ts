@@ -26,6 +26,7 @@ import {
 import { TripFields, TripInput, TripPatch } from '../../../shared/schemas/trip'
 import { ItineraryFields, ItineraryInput, ItineraryPatch, MemberFields, MemberInput, MemberPatch } from '../../../shared/schemas/trip-parts'
 import { VisitFields, VisitInput, VisitPatch, VisitStopFields, VisitStopInput, VisitStopPatch } from '../../../shared/schemas/visit'
+import { StaffFields, StaffInput, StaffPatch } from '../../../shared/schemas/staff'
 import type { Store } from '../store/store'
 import { EnterpriseService } from './enterprises'
 import { RecordService, type RecordSpec } from './records'
@@ -40,6 +41,7 @@ export const RECORD_SPECS = {
     input: MemberInput,
     patch: MemberPatch,
     whole: MemberFields,
+    // staffId is not checked as a parent: a trip file or a sync batch may carry a member before its person.
     parents: { tripId: 'trips' },
     orderBy: 'is_leader DESC, sort_key, id',
   },
@@ -127,6 +129,13 @@ export const RECORD_SPECS = {
     orderBy: "due_date = '', due_date, id",
   },
   note: { table: 'notes', input: NoteInput, patch: NotePatch, whole: NoteFields, parents: tripAndEnterprise, orderBy: 'date, id' },
+  staff: {
+    table: 'staff',
+    input: StaffInput,
+    patch: StaffPatch,
+    whole: StaffFields,
+    orderBy: "CASE level WHEN 'school' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, name, id",
+  },
 } as const satisfies Record<string, RecordSpec>
 
 export type RecordKind = keyof typeof RECORD_SPECS

@@ -50,6 +50,9 @@ export const SAMPLE_SIZES: Record<SampleSize, SampleTargets> = { S: scaled(0.01)
 
 export const DEFAULT_SEED = 20250516
 
+/** About a dozen half-day visits a week over the first half of the campaign year, as a college in the action makes. */
+export const QUICK_VISITS_AT_L = 300
+
 /** The generated data's "today": follow-ups before it are overdue, trips after it are planned. Fixed, so runs agree. */
 export const SAMPLE_TODAY = '2025-06-30'
 
@@ -60,6 +63,12 @@ export interface GenerateOptions {
   dataDir: string
   /** Changes per applyChanges call (one transaction each). */
   batchChanges?: number
+  /**
+   * Half-day quick visits of the campaign year (the year of SAMPLE_TODAY, up to it), each a one-day trip led by a
+   * college leader or head of department. L has QUICK_VISITS_AT_L of them; S and M none unless asked, so their
+   * trip counts stay a hundredth and a tenth of L's trips.
+   */
+  quickVisits?: number
 }
 
 export interface GenerateSummary {
@@ -164,6 +173,25 @@ interface MemberRef {
   title: string
 }
 
+/** One of our people in the generated staff directory. */
+interface StaffRef {
+  id: string
+  name: string
+  position: string
+  department: string
+}
+
+/** The directory: the college leaders, the heads of schools and departments, and staff who go along. */
+const STAFF_POSITIONS = {
+  school: [['党委书记', '校领导'], ['校长', '校领导'], ['党委副书记', '校领导'], ['副校长', '校领导'], ['副校长', '校领导'], ['副校长', '校领导']],
+  department: [
+    ['招生就业处处长', '招生就业处'], ['校企合作中心主任', '校企合作中心'], ['智能制造学院院长', '智能制造学院'], ['智能制造学院党总支书记', '智能制造学院'],
+    ['信息工程学院院长', '信息工程学院'], ['信息工程学院副院长', '信息工程学院'], ['汽车工程学院院长', '汽车工程学院'], ['经济管理学院院长', '经济管理学院'],
+    ['建筑工程学院院长', '建筑工程学院'], ['机电工程系主任', '机电工程系'], ['教务处处长', '教务处'], ['学生工作处处长', '学生工作处'],
+  ],
+  other: [['专业带头人', '智能制造学院'], ['辅导员', '信息工程学院'], ['就业指导教师', '招生就业处'], ['骨干教师', '汽车工程学院'], ['专业教师', '经济管理学院'], ['科员', '校企合作中心']],
+} as const satisfies Record<'school' | 'department' | 'other', readonly (readonly [string, string])[]>
+
 /** Generates one data set into `store` (normally an empty data folder) and returns what it wrote. */
 export async function generateSample(store: Store, options: GenerateOptions): Promise<GenerateSummary> {
   const started = performance.now()
@@ -174,6 +202,24 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
   // Ids carry the time the record was "made": a moment on the record's own date, so ids sort like the data.
   let tick = 0
   const idAt = (date: string) => seededId(prng, dateMs(date) + 8 * 3600_000 + (tick++ % 36_000_000))
+
+  // The staff directory comes from its own stream of numbers, so the records below stay those of the seed.
+  const campaignPrng = new Prng(seed ^ 0x5eed_ca11)
+  const staffByLevel: Record<keyof typeof STAFF_POSITIONS, StaffRef[]> = { school: [], department: [], other: [] }
+  const staffNames = new Set<string>()
+  for (const level of ['school', 'department', 'other'] as const) {
+    for (const [position, department] of STAFF_POSITIONS[level]) {
+      for (let copy = 0; copy < (level === 'other' ? 3 : 1); copy++) {
+        let name = personName(campaignPrng)
+        while (staffNames.has(name)) name = personName(campaignPrng)
+        staffNames.add(name)
+        const person = { id: seededId(campaignPrng, dateMs('2018-01-01') + 3600_000), name, position, department }
+        writer.add('staff', person.id, { name, position, department, level })
+        staffByLevel[level].push(person)
+      }
+    }
+  }
+  const staffAlong = [...staffByLevel.department, ...staffByLevel.other]
 
   // Photos first: they are the only asynchronous part, and the rows below only need their hashes.
   const photos = await makePhotos(prng, targets.photos, new BlobStore(options.dataDir))
@@ -251,9 +297,15 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
     })
     const members: MemberRef[] = []
     for (let m = 0; m < MEMBERS_PER_TRIP; m++) {
-      const [position, department] = m === 0 ? V.SCHOOL_POSITIONS[prng.int(0, 1)]! : prng.pick(V.SCHOOL_POSITIONS.slice(2))
-      const member = { id: idAt(startDate), name: personName(prng), title: position }
-      writer.add('trip_members', member.id, { tripId, name: member.name, position, department, isLeader: m === 0, sortKey: m })
+      // Drawn as before so the seed's records stay the same; the person comes from the staff directory.
+      void (m === 0 ? V.SCHOOL_POSITIONS[prng.int(0, 1)]! : prng.pick(V.SCHOOL_POSITIONS.slice(2)))
+      const memberId = idAt(startDate)
+      void personName(prng)
+      const taken = new Set(members.map((other) => other.name))
+      let person = m === 0 ? campaignPrng.pick(staffByLevel.school) : campaignPrng.pick(staffAlong)
+      while (taken.has(person.name)) person = campaignPrng.pick(staffAlong)
+      const member = { id: memberId, name: person.name, title: person.position }
+      writer.add('trip_members', member.id, { tripId, name: person.name, position: person.position, department: person.department, isLeader: m === 0, sortKey: m, staffId: person.id })
       members.push(member)
     }
 
@@ -420,6 +472,7 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
       height: photo.height,
     })
   }
+  addQuickVisits(writer, campaignPrng, options.quickVisits ?? (options.size === 'L' ? QUICK_VISITS_AT_L : 0), enterprises, staffByLevel)
   writer.flush()
 
   return {
@@ -429,5 +482,107 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
     changes: writer.changes,
     distinctPhotos: photos.length,
     ms: Math.round(performance.now() - started),
+  }
+}
+
+/**
+ * Quick visits spread over the campaign year up to SAMPLE_TODAY, stored as the quick-visit form stores them: a
+ * one-day trip, its group linked to the directory, a site visit they all attended, often a survey of the positions
+ * offered, sometimes an agreement and a follow-up. Mostly led by college leaders, the rest by heads of departments.
+ */
+function addQuickVisits(
+  writer: ChangeWriter,
+  prng: Prng,
+  count: number,
+  enterprises: readonly EnterpriseRef[],
+  staffByLevel: Record<'school' | 'department' | 'other', StaffRef[]>,
+): void {
+  const yearStart = `${SAMPLE_TODAY.slice(0, 4)}-01-01`
+  const days = Math.round((dateMs(SAMPLE_TODAY) - dateMs(yearStart)) / DAY_MS) + 1
+  for (let q = 0; q < count; q++) {
+    const date = isoDate(dateMs(yearStart) + Math.floor((q * days) / count) * DAY_MS)
+    const at = dateMs(date) + 14 * 3600_000 + q
+    const enterprise = enterprises[prng.skewedIndex(enterprises.length, 1.3)]!
+    const lead = prng.chance(0.7) ? prng.pick(staffByLevel.school) : prng.pick(staffByLevel.department)
+    const people = [lead, ...prng.some([...staffByLevel.department, ...staffByLevel.other].filter((p) => p.id !== lead.id), prng.int(0, 2))]
+    const tripId = seededId(prng, at)
+    writer.add('trips', tripId, {
+      title: `走访${enterprise.name}`,
+      purpose: '访企拓岗促就业',
+      startDate: date,
+      endDate: date,
+      regions: [],
+      status: 'completed',
+    })
+    const memberIds = people.map((person, index) => {
+      const id = seededId(prng, at)
+      writer.add('trip_members', id, { tripId, name: person.name, position: person.position, department: person.department, isLeader: index === 0, sortKey: index, staffId: person.id })
+      return id
+    })
+    const visitId = seededId(prng, at)
+    writer.add('visits', visitId, {
+      tripId,
+      enterpriseId: enterprise.id,
+      date,
+      title: `走访${enterprise.name}`,
+      participantIds: memberIds,
+      summary: fill(prng.pick(V.CONSENSUS), prng),
+    })
+    if (prng.chance(0.7)) {
+      const surveyId = seededId(prng, at)
+      writer.add('surveys', surveyId, { tripId, enterpriseId: enterprise.id, date, respondent: '', respondentTitle: '', answers: {}, notes: '', status: 'complete' })
+      const rows = [
+        { kind: 'employment', headcount: prng.int(0, 30), title: '就业岗位' },
+        { kind: 'internship', headcount: prng.int(0, 20), title: '实习岗位' },
+      ]
+      rows.forEach((row, index) => {
+        if (row.headcount === 0) return
+        writer.add('positions', seededId(prng, at), {
+          surveyId,
+          title: row.title,
+          headcount: row.headcount,
+          kind: row.kind,
+          majors: [],
+          skills: '',
+          certificates: '',
+          education: '',
+          payMin: 0,
+          payMax: 0,
+          startTiming: '',
+          sortKey: index,
+        })
+      })
+    }
+    if (prng.chance(0.2)) {
+      const kind = prng.pick(AGREEMENT_KINDS)
+      writer.add('agreements', seededId(prng, at), {
+        tripId,
+        enterpriseId: enterprise.id,
+        title: `${enterprise.name}${V.AGREEMENT_TITLES[kind]}`,
+        kind,
+        status: 'consensus',
+        signedDate: '',
+        parties: '',
+        amountYuan: 0,
+        positions: prng.int(0, 50),
+        termStart: '',
+        termEnd: '',
+        owner: lead.name,
+        terms: '',
+      })
+    }
+    if (prng.chance(0.5)) {
+      writer.add('actions', seededId(prng, at), {
+        tripId,
+        enterpriseId: enterprise.id,
+        title: fill(prng.pick(V.ACTION_TITLES), prng),
+        owner: lead.name,
+        dueDate: isoDate(dateMs(date) + prng.int(7, 60) * DAY_MS),
+        status: 'open',
+        linkedKind: 'visit',
+        linkedId: visitId,
+        notes: '',
+      })
+    }
   }
 }

@@ -68,6 +68,7 @@ export const SOURCES: Record<SyncedTable, Source> = {
   notes: { kind: 'note', title: [], body: ['text'], tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
   // The owner comes from owner_kind; see `parentOf`.
   attachments: { kind: 'attachment', title: ['caption'], body: ['file_name'] },
+  staff: { kind: 'staff', title: ['name'], body: ['position', 'department'] },
 }
 
 export const SOURCE_TABLES = Object.keys(SOURCES) as SyncedTable[]

@@ -427,6 +427,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX search_index_entries_by_enterprise ON search_index_entries (enterprise_id);
     `,
   },
+  {
+    version: 6,
+    description: 'staff directory: our people across trips, trip members linked to them; visits and symposiums by date',
+    // Existing trip members are linked to (or create) their staff record the first time the upgraded folder is
+    // opened, through the write path so the links sync: see linkMembersToStaff in domain/campaign-staff.ts.
+    sql: `
+      CREATE TABLE staff (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        position TEXT NOT NULL DEFAULT '',
+        department TEXT NOT NULL DEFAULT '',
+        level TEXT NOT NULL DEFAULT 'other',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX staff_by_name ON staff (name);
+
+      -- Who of ours went is already explicit per visit (participant_ids) and symposium (school-side attendees'
+      -- member_id); the member now names the person, so one person's visits add up across trips.
+      ALTER TABLE trip_members ADD COLUMN staff_id TEXT NOT NULL DEFAULT '';
+      CREATE INDEX trip_members_by_staff ON trip_members (staff_id);
+
+      -- The campaign reads a period's visits, symposiums and surveys by their date.
+      CREATE INDEX visits_by_date ON visits (date);
+      CREATE INDEX symposiums_by_date ON symposiums (date);
+      CREATE INDEX surveys_by_date ON surveys (date);
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

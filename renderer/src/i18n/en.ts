@@ -17,6 +17,7 @@ export const en: Shape<typeof zhCN> = {
     enterprises: 'Enterprises',
     search: 'Search',
     followUps: 'Follow-ups',
+    campaign: 'Visits campaign',
     reports: 'Reports',
     sync: 'Sync',
     trash: 'Trash',

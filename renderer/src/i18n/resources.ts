@@ -15,12 +15,13 @@ import * as sync from './areas/sync'
 import * as backup from './areas/backup'
 import * as exchange from './areas/exchange'
 import * as shell from './areas/shell'
+import * as campaign from './areas/campaign'
 
 /**
  * All strings, in Chinese and English. Each area of the app keeps its own file under `areas/`, merged here
  * under its name (`t('visits.title')`).
  */
-const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports, sync, backup, exchange, shell }
+const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports, sync, backup, exchange, shell, campaign }
 
 export const resources = {
   'zh-CN': { ...zhCN, ...Object.fromEntries(Object.entries(AREAS).map(([name, area]) => [name, area.zh])) },

@@ -15,6 +15,7 @@ export const zhCN = {
     enterprises: '企业档案',
     search: '搜索',
     followUps: '跟进事项',
+    campaign: '访企拓岗',
     reports: '文档导出',
     sync: '同步',
     trash: '回收站',

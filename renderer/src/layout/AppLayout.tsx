@@ -6,6 +6,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   CheckSquareOutlined,
+  FlagOutlined,
   DeleteOutlined,
 } from '@ant-design/icons'
 import { Layout, Menu, Space, Typography } from 'antd'
@@ -19,6 +20,7 @@ const NAV = [
   { path: '/enterprises', key: 'enterprises', icon: <ShopOutlined /> },
   { path: '/search', key: 'search', icon: <SearchOutlined /> },
   { path: '/follow-ups', key: 'followUps', icon: <CheckSquareOutlined /> },
+  { path: '/campaign', key: 'campaign', icon: <FlagOutlined /> },
   { path: '/reports', key: 'reports', icon: <FileWordOutlined /> },
   { path: '/sync', key: 'sync', icon: <CloudSyncOutlined /> },
   { path: '/trash', key: 'trash', icon: <DeleteOutlined /> },

@@ -68,8 +68,9 @@ describe('records of every kind', () => {
   it('refuses impossible values with a key per field', async () => {
     const { trip, huirun } = await referenceTrip()
     const survey = await ok('survey.create', { tripId: trip.id, enterpriseId: huirun.id, date: '2025-05-18' })
+    // A position names at least one person.
     expect(await fieldErrors('position.create', { surveyId: survey.id, title: '焊工', headcount: -3 })).toEqual([
-      { path: 'headcount', key: 'tooSmall', params: { min: 0 } },
+      { path: 'headcount', key: 'tooSmall', params: { min: 1 } },
     ])
     expect(await fieldErrors('position.create', { surveyId: survey.id, title: '焊工', payMin: 6000, payMax: 4000 })).toEqual([
       { path: 'payMax', key: 'maxBelowMin' },

@@ -49,6 +49,7 @@ export const zh = {
     action: '跟进事项',
     note: '笔记',
     attachment: '照片和附件',
+    staff: '人员名录',
   },
 }
 
@@ -100,5 +101,6 @@ export const en: Shape<typeof zh> = {
     action: 'Follow-ups',
     note: 'Notes',
     attachment: 'Photos and files',
+    staff: 'Staff directory',
   },
 }

@@ -34,6 +34,7 @@ export const zh = {
     action: '跟进事项',
     note: '笔记',
     attachment: '照片或附件',
+    staff: '人员',
   },
 }
 
@@ -70,5 +71,6 @@ export const en: Shape<typeof zh> = {
     action: 'Follow-up',
     note: 'Note',
     attachment: 'Photo or file',
+    staff: 'Person',
   },
 }

@@ -15,7 +15,7 @@ dayjs.extend(relativeTime)
  */
 const FIELD_LABEL_PREFIXES: Record<SyncedTable, readonly string[]> = {
   trips: ['trips.fields'],
-  trip_members: ['tripDetail.group'],
+  trip_members: ['tripDetail.group', 'campaign.member'],
   itinerary: ['tripDetail.itinerary'],
   enterprises: ['enterprises.fields'],
   contacts: ['enterprises.contacts'],
@@ -31,6 +31,7 @@ const FIELD_LABEL_PREFIXES: Record<SyncedTable, readonly string[]> = {
   actions: ['followUps.fields'],
   notes: ['tripDetail.notes'],
   attachments: ['attachments'],
+  staff: ['campaign.staff.fields'],
 }
 
 /** Where the words for a choice field's values live (`enterprises.stage.prospect` → 潜在合作). */
@@ -48,6 +49,7 @@ const VALUE_LABEL_PREFIXES: Record<string, string> = {
   'attendees.side': 'symposiums.sides',
   'actions.linked_kind': 'followUps.linkKinds',
   'attachments.owner_kind': 'followUps.linkKinds',
+  'staff.level': 'campaign.levels',
 }
 
 /** Record kinds a `…_id` column points at, so history can name the record instead of showing its id. */

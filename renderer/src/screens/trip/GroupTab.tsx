@@ -10,6 +10,7 @@ import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { DeleteButton } from '../../components/DeleteButton'
+import { StaffNameInput, useStaffDirectory } from '../campaign/StaffNameInput'
 
 interface NewMember {
   name?: string
@@ -26,9 +27,12 @@ function AddMemberRow({ tripId }: { tripId: string }) {
   const [form] = Form.useForm<NewMember>()
   const create = useCreateRecord('member')
   const nameInput = useRef<InputRef>(null)
+  const directory = useStaffDirectory()
 
   async function add(values: NewMember) {
-    const input = validateWith(MemberInput, { tripId, ...values, isLeader: values.isLeader ?? false }, form, t)
+    // A name the staff directory has is that person: their visits on this trip count for them in the campaign.
+    const staffId = directory.byName(values.name)?.id ?? ''
+    const input = validateWith(MemberInput, { tripId, ...values, isLeader: values.isLeader ?? false, staffId }, form, t)
     if (!input) return
     try {
       await create.mutateAsync(input)
@@ -50,7 +54,12 @@ function AddMemberRow({ tripId }: { tripId: string }) {
     >
       <Flex gap={8} align="start" wrap>
         <Form.Item name="name" style={{ flex: '1 1 140px', marginBottom: 0 }}>
-          <Input ref={nameInput} placeholder={t('tripDetail.group.namePlaceholder')} aria-label={t('tripDetail.group.name')} maxLength={100} />
+          <StaffNameInput
+            ref={nameInput}
+            placeholder={t('tripDetail.group.namePlaceholder')}
+            ariaLabel={t('tripDetail.group.name')}
+            onPick={(person) => form.setFieldsValue({ name: person.name, position: person.position, department: person.department })}
+          />
         </Form.Item>
         <Form.Item name="position" style={{ flex: '1 1 180px', marginBottom: 0 }}>
           <Input placeholder={t('tripDetail.group.positionPlaceholder')} aria-label={t('tripDetail.group.position')} maxLength={100} />

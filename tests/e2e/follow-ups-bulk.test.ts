@@ -98,7 +98,7 @@ describe.each(LANGUAGES)('follow-ups in bulk in $locale', ({ locale, text, data 
       const make = (title: string, fields: Record<string, unknown>) => core.records.action.create({ title, ...fields }).id
       const [minutes, file, callBack, internships, finished, college] = [
         make(data.titles[0]!, { tripId: anhui.id, enterpriseId: qicai.id, owner: data.secretariat, dueDate: '2020-01-10' }),
-        make(data.titles[1]!, { tripId: jiangsu.id, enterpriseId: huirun.id, owner: data.secretariat, dueDate: '2020-02-01' }),
+        make(data.titles[1]!, { tripId: jiangsu.id, enterpriseId: huirun.id, owner: data.secretariat, dueDate: '2020-02-01', status: 'in_progress' }),
         make(data.titles[2]!, { tripId: anhui.id, enterpriseId: huirun.id, owner: data.centre, dueDate: today }),
         make(data.titles[3]!, { tripId: jiangsu.id, enterpriseId: qicai.id, owner: data.centre }),
         make(data.titles[4]!, { tripId: anhui.id, owner: data.secretariat, dueDate: '2020-01-01', status: 'done' }),
@@ -148,7 +148,15 @@ describe.each(LANGUAGES)('follow-ups in bulk in $locale', ({ locale, text, data 
       // The applied change ends the selection.
       await expect.poll(() => page.getByTestId('bulk-actions').count()).toBe(0)
 
-      // Select them again and close both: they leave the overdue list and the link goes away.
+      // Select them again and close both; Undo gives each its own earlier status back.
+      await page.locator('.ant-table-thead .ant-checkbox-input').check()
+      await page.getByRole('button', { name: text.markDone }).click()
+      await expect.poll(() => [stored(minutes).status, stored(file).status]).toEqual(['done', 'done'])
+      await page.getByTestId('undo-bulk').last().click()
+      await expect.poll(() => [stored(minutes).status, stored(file).status]).toEqual(['open', 'in_progress'])
+      await expect.poll(() => rowKeys(page)).toEqual([minutes, file])
+
+      // Closed for good: they leave the overdue list and the link goes away.
       await page.locator('.ant-table-thead .ant-checkbox-input').check()
       await page.getByRole('button', { name: text.markDone }).click()
       await expect.poll(() => [stored(minutes).status, stored(file).status]).toEqual(['done', 'done'])

@@ -57,6 +57,8 @@ export const zh = {
     apply: '应用',
     applied_one: '已更新 {{count}} 项',
     applied_other: '已更新 {{count}} 项',
+    undone_one: '已撤销，{{count}} 项恢复原样',
+    undone_other: '已撤销，{{count}} 项恢复原样',
   },
   fields: {
     title: '要做的事',
@@ -139,6 +141,8 @@ export const en: Shape<typeof zh> = {
     apply: 'Apply',
     applied_one: '{{count}} item updated',
     applied_other: '{{count}} items updated',
+    undone_one: 'Undone: the item is as it was',
+    undone_other: 'Undone: the {{count}} items are as they were',
   },
   fields: {
     title: 'What to do',

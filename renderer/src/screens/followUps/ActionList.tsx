@@ -100,7 +100,8 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
       (!filters.enterpriseId || a.enterpriseId === filters.enterpriseId) &&
       (!filters.due || inDueState(a, filters.due, today, sunday)),
   )
-  const selected = rows.filter((a) => selectedIds.includes(a.id)).map((a) => a.id)
+  const selectedActions = rows.filter((a) => selectedIds.includes(a.id))
+  const selected = selectedActions.map((a) => a.id)
   const filtering = Boolean(filters.owner || filters.tripId || filters.enterpriseId || filters.due)
 
   const columns: ColumnsType<ActionOverviewItem> = [
@@ -310,7 +311,7 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
               options={tripChoices}
             />
           )}
-          {selected.length > 0 && <BulkActions ids={selected} owners={owners} onDone={() => setSelectedIds([])} />}
+          {selected.length > 0 && <BulkActions actions={selectedActions} owners={owners} onDone={() => setSelectedIds([])} />}
         </Flex>
         <Card styles={{ body: { padding: 0 } }}>
           <Table<ActionOverviewItem>

@@ -1,18 +1,29 @@
 import { CheckOutlined } from '@ant-design/icons'
-import { App, AutoComplete, Button, DatePicker, Flex, Form, Modal, Typography } from 'antd'
+import { App, AutoComplete, Button, DatePicker, Flex, Form, Modal, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ActionOverviewItem } from '../../../../shared/procedures/demand'
+import { invoke } from '../../api/client'
 import { useProcedureMutation } from '../../api/queries'
 import { useErrorText } from '../../api/records'
 
 type Dialog = 'owner' | 'dueDate' | null
+type BulkPatch = { status?: ActionOverviewItem['status']; owner?: string; dueDate?: string }
+type BulkField = keyof BulkPatch
+
+/** The patches that put the given follow-ups' changed field back as it was, one per earlier value. */
+function undoPatches(actions: readonly ActionOverviewItem[], field: BulkField): { ids: string[]; patch: BulkPatch }[] {
+  const byValue = new Map<string, string[]>()
+  for (const action of actions) byValue.set(action[field], [...(byValue.get(action[field]) ?? []), action.id])
+  return [...byValue].map(([value, ids]) => ({ ids, patch: { [field]: value } }))
+}
 
 /**
  * What can be done to the selected follow-ups at once: mark them done, give them to another owner, move their due
  * date. Each is one `action.updateMany` call, so either every selected follow-up changes or none does.
  */
-export function BulkActions({ ids, owners, onDone }: { ids: readonly string[]; owners: readonly string[]; onDone: () => void }) {
+export function BulkActions({ actions, owners, onDone }: { actions: readonly ActionOverviewItem[]; owners: readonly string[]; onDone: () => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const errorText = useErrorText()
@@ -20,16 +31,42 @@ export function BulkActions({ ids, owners, onDone }: { ids: readonly string[]; o
   const [dialog, setDialog] = useState<Dialog>(null)
   const [ownerForm] = Form.useForm<{ owner: string }>()
   const [dueForm] = Form.useForm<{ dueDate: Dayjs | null }>()
-  const count = ids.length
+  const count = actions.length
 
-  const apply = async (patch: { status?: 'done'; owner?: string; dueDate?: string }) => {
+  const apply = async (patch: BulkPatch) => {
+    const before = actions.map((action) => ({ ...action }))
     try {
-      await updateMany.mutateAsync({ ids: [...ids], patch })
+      await updateMany.mutateAsync({ ids: before.map((action) => action.id), patch })
     } catch (error) {
       void message.error(errorText(error))
       return
     }
-    void message.success(t('followUps.bulk.applied', { count }))
+    const key = `bulk-${Date.now()}`
+    // A slip of the mouse should cost nothing: each follow-up gets back its own earlier value.
+    const undo = async () => {
+      message.destroy(key)
+      try {
+        for (const field of Object.keys(patch) as BulkField[]) {
+          for (const step of undoPatches(before, field)) await invoke('action.updateMany', step)
+        }
+        void message.success(t('followUps.bulk.undone', { count }))
+      } catch (error) {
+        void message.error(errorText(error))
+      }
+    }
+    void message.open({
+      key,
+      type: 'success',
+      duration: 8,
+      content: (
+        <Space>
+          {t('followUps.bulk.applied', { count })}
+          <Button size="small" type="link" onClick={() => void undo()} data-testid="undo-bulk">
+            {t('common.undo')}
+          </Button>
+        </Space>
+      ),
+    })
     setDialog(null)
     onDone()
   }

@@ -108,7 +108,7 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
     {
       title: t('followUps.columns.status'),
       key: 'status',
-      width: 130,
+      width: 112,
       render: (_, action) =>
         action.id === editingId ? (
           <Form.Item name="status" {...cell}>
@@ -171,7 +171,7 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
       title: t('followUps.columns.owner'),
       key: 'owner',
       // Owners are departments as often as people ("Employment Office", "校企合作中心").
-      width: 170,
+      width: 150,
       render: (_, action) =>
         action.id === editingId ? (
           <Form.Item name="owner" {...cell}>
@@ -226,7 +226,7 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
         ]),
     {
       key: 'actions',
-      width: 96,
+      width: 84,
       render: (_, action) => (
         <Flex gap={2} align="center">
           {action.id === editingId ? (

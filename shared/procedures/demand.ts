@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Action } from '../schemas/action'
+import { Action, ActionFields } from '../schemas/action'
 import { Id, IdInput, IsoDate } from '../schemas/common'
 import { QuestionId, Questionnaire, QuestionnaireFields, Survey } from '../schemas/survey'
 import { QUESTIONNAIRE_LANGUAGES } from '../standard-questionnaire'
@@ -51,5 +51,18 @@ export const demandProcedures = {
   'action.overview': procedure(
     z.object({ today: IsoDate, tripId: Id.optional(), enterpriseId: Id.optional() }).strict(),
     z.array(ActionOverviewItem),
+  ),
+  /**
+   * One change (status, owner or due date) to several follow-ups at once, all or none: the list's bulk actions.
+   * Each is an ordinary record update, so it syncs field by field like an edit in the row.
+   */
+  'action.updateMany': procedure(
+    z
+      .object({
+        ids: z.array(Id).min(1).max(1000),
+        patch: ActionFields.pick({ status: true, owner: true, dueDate: true }).partial().strict(),
+      })
+      .strict(),
+    z.array(Action),
   ),
 } as const

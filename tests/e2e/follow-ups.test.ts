@@ -14,6 +14,7 @@ const LANGUAGES = [
       new: '新建跟进事项',
       create: '创建',
       delete: '删除',
+      edit: '编辑',
       required: '必填',
       overdueDays: /逾期 \d+ 天/,
       statuses: { open: '待办', in_progress: '进行中', done: '已完成' },
@@ -49,6 +50,7 @@ const LANGUAGES = [
       new: 'New follow-up',
       create: 'Create',
       delete: 'Delete',
+      edit: 'Edit',
       required: 'Required',
       overdueDays: /\d+ days overdue/,
       statuses: { open: 'To do', in_progress: 'In progress', done: 'Done' },
@@ -129,16 +131,20 @@ describe.each(LANGUAGES)('follow-ups in $locale', ({ locale, text, data }) => {
       await ownerFilter.locator('.ant-select-clear').click()
       await expect.poll(() => rows.count()).toBe(3)
 
-      // Quick status change on the overdue row: done, saved, no longer overdue, moved among the finished by date.
+      // Status change on the overdue row: done, saved, no longer overdue, moved among the finished by date.
+      // Rows read as text until their pencil is pressed.
+      expect(await page.locator('.ant-table-tbody .ant-select').count()).toBe(0)
       const lateRow = page.locator(`tr[data-row-key="${late.id}"]`)
+      await lateRow.getByRole('button', { name: text.edit }).click()
       await pick(page, lateRow.getByLabel(text.statusColumn), '', text.statuses.done)
       await stored(() => action(late.id).status, 'done')
       await expect.poll(() => page.getByTestId('overdue-tag').count()).toBe(0)
       await visible(page.getByText(text.countAfter))
       expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-row-key')))).toEqual([later.id, finished.id, late.id])
 
-      // Inline edits save themselves: owner and due date.
+      // Inline edits save themselves: owner and due date; one row is in edit mode at a time.
       const laterRow = page.locator(`tr[data-row-key="${later.id}"]`)
+      await laterRow.getByRole('button', { name: text.edit }).click()
       await laterRow.getByLabel(text.ownerColumn).fill(data.newOwner)
       await stored(() => action(later.id).owner, data.newOwner)
       await typeDate(laterRow.locator('.ant-picker input'), '2099-06-30')

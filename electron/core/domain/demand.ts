@@ -172,6 +172,12 @@ export class DemandService {
    * Live follow-ups (not those of a trip or enterprise in the trash: they return with it), overdue first, then
    * open ones by due date, finished ones last; no due date sorts after any date.
    */
+  /** The same patch on every listed follow-up in one transaction: one that cannot take it leaves all as they were. */
+  updateActions(ids: readonly string[], patch: Partial<Pick<Action, 'status' | 'owner' | 'dueDate'>>): Action[] {
+    const records = this.context.records.action
+    return this.store.db.transaction(() => ids.map((id) => records.update(id, patch) as Action))()
+  }
+
   actionOverview(input: { today: string; tripId?: string | undefined; enterpriseId?: string | undefined }): ActionOverviewItem[] {
     const trips = this.names('trips', 'title')
     const enterprises = this.names('enterprises', 'name')

@@ -12,5 +12,6 @@ export function demandHandlers(context: CoreContext): Pick<Handlers, keyof typeo
     'survey.overview': (filter) => demand.surveyOverview(filter),
     'survey.complete': ({ id }) => demand.completeSurvey(id),
     'action.overview': (input) => demand.actionOverview(input),
+    'action.updateMany': ({ ids, patch }) => demand.updateActions(ids, patch),
   }
 }

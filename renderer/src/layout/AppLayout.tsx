@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { SyncIndicator } from '../screens/sync/SyncIndicator'
 import { LanguageSwitch } from './LanguageSwitch'
+import { useSearchShortcut } from './useSearchShortcut'
 
 const NAV = [
   { path: '/trips', key: 'trips', icon: <CalendarOutlined /> },
@@ -30,6 +31,7 @@ const NAV = [
 export function AppLayout() {
   const { t } = useTranslation()
   const navigate = useNavigate()
+  useSearchShortcut()
   const location = useLocation()
   const selected = NAV.find((item) => location.pathname.startsWith(item.path))?.path ?? '/trips'
 

@@ -222,3 +222,31 @@ describe('action.overview', () => {
     expect((await failure('action.overview', { today: '2025-02-30' })).code).toBe('VALIDATION')
   })
 })
+
+describe('action.updateMany', () => {
+  const stored = (id: string) =>
+    temp.core.store.db.prepare('SELECT status, owner, due_date AS dueDate FROM actions WHERE id = ?').get(id) as Record<string, string>
+
+  it('closes, reassigns and reschedules several follow-ups at once', async () => {
+    const { trip } = await referenceTrip()
+    const a = await ok<{ id: string }>('action.create', { tripId: trip.id, title: '寄送纪要', owner: '秘书处', dueDate: '2025-05-01' })
+    const b = await ok<{ id: string }>('action.create', { tripId: trip.id, title: '回访企业', owner: '秘书处' })
+    const other = await ok<{ id: string }>('action.create', { tripId: trip.id, title: '不动的事项', owner: '秘书处' })
+    await ok('action.updateMany', { ids: [a.id, b.id], patch: { status: 'done' } })
+    await ok('action.updateMany', { ids: [a.id, b.id], patch: { owner: '就业指导中心', dueDate: '2025-07-01' } })
+    for (const id of [a.id, b.id]) expect(stored(id)).toEqual({ status: 'done', owner: '就业指导中心', dueDate: '2025-07-01' })
+    expect(stored(other.id)).toEqual({ status: 'open', owner: '秘书处', dueDate: '' })
+  })
+
+  it('changes none when one of them cannot take the change', async () => {
+    const { trip } = await referenceTrip()
+    const a = await ok<{ id: string }>('action.create', { tripId: trip.id, title: '寄送纪要', owner: '秘书处' })
+    const gone = await ok<{ id: string }>('action.create', { tripId: trip.id, title: '已删除', owner: '秘书处' })
+    await ok('action.delete', { id: gone.id })
+    expect((await failure('action.updateMany', { ids: [a.id, gone.id], patch: { owner: '就业指导中心' } })).code).toBe('NOT_FOUND')
+    expect(stored(a.id).owner).toBe('秘书处')
+    expect((await failure('action.updateMany', { ids: [a.id], patch: { dueDate: '2025-02-30' } })).code).toBe('VALIDATION')
+    expect((await failure('action.updateMany', { ids: [a.id], patch: { title: '改名' } })).code).toBe('VALIDATION')
+    expect((await failure('action.updateMany', { ids: [], patch: { status: 'done' } })).code).toBe('VALIDATION')
+  })
+})

@@ -24,7 +24,7 @@ const LANGUAGES = [
       majors: '对口专业',
       internship: '实习',
       employment: '就业',
-      notNegative: '不能小于 0',
+      atLeastOne: '不能小于 1',
       maxBelowMin: '上限不能低于下限',
       markComplete: '标记为完成',
       missing: '还有 4 道必答题没有回答',
@@ -77,7 +77,7 @@ const LANGUAGES = [
       majors: 'Majors',
       internship: 'Internship',
       employment: 'Job',
-      notNegative: 'Must be at least 0',
+      atLeastOne: 'Must be at least 1',
       maxBelowMin: 'The maximum cannot be below the minimum',
       markComplete: 'Mark complete',
       missing: '4 required questions are unanswered',
@@ -168,15 +168,15 @@ describe.each(LANGUAGES)('talent-demand surveys in $locale', ({ locale, text, da
       expect([sum('employment'), sum('internship'), sum()]).toEqual([150, 60, 210])
       await expect.poll(() => page.getByTestId('position-totals').innerText()).toMatch(/150[\s\S]*60[\s\S]*210/)
 
-      // A negative headcount is refused under the cell, in the user's language, and not stored.
+      // A position names at least one person: a negative headcount is refused under the cell, in the user's language, and not stored.
       const plc = page.locator(`tr[data-row-key="${positions()[2]!.id}"]`)
       await plc.getByLabel(text.headcount).fill('-3')
-      await visible(plc.getByText(text.notNegative))
+      await visible(plc.getByText(text.atLeastOne))
       await app.screenshot('survey-negative-headcount')
       expect(core.records.position.get(positions()[2]!.id)['headcount']).toBe(30)
       await plc.getByLabel(text.headcount).fill('25')
       await stored(() => sum(), 205)
-      await expect.poll(() => plc.getByText(text.notNegative).count()).toBe(0)
+      await expect.poll(() => plc.getByText(text.atLeastOne).count()).toBe(0)
       await expect.poll(() => page.getByTestId('position-total').innerText()).toContain('205')
 
       // Pay: a maximum below the minimum is refused on the maximum; fixed, both are stored.

@@ -4,6 +4,7 @@ import type { ColumnsType, TableProps } from 'antd/es/table'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '../api/records'
+import { boundedRows } from './ErrorBoundaries'
 
 /** What a list screen needs from its query (a TanStack query result fits). */
 export interface ListQuery<T> {
@@ -53,6 +54,8 @@ export function EmptyState({ title, hint, hintWidth = 480, children }: { title: 
 
 interface RecordListProps<T extends { id: string }> {
   query: ListQuery<T>
+  /** The synced table of the rows: a row that cannot render offers that record's history. */
+  table: string
   columns: ColumnsType<T>
   newLabel: string
   onNew: () => void
@@ -71,7 +74,8 @@ interface RecordListProps<T extends { id: string }> {
 
 /**
  * The records of a tab as a table in a card, with a "New …" button above it; an empty state offering the
- * button instead when there are none, and a retry when they failed to load.
+ * button instead when there are none, and a retry when they failed to load. Each row has its own error boundary,
+ * so one record with a value this version cannot show never takes the list down.
  */
 export function RecordList<T extends { id: string }>(props: RecordListProps<T>) {
   const { query, onOpen } = props
@@ -96,6 +100,7 @@ export function RecordList<T extends { id: string }>(props: RecordListProps<T>) 
           columns={props.columns}
           dataSource={rows}
           pagination={false}
+          components={boundedRows(props.table, props.columns.length)}
           {...(onOpen ? { onRow: (row: T) => ({ onClick: () => onOpen(row.id), style: { cursor: 'pointer' } }) } : {})}
           {...(props.summary ? { summary: props.summary } : {})}
           data-testid={props.testId}

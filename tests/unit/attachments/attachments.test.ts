@@ -150,7 +150,10 @@ describe('attachment procedures', () => {
   const { ok, failure } = temp
   async function visit() {
     const trip = await ok<{ id: string }>('trip.create', { title: '皖苏访企拓岗', startDate: '2025-05-16', endDate: '2025-05-19' })
-    const enterprise = await ok<{ id: string }>('enterprise.create', { name: '石台县七彩灵慧智能科技有限公司' })
+    // A second visit (on another trip) is to the same enterprise's file.
+    const name = '石台县七彩灵慧智能科技有限公司'
+    const existing = (await ok<{ id: string; name: string }[]>('enterprise.list', {})).find((e) => e.name === name)
+    const enterprise = existing ?? (await ok<{ id: string }>('enterprise.create', { name }))
     return ok<{ id: string }>('visit.create', { tripId: trip.id, enterpriseId: enterprise.id, date: '2025-05-16', title: '参观灌装生产线' })
   }
   type Added = { attachment: { id: string; hash: string; width: number; height: number; mime: string; fileName: string }; alreadyAttached: boolean }

@@ -98,6 +98,7 @@ export function AgreementList({ tripId, enterpriseId }: { tripId?: string; enter
   return (
     <RecordList
       query={agreements}
+      table="agreements"
       columns={columns}
       newLabel={t('agreements.new')}
       onNew={() => setCreating(true)}

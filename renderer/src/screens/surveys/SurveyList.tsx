@@ -77,6 +77,7 @@ export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpri
   return (
     <RecordList
       query={surveys}
+      table="surveys"
       columns={columns}
       newLabel={t('surveys.new')}
       onNew={() => setCreating(true)}

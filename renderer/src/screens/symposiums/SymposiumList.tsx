@@ -84,6 +84,7 @@ export function SymposiumList({ tripId }: { tripId: string }) {
   return (
     <RecordList
       query={symposiums}
+      table="symposiums"
       columns={columns}
       newLabel={t('symposiums.new')}
       onNew={() => setCreating(true)}

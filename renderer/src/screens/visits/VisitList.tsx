@@ -64,6 +64,7 @@ export function VisitList({ tripId }: { tripId: string }) {
   return (
     <RecordList
       query={visits}
+      table="visits"
       columns={columns}
       newLabel={t('visits.new')}
       onNew={() => setCreating(true)}

@@ -12,7 +12,8 @@ function ensureRendererBuild(): void {
   // out/ may hold a stale build from another branch: only an explicit FIELDBOOK_OUT_DIR is trusted.
   const outDir = process.env['FIELDBOOK_OUT_DIR']
   if (outDir && existsSync(join(outDir, 'renderer', 'index.html'))) return
-  const temp = resolve(process.env['TMPDIR'] ?? '/tmp', `fieldbook-bench-out-${process.pid}`)
+  // Inside the project, so the built main bundle resolves the packages it leaves outside (sharp) from node_modules.
+  const temp = resolve('.cache', `bench-out-${process.pid}`)
   console.log(`  building the renderer into ${temp}…`)
   const build = spawnSync('npx', ['electron-vite', 'build', '--outDir', temp], { stdio: 'inherit' })
   if (build.status !== 0) throw new Error('electron-vite build failed')

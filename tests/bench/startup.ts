@@ -29,7 +29,8 @@ interface StartupMarks {
 function ensureBuild(): string {
   const outDir = process.env['FIELDBOOK_OUT_DIR']
   if (outDir && existsSync(join(outDir, 'main', 'index.js')) && existsSync(join(outDir, 'renderer', 'index.html'))) return outDir
-  const temp = resolve(process.env['TMPDIR'] ?? '/tmp', `fieldbook-bench-out-${process.pid}`)
+  // Inside the project, so the built main bundle resolves the packages it leaves outside (sharp) from node_modules.
+  const temp = resolve('.cache', `bench-out-${process.pid}`)
   const build = spawnSync('npx', ['electron-vite', 'build', '--outDir', temp], { stdio: 'inherit' })
   if (build.status !== 0) throw new Error('electron-vite build failed')
   process.env['FIELDBOOK_OUT_DIR'] = temp

@@ -33,7 +33,8 @@ function fromCell(kind: ColumnKind, value: CellValue): unknown {
   }
 }
 
-function toCell(kind: ColumnKind, value: unknown): CellValue {
+/** A field's value as its column stores it (JSON text, 0/1, or as it is). */
+export function toCell(kind: ColumnKind, value: unknown): CellValue {
   switch (kind) {
     case 'json':
       return JSON.stringify(value)

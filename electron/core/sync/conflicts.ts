@@ -4,6 +4,7 @@ import { parseHlc } from '../../../shared/hlc'
 import type { Conflict } from '../../../shared/procedures/sync'
 import { RECORD_TABLES } from '../../../shared/procedures/records'
 import { parseOrThrow } from '../../../shared/validation'
+import { toCell } from '../domain/records'
 import { newId } from '../ids'
 import type { ChangeInput, ConcurrentEdit, Store } from '../store/store'
 import { columnKind, columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, watchModeOf, type CellValue, type ColumnKind, type SyncedTable, type WatchMode } from '../store/tables'
@@ -194,7 +195,7 @@ export class ConflictService {
     } else stored = field.mode === 'list' ? JSON.stringify(linesOf(input.merged ?? '')) : (input.merged ?? '')
     // The field's own rules (required, length, choices) apply to what is written; errors point at the merged text.
     const checked = parseOrThrow(z.object({ merged: field.schema }), { merged: fromStored(field.kind, stored) }).merged
-    const value = toStored(field.kind, checked)
+    const value = toCell(field.kind, checked)
     this.store.db.transaction(() => {
       this.store.applyChanges([{ table: row.tbl, rowId: row.row_id, column: row.col, value }])
       this.store
@@ -254,16 +255,5 @@ function fromStored(kind: ColumnKind, stored: string): unknown {
       }
     default:
       return stored
-  }
-}
-
-function toStored(kind: ColumnKind, value: unknown): CellValue {
-  switch (kind) {
-    case 'json':
-      return JSON.stringify(value)
-    case 'bool':
-      return value ? 1 : 0
-    default:
-      return value as CellValue
   }
 }

@@ -50,6 +50,39 @@ export function useErrorText(): (error: unknown) => string {
 }
 
 /**
+ * A success message with an Undo link for a few seconds. `undo` puts things back and returns the message that says
+ * so; a failure to undo is shown as an error. One shape for every undoable action (deletes, bulk edits).
+ */
+export function useUndoMessage() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const errorText = useErrorText()
+  return (options: { key: string; text: string; testId: string; undo: () => Promise<string> }) => {
+    const undo = async () => {
+      message.destroy(options.key)
+      try {
+        void message.success(await options.undo())
+      } catch (error) {
+        void message.error(errorText(error))
+      }
+    }
+    void message.open({
+      key: options.key,
+      type: 'success',
+      duration: 8,
+      content: (
+        <Space>
+          {options.text}
+          <Button size="small" type="link" onClick={() => void undo()} data-testid={options.testId}>
+            {t('common.undo')}
+          </Button>
+        </Space>
+      ),
+    })
+  }
+}
+
+/**
  * Moves a record to the trash and offers Undo for a few seconds; the trash screen can restore it later too.
  * `label` names the record in the message ("已删除“…”").
  */
@@ -57,6 +90,7 @@ export function useDeleteWithUndo<K extends RecordKind>(kind: K) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const errorText = useErrorText()
+  const undoMessage = useUndoMessage()
   return async (id: string, label: string): Promise<boolean> => {
     try {
       await invoke(name(kind, 'delete'), { id } as ProcedureInput<Name<K, 'delete'>>)
@@ -64,28 +98,14 @@ export function useDeleteWithUndo<K extends RecordKind>(kind: K) {
       void message.error(errorText(error))
       return false
     }
-    const key = `deleted-${id}`
-    const undo = async () => {
-      message.destroy(key)
-      try {
+    undoMessage({
+      key: `deleted-${id}`,
+      text: t('common.deleted', { label }),
+      testId: 'undo-delete',
+      undo: async () => {
         await invoke(name(kind, 'restore'), { id } as ProcedureInput<Name<K, 'restore'>>)
-        void message.success(t('common.restored', { label }))
-      } catch (error) {
-        void message.error(errorText(error))
-      }
-    }
-    void message.open({
-      key,
-      type: 'success',
-      duration: 8,
-      content: (
-        <Space>
-          {t('common.deleted', { label })}
-          <Button size="small" type="link" onClick={() => void undo()} data-testid="undo-delete">
-            {t('common.undo')}
-          </Button>
-        </Space>
-      ),
+        return t('common.restored', { label })
+      },
     })
     return true
   }

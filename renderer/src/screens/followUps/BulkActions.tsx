@@ -1,12 +1,12 @@
 import { CheckOutlined } from '@ant-design/icons'
-import { App, AutoComplete, Button, DatePicker, Flex, Form, Modal, Space, Typography } from 'antd'
+import { App, AutoComplete, Button, DatePicker, Flex, Form, Modal, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ActionOverviewItem } from '../../../../shared/procedures/demand'
 import { invoke } from '../../api/client'
 import { useProcedureMutation } from '../../api/queries'
-import { useErrorText } from '../../api/records'
+import { useErrorText, useUndoMessage } from '../../api/records'
 
 type Dialog = 'owner' | 'dueDate' | null
 type BulkPatch = { status?: ActionOverviewItem['status']; owner?: string; dueDate?: string }
@@ -27,6 +27,7 @@ export function BulkActions({ actions, owners, onDone }: { actions: readonly Act
   const { t } = useTranslation()
   const { message } = App.useApp()
   const errorText = useErrorText()
+  const undoMessage = useUndoMessage()
   const updateMany = useProcedureMutation('action.updateMany')
   const [dialog, setDialog] = useState<Dialog>(null)
   const [ownerForm] = Form.useForm<{ owner: string }>()
@@ -41,31 +42,17 @@ export function BulkActions({ actions, owners, onDone }: { actions: readonly Act
       void message.error(errorText(error))
       return
     }
-    const key = `bulk-${Date.now()}`
     // A slip of the mouse should cost nothing: each follow-up gets back its own earlier value.
-    const undo = async () => {
-      message.destroy(key)
-      try {
+    undoMessage({
+      key: `bulk-${Date.now()}`,
+      text: t('followUps.bulk.applied', { count }),
+      testId: 'undo-bulk',
+      undo: async () => {
         for (const field of Object.keys(patch) as BulkField[]) {
           for (const step of undoPatches(before, field)) await invoke('action.updateMany', step)
         }
-        void message.success(t('followUps.bulk.undone', { count }))
-      } catch (error) {
-        void message.error(errorText(error))
-      }
-    }
-    void message.open({
-      key,
-      type: 'success',
-      duration: 8,
-      content: (
-        <Space>
-          {t('followUps.bulk.applied', { count })}
-          <Button size="small" type="link" onClick={() => void undo()} data-testid="undo-bulk">
-            {t('common.undo')}
-          </Button>
-        </Space>
-      ),
+        return t('followUps.bulk.undone', { count })
+      },
     })
     setDialog(null)
     onDone()

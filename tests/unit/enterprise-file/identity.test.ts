@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { EnterpriseMergeResult } from '../../../shared/procedures/enterprise-identity'
 import type { SyncSummary } from '../../../shared/procedures/sync'
 import { openCore } from '../../../electron/core/core'
@@ -9,7 +9,7 @@ import { tempDir } from '../../helpers/temp'
 import { enterpriseNameKey, enterpriseNameMatches, findSameEnterprise } from '../../../shared/enterprise-identity'
 import { creditCodeCheckChar } from '../../../shared/schemas/enterprise'
 import { dispatchOk, useTempCore, type Row } from '../../helpers/core'
-import { joinDevice, openDevice, startTeamServer, tableRows, type Device, type TeamServer } from '../sync/helpers'
+import { tableRows, useJoinedTeam, type Device } from '../sync/helpers'
 
 const PHOTO = readFileSync(join(import.meta.dirname, '../../fixtures/attachments/bottling-line.jpg'))
 
@@ -166,20 +166,11 @@ describe('merging two files of one enterprise', () => {
 })
 
 describe('a merge syncs to the team', () => {
-  let team: TeamServer
+  const joined = useJoinedTeam(['秘书处的电脑', '带队领导的电脑'])
   let a: Device
   let b: Device
-  beforeEach(async () => {
-    team = await startTeamServer()
-    a = openDevice('秘书处的电脑')
-    b = openDevice('带队领导的电脑')
-    await joinDevice(a, team)
-    await joinDevice(b, team)
-  })
-  afterEach(async () => {
-    a.close()
-    b.close()
-    await team.cleanup()
+  beforeEach(() => {
+    ;[a, b] = joined.devices as [Device, Device]
   })
 
   it('moves the records on the second device too', { timeout: 60_000 }, async () => {

@@ -1,24 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Conflict, SyncSummary } from '../../../shared/procedures/sync'
 import { SYNCED_TABLE_FIELDS, WATCHED_FIELDS } from '../../../shared/tables'
 import { dispatchFailure } from '../../helpers/core'
-import { joinDevice, openDevice, startTeamServer, type Device, type TeamServer } from './helpers'
+import { useJoinedTeam, type Device } from './helpers'
 
 describe('conflicts of every watched field', () => {
-  let team: TeamServer
+  const joined = useJoinedTeam(['王老师的笔记本', '李老师的笔记本'])
   let a: Device
   let b: Device
-  beforeEach(async () => {
-    team = await startTeamServer()
-    a = openDevice('王老师的笔记本')
-    b = openDevice('李老师的笔记本')
-    await joinDevice(a, team)
-    await joinDevice(b, team)
-  })
-  afterEach(async () => {
-    a.close()
-    b.close()
-    await team.cleanup()
+  beforeEach(() => {
+    ;[a, b] = joined.devices as [Device, Device]
   })
 
   const syncNow = (device: Device) => device.ok<SyncSummary>('sync.now', {})

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { afterEach, beforeEach } from 'vitest'
 import { promisify } from 'node:util'
 import { openCore, type Core, type CoreOptions } from '../../../electron/core/core'
 import { backupServer, restoreServer } from '../../../server/backup'
@@ -269,4 +270,22 @@ export function refuseClocksAhead(serverNow: () => number = Date.now, maxDriftMs
       body: { error: { code: 'CLOCK_AHEAD', message: `A clock runs ${aheadMs} ms ahead of the server`, details: { serverTime, clock: newest, aheadMs, maxDriftMs } } },
     }
   }
+}
+
+/**
+ * A team server and devices joined to it, opened before each test of the suite and closed after: `team` and
+ * `devices` (in the order of `names`) are read inside tests.
+ */
+export function useJoinedTeam(names: readonly string[], options: Parameters<typeof startTeamServer>[1] = {}) {
+  const joined = {} as { team: TeamServer; devices: Device[] }
+  beforeEach(async () => {
+    joined.team = await startTeamServer(undefined, options)
+    joined.devices = names.map((name) => openDevice(name))
+    for (const device of joined.devices) await joinDevice(device, joined.team)
+  })
+  afterEach(async () => {
+    for (const device of joined.devices) device.close()
+    await joined.team.cleanup()
+  })
+  return joined
 }

@@ -1,26 +1,18 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { SyncSummary } from '../../../shared/procedures/sync'
-import { joinDevice, openDevice, startTeamServer, tableRows, type Device, type TeamServer } from './helpers'
+import { tableRows, useJoinedTeam, type Device } from './helpers'
 
 const PHOTO = readFileSync(join(import.meta.dirname, '../../fixtures/attachments/bottling-line.jpg'))
 
 describe('the same photo added on two devices', () => {
-  let team: TeamServer
+  const joined = useJoinedTeam(['王老师的笔记本', '李老师的笔记本', '秘书处台式机'])
   let a: Device
   let b: Device
   let c: Device
-  beforeEach(async () => {
-    team = await startTeamServer()
-    a = openDevice('王老师的笔记本')
-    b = openDevice('李老师的笔记本')
-    c = openDevice('秘书处台式机')
-    for (const device of [a, b, c]) await joinDevice(device, team)
-  })
-  afterEach(async () => {
-    for (const device of [a, b, c]) device.close()
-    await team.cleanup()
+  beforeEach(() => {
+    ;[a, b, c] = joined.devices as [Device, Device, Device]
   })
 
   const syncNow = (device: Device) => device.ok<SyncSummary>('sync.now', {})

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { AppError } from './errors'
+import { WATCHED_FIELDS, type WatchMode } from './fields'
 import { ActionFields, AttachmentFields, NoteFields } from './schemas/action'
 import { AgreementFields } from './schemas/agreement'
 import { ContactFields, EnterpriseFields } from './schemas/enterprise'
@@ -120,73 +121,8 @@ export function checkCell(table: string, column: string, value: unknown): assert
   }
 }
 
-/**
- * How a field's concurrent edits are watched (two devices changed it without having seen each other's value):
- * - `text`: text people write; both versions are kept until someone picks one or merges them.
- * - `list`: a list of texts people write (consensus, topics); both versions are kept, and a merge joins them.
- * - `value`: a number, date, flag or choice; last-writer-wins settles it, and the other value is listed as
- *   "changed on both devices" so nobody's edit disappears unnoticed.
- * Fields not declared (ids, order keys, file facts, structured answers) simply merge.
- */
-export type WatchMode = 'text' | 'list' | 'value'
-
-type FieldNames<T extends SyncedTable> = keyof (typeof SYNCED_TABLE_FIELDS)[T]['shape'] & string
-
-/** The watched fields of each synced table, declared beside their tables and checked against their fields. */
-export const WATCHED_FIELDS: { [T in SyncedTable]: Partial<Record<FieldNames<T>, WatchMode>> } = {
-  trips: { title: 'text', purpose: 'text', startDate: 'value', endDate: 'value', regions: 'list', status: 'value' },
-  trip_members: { name: 'text', position: 'text', department: 'text', isLeader: 'value' },
-  itinerary: { day: 'value', note: 'text' },
-  enterprises: {
-    name: 'text',
-    creditCode: 'value',
-    industry: 'text',
-    region: 'text',
-    address: 'text',
-    size: 'value',
-    website: 'text',
-    tags: 'list',
-    stage: 'value',
-    profile: 'text',
-  },
-  contacts: { name: 'text', title: 'text', phone: 'text', email: 'value', notes: 'text' },
-  visits: { date: 'value', title: 'text', summary: 'text' },
-  visit_stops: { place: 'text', observation: 'text' },
-  symposiums: { date: 'value', place: 'text', title: 'text', presidedBy: 'text', topics: 'list', consensus: 'list' },
-  attendees: { side: 'value', name: 'text', title: 'text' },
-  remarks: { text: 'text', isQuote: 'value', spokenAt: 'value' },
-  agreements: {
-    title: 'text',
-    kind: 'value',
-    status: 'value',
-    signedDate: 'value',
-    parties: 'text',
-    amountYuan: 'value',
-    positions: 'value',
-    termStart: 'value',
-    termEnd: 'value',
-    owner: 'text',
-    terms: 'text',
-  },
-  questionnaires: { title: 'text' },
-  surveys: { date: 'value', respondent: 'text', respondentTitle: 'text', notes: 'text', status: 'value' },
-  positions: {
-    title: 'text',
-    headcount: 'value',
-    kind: 'value',
-    majors: 'list',
-    skills: 'text',
-    certificates: 'text',
-    education: 'value',
-    payMin: 'value',
-    payMax: 'value',
-    startTiming: 'text',
-  },
-  actions: { title: 'text', owner: 'text', dueDate: 'value', status: 'value', notes: 'text' },
-  notes: { kind: 'value', text: 'text', date: 'value' },
-  attachments: { fileName: 'text', caption: 'text' },
-  staff: { name: 'text', position: 'text', department: 'text', level: 'value' },
-}
+// How each field's concurrent edits are watched is declared per field in the field registry (shared/fields.ts).
+export { WATCHED_FIELDS, type WatchMode } from './fields'
 
 /** How a column's concurrent edits are watched, or undefined when they simply merge. */
 export function watchModeOf(table: string, column: string): WatchMode | undefined {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { FieldError } from '../errors'
+import { LIST_COLUMN_KEYS } from '../fields'
 import { Id } from '../schemas/common'
 
 /** What a chosen file is for: an enterprise list (.xlsx / .csv) or a trip exchange file (.fbtrip). */
@@ -14,23 +15,8 @@ export const ChosenFile = z.object({ fileId: z.string(), fileName: z.string() })
 export type ChosenFile = z.infer<typeof ChosenFile>
 export const FileRef = z.object({ fileId: z.string().min(1).max(100) }).strict()
 
-/** Enterprise fields an import can fill, plus one contact per row. */
-export const IMPORT_FIELDS = [
-  'name',
-  'creditCode',
-  'industry',
-  'region',
-  'address',
-  'size',
-  'website',
-  'tags',
-  'stage',
-  'profile',
-  'contactName',
-  'contactTitle',
-  'contactPhone',
-  'contactEmail',
-] as const
+/** Enterprise fields an import can fill, plus one contact per row: the enterprise list's columns (shared/fields.ts). */
+export const IMPORT_FIELDS = LIST_COLUMN_KEYS
 export const ImportField = z.enum(IMPORT_FIELDS)
 export type ImportField = z.infer<typeof ImportField>
 

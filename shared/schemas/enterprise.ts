@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { creditCodeKey } from '../enterprise-identity'
+import type { FieldSpecs } from '../fields'
 import { Id, record, requiredText, shortText } from './common'
 
 /**
@@ -46,6 +47,93 @@ const enterpriseFields = {
   profile: shortText(20_000),
 }
 
+/**
+ * Each enterprise field's entry in the field registry (shared/fields.ts): labels, sync, search, the enterprise
+ * list's column and the enterprise file's row. Everything that names, imports, exports, indexes or prints an
+ * enterprise field reads it from here.
+ */
+export const ENTERPRISE_FIELD_SPECS = {
+  name: {
+    label: { zh: '企业名称', en: 'Name' },
+    watch: 'text',
+    search: 'title',
+    column: { width: 32, synonyms: ['名称', '单位名称', '企业', '公司名称', '公司', '单位', 'enterprise', 'enterprisename', 'company', 'companyname', 'organization'] },
+    report: true,
+  },
+  creditCode: {
+    label: { zh: '统一社会信用代码', en: 'Unified social credit code' },
+    watch: 'value',
+    search: 'body',
+    column: {
+      header: { zh: '统一社会信用代码', en: 'Credit code' },
+      width: 22,
+      synonyms: ['信用代码', '社会信用代码', '统一代码', '组织机构代码', 'creditcode', 'unifiedsocialcreditcode', 'uscc', 'usci'],
+    },
+    report: { zh: '统一社会信用代码', en: 'Credit code' },
+  },
+  industry: {
+    label: { zh: '行业', en: 'Industry' },
+    watch: 'text',
+    search: 'body',
+    column: { width: 16, synonyms: ['所属行业', '行业类别', '行业分类', 'sector'] },
+    report: { zh: '所属行业', en: 'Industry' },
+  },
+  region: {
+    label: { zh: '地区', en: 'Region' },
+    watch: 'text',
+    search: 'body',
+    column: { width: 14, synonyms: ['所在地', '所在地区', '区域', '省市', '城市', '所在城市', 'city', 'province', 'location', 'area'] },
+    report: { zh: '所在地区', en: 'Region' },
+  },
+  address: {
+    label: { zh: '地址', en: 'Address' },
+    watch: 'text',
+    search: 'body',
+    column: { width: 30, synonyms: ['详细地址', '企业地址', '注册地址', '通讯地址', '办公地址'] },
+    report: true,
+  },
+  size: {
+    label: { zh: '企业规模', en: 'Size' },
+    watch: 'value',
+    column: { header: { zh: '规模', en: 'Size' }, width: 8, synonyms: ['人员规模', 'scale', 'companysize'] },
+    choices: { micro: { zh: '微型', en: 'Micro' }, small: { zh: '小型', en: 'Small' }, medium: { zh: '中型', en: 'Medium' }, large: { zh: '大型', en: 'Large' } },
+  },
+  website: {
+    label: { zh: '网站', en: 'Website' },
+    watch: 'text',
+    search: 'body',
+    column: { width: 24, synonyms: ['网址', '官网', '主页', 'url', 'homepage', 'web'] },
+    report: true,
+  },
+  tags: {
+    label: { zh: '标签', en: 'Tags' },
+    watch: 'list',
+    search: 'body',
+    column: { width: 20, synonyms: ['关键词', 'tag', 'keywords'] },
+    report: true,
+  },
+  stage: {
+    label: { zh: '合作阶段', en: 'Cooperation stage' },
+    watch: 'value',
+    column: { header: { zh: '合作阶段', en: 'Stage' }, width: 12, synonyms: ['阶段', '合作状态', 'cooperationstage', 'status'] },
+    choices: {
+      prospect: { zh: '潜在合作', en: 'Prospect' },
+      contacted: { zh: '已接洽', en: 'Contacted' },
+      negotiating: { zh: '洽谈中', en: 'Negotiating' },
+      cooperating: { zh: '合作中', en: 'Cooperating' },
+      paused: { zh: '已暂停', en: 'Paused' },
+    },
+    report: { zh: '合作阶段', en: 'Stage' },
+  },
+  // The profile is printed as the paragraph under the profile table, not as a row of it.
+  profile: {
+    label: { zh: '企业简介', en: 'Profile' },
+    watch: 'text',
+    search: 'body',
+    column: { header: { zh: '简介', en: 'Profile' }, width: 40, synonyms: ['公司简介', '备注', '说明', 'description', 'notes', 'remarks', 'about'] },
+  },
+} as const satisfies FieldSpecs<typeof enterpriseFields>
+
 export const EnterpriseInput = z.object({
   ...enterpriseFields,
   creditCode: enterpriseFields.creditCode.default(''),
@@ -75,6 +163,36 @@ const contactFields = {
   email: z.union([z.literal(''), z.string().trim().max(200).pipe(z.email())]),
   notes: shortText(2000),
 }
+/** Each contact field's entry in the field registry; the enterprise list carries one contact per row. */
+export const CONTACT_FIELD_SPECS = {
+  enterpriseId: { watch: 'merge' },
+  name: {
+    label: { zh: '姓名', en: 'Name' },
+    watch: 'text',
+    search: 'title',
+    column: { header: { zh: '联系人', en: 'Contact' }, width: 12, synonyms: ['联系人姓名', '对接人', '负责人', 'contactname', 'contactperson'] },
+  },
+  title: {
+    label: { zh: '职务', en: 'Title' },
+    watch: 'text',
+    search: 'body',
+    column: { header: { zh: '联系人职务', en: 'Contact title' }, width: 14, synonyms: ['职务', '职位', '联系人职位', 'title', 'jobtitle', 'position'] },
+  },
+  phone: {
+    label: { zh: '电话', en: 'Phone' },
+    watch: 'text',
+    search: 'body',
+    column: { header: { zh: '联系电话', en: 'Phone' }, width: 16, synonyms: ['手机', '手机号', '联系方式', '手机号码', '电话号码', 'telephone', 'mobile', 'tel'] },
+  },
+  email: {
+    label: { zh: '邮箱', en: 'Email' },
+    watch: 'value',
+    search: 'body',
+    column: { header: { zh: '电子邮箱', en: 'Email' }, width: 22, synonyms: ['电子邮件', 'e-mail', 'mail'] },
+  },
+  notes: { label: { zh: '备注', en: 'Notes' }, watch: 'text', search: 'body' },
+} as const satisfies FieldSpecs<typeof contactFields>
+
 export const ContactInput = z.object({
   ...contactFields,
   title: contactFields.title.default(''),

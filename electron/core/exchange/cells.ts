@@ -1,13 +1,6 @@
 import type { ChangeInput } from '../store/store'
-import { columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, type CellValue, type SyncedTable } from '../store/tables'
-
-/** A field's value as stored in its column (JSON for lists, 0/1 for booleans). */
-export function toCell(table: SyncedTable, field: string, value: unknown): CellValue {
-  const kind = SYNCED_TABLES[table][columnName(field)]
-  if (kind === 'json') return JSON.stringify(value)
-  if (kind === 'bool') return value ? 1 : 0
-  return value as CellValue
-}
+import { toCell } from '../domain/records'
+import { columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, type SyncedTable } from '../store/tables'
 
 /** Whether a differing field of an existing row takes the incoming value (`field`: a field name or `deleted`). */
 export type FieldGate = (field: string) => boolean
@@ -43,7 +36,7 @@ export function rowChanges(
     if (!(field in next)) continue
     if (current && JSON.stringify(current[field]) === JSON.stringify(next[field])) continue
     if (current && !accepts(field)) continue
-    changes.push({ table, rowId: id, column: columnName(field), value: toCell(table, field, next[field]) })
+    changes.push({ table, rowId: id, column: columnName(field), value: toCell(SYNCED_TABLES[table][columnName(field)]!, next[field]) })
   }
   if ('deleted' in next) {
     const deleted = next['deleted'] === true

@@ -12,13 +12,14 @@ import {
   type ImportField,
   type RefusedRow,
 } from '../../../shared/exchange/api'
-import { ContactFields, EnterpriseFields, EnterpriseInput, type Enterprise } from '../../../shared/schemas/enterprise'
+import { ENTERPRISE_LIST_COLUMNS, type ListColumn } from '../../../shared/fields'
+import { ContactInput, EnterpriseFields, EnterpriseInput, type Enterprise } from '../../../shared/schemas/enterprise'
 import { parseOrThrow, toFieldErrors } from '../../../shared/validation'
 import type { CoreContext } from '../context'
 import { newId } from '../ids'
 import type { ChangeInput } from '../store/store'
 import { rowChanges } from './cells'
-import { SIZE_LABELS, SIZE_SYNONYMS, splitList, STAGE_LABELS, STAGE_SYNONYMS, suggestMapping, valueOfLabel } from './labels'
+import { CHOICE_SYNONYMS, splitList, suggestMapping, valueOfLabel } from './labels'
 import { openTable, type TableRow } from './table-reader'
 import { SameEnterpriseIndex } from '../../../shared/enterprise-identity'
 
@@ -49,16 +50,27 @@ export async function previewEnterprises(path: string): Promise<EnterprisePrevie
   }
 }
 
-const ContactRow = ContactFields.omit({ enterpriseId: true })
-const ENTERPRISE_FIELDS = ['name', 'creditCode', 'industry', 'region', 'address', 'size', 'website', 'tags', 'stage', 'profile'] as const
-type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number]
+const ContactRow = ContactInput.omit({ enterpriseId: true })
+/** The list's columns of each table, from the field registry. */
+const ENTERPRISE_COLUMNS = ENTERPRISE_LIST_COLUMNS.filter((column) => column.table === 'enterprises')
+const CONTACT_COLUMNS = ENTERPRISE_LIST_COLUMNS.filter((column) => column.table === 'contacts')
 type Fields = Record<string, unknown>
 
 interface Candidate {
   enterprise: Fields
   /** Fields the row gave a value for (an empty cell never fills or overwrites anything). */
-  given: Set<EnterpriseField>
+  given: Set<string>
   contact: Fields | null
+}
+
+/** A cell as the field's value: a list split at its separators, a choice read from its words, else the text. */
+function cellValue(column: ListColumn, text: string): { value: unknown } | undefined {
+  if (column.spec.choices) {
+    const value = valueOfLabel(column.spec.choices, text, CHOICE_SYNONYMS[column.field])
+    return value === undefined ? undefined : { value }
+  }
+  if (column.spec.watch === 'list') return { value: splitList(text) }
+  return { value: text }
 }
 
 /** One row read through the mapping and checked with the enterprise schema; errors name the import field. */
@@ -74,32 +86,32 @@ function readRow(cells: string[], mapping: ColumnMapping, uncachedFormulas: read
   }
   if (errors.length > 0) return { errors }
   const raw: Fields = {}
-  const given = new Set<EnterpriseField>()
-  for (const field of ENTERPRISE_FIELDS) {
-    const value = text(field)
+  const given = new Set<string>()
+  for (const column of ENTERPRISE_COLUMNS) {
+    const value = text(column.key)
     if (value === '') continue
-    given.add(field)
-    if (field === 'tags') raw[field] = splitList(value)
-    else if (field === 'size') {
-      const size = valueOfLabel(SIZE_LABELS, value, SIZE_SYNONYMS)
-      if (size) raw[field] = size
-      else errors.push({ path: field, key: 'invalidChoice' })
-    } else if (field === 'stage') {
-      const stage = valueOfLabel(STAGE_LABELS, value, STAGE_SYNONYMS)
-      if (stage) raw[field] = stage
-      else errors.push({ path: field, key: 'invalidChoice' })
-    } else raw[field] = value
+    given.add(column.field)
+    const read = cellValue(column, value)
+    if (read) raw[column.field] = read.value
+    else errors.push({ path: column.key, key: 'invalidChoice' })
   }
   const parsed = EnterpriseInput.safeParse({ name: '', ...raw })
   if (!parsed.success) errors.push(...toFieldErrors(parsed.error))
   let contact: Fields | null = null
-  const contactRaw = { name: text('contactName'), title: text('contactTitle'), phone: text('contactPhone'), email: text('contactEmail') }
-  if (contactRaw.name || contactRaw.title || contactRaw.phone || contactRaw.email) {
-    const checked = ContactRow.safeParse({ ...contactRaw, notes: '' })
+  const contactRaw: Fields = {}
+  for (const column of CONTACT_COLUMNS) {
+    const value = text(column.key)
+    if (value === '') continue
+    const read = cellValue(column, value)
+    if (read) contactRaw[column.field] = read.value
+    else errors.push({ path: column.key, key: 'invalidChoice' })
+  }
+  if (Object.keys(contactRaw).length > 0) {
+    const checked = ContactRow.safeParse({ name: '', ...contactRaw })
     if (checked.success) contact = checked.data
     else {
-      const names: Record<string, ImportField> = { name: 'contactName', title: 'contactTitle', phone: 'contactPhone', email: 'contactEmail' }
-      errors.push(...toFieldErrors(checked.error).map((e) => ({ ...e, path: names[e.path] ?? e.path })))
+      const keyOf = (field: string) => CONTACT_COLUMNS.find((column) => column.field === field)?.key ?? field
+      errors.push(...toFieldErrors(checked.error).map((e) => ({ ...e, path: keyOf(e.path) })))
     }
   }
   if (errors.length > 0 || !parsed.success) return { errors }
@@ -123,9 +135,10 @@ function mergedFields(target: Fields, candidate: Candidate, decision: 'merge' | 
   for (const field of candidate.given) {
     const value = candidate.enterprise[field]
     const current = target[field]
-    if (field === 'tags') {
-      const tags = decision === 'overwrite' ? (value as string[]) : [...new Set([...(current as string[]), ...(value as string[])])]
-      if (JSON.stringify(tags) !== JSON.stringify(current)) changed[field] = tags.slice(0, 40)
+    // A list (tags) merges by joining both.
+    if (Array.isArray(value)) {
+      const list = decision === 'overwrite' ? (value as string[]) : [...new Set([...(current as string[]), ...(value as string[])])]
+      if (JSON.stringify(list) !== JSON.stringify(current)) changed[field] = list.slice(0, 40)
     } else if ((decision === 'overwrite' || isEmpty(current)) && JSON.stringify(value) !== JSON.stringify(current)) {
       // The name is how the user knows the enterprise: merging never renames it.
       if (field === 'name' && decision === 'merge') continue

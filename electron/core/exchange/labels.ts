@@ -1,57 +1,20 @@
 import type { ImportField } from '../../../shared/exchange/api'
 import type { ACTION_STATUSES, LINKABLE_KINDS } from '../../../shared/schemas/action'
-import type { COOPERATION_STAGES, ENTERPRISE_SIZES } from '../../../shared/schemas/enterprise'
+import { ENTERPRISE_FIELD_SPECS, type COOPERATION_STAGES, type ENTERPRISE_SIZES } from '../../../shared/schemas/enterprise'
+import { ENTERPRISE_LIST_COLUMNS, type Text } from '../../../shared/fields'
 import type { EDUCATION_LEVELS, POSITION_KINDS, SURVEY_STATUSES } from '../../../shared/schemas/survey'
 
 export type Language = 'zh' | 'en'
-
-/**
- * Words written into spreadsheets, in both languages. The core writes the files itself (the renderer only asks),
- * so these live here rather than in the renderer's i18n files; import reads them back in either language.
- */
-export const ENTERPRISE_HEADERS: Record<ImportField, { zh: string; en: string }> = {
-  name: { zh: '企业名称', en: 'Name' },
-  creditCode: { zh: '统一社会信用代码', en: 'Credit code' },
-  industry: { zh: '行业', en: 'Industry' },
-  region: { zh: '地区', en: 'Region' },
-  address: { zh: '地址', en: 'Address' },
-  size: { zh: '规模', en: 'Size' },
-  website: { zh: '网站', en: 'Website' },
-  tags: { zh: '标签', en: 'Tags' },
-  stage: { zh: '合作阶段', en: 'Stage' },
-  profile: { zh: '简介', en: 'Profile' },
-  contactName: { zh: '联系人', en: 'Contact' },
-  contactTitle: { zh: '联系人职务', en: 'Contact title' },
-  contactPhone: { zh: '联系电话', en: 'Phone' },
-  contactEmail: { zh: '电子邮箱', en: 'Email' },
-}
-
-/** Header names people actually use for each field, compared after normalising (see `headerKey`). */
-const HEADER_SYNONYMS: Record<ImportField, string[]> = {
-  name: ['企业名称', '名称', '单位名称', '企业', '公司名称', '公司', '单位', 'name', 'enterprise', 'enterprisename', 'company', 'companyname', 'organization'],
-  creditCode: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', '组织机构代码', 'creditcode', 'unifiedsocialcreditcode', 'uscc', 'usci'],
-  industry: ['行业', '所属行业', '行业类别', '行业分类', 'industry', 'sector'],
-  region: ['地区', '所在地', '所在地区', '区域', '省市', '城市', '所在城市', 'region', 'city', 'province', 'location', 'area'],
-  address: ['地址', '详细地址', '企业地址', '注册地址', '通讯地址', '办公地址', 'address'],
-  size: ['规模', '企业规模', '人员规模', 'size', 'scale', 'companysize'],
-  website: ['网站', '网址', '官网', '主页', 'website', 'url', 'homepage', 'web'],
-  tags: ['标签', '关键词', 'tags', 'tag', 'keywords'],
-  stage: ['合作阶段', '阶段', '合作状态', 'stage', 'cooperationstage', 'status'],
-  profile: ['简介', '企业简介', '公司简介', '备注', '说明', 'profile', 'description', 'notes', 'remarks', 'about'],
-  contactName: ['联系人', '联系人姓名', '对接人', '负责人', 'contact', 'contactname', 'contactperson'],
-  contactTitle: ['联系人职务', '职务', '职位', '联系人职位', 'contacttitle', 'title', 'jobtitle', 'position'],
-  contactPhone: ['联系电话', '电话', '手机', '手机号', '联系方式', '手机号码', '电话号码', 'phone', 'telephone', 'mobile', 'tel'],
-  contactEmail: ['电子邮箱', '邮箱', '电子邮件', 'email', 'e-mail', 'mail'],
-}
 
 /** Case, spaces, punctuation and full-width forms do not matter in a header. */
 export function headerKey(header: string): string {
   return header.normalize('NFKC').toLowerCase().replace(/[\s_\-:：*()（）.]+/g, '')
 }
 
+/** Header names people actually use for each field (the registry's header, label and synonyms), normalised. */
 const SYNONYM_INDEX = new Map<string, ImportField>()
-for (const [field, names] of Object.entries(HEADER_SYNONYMS) as [ImportField, string[]][]) {
-  for (const name of names) if (!SYNONYM_INDEX.has(headerKey(name))) SYNONYM_INDEX.set(headerKey(name), field)
+for (const column of ENTERPRISE_LIST_COLUMNS) {
+  for (const name of column.names) if (!SYNONYM_INDEX.has(headerKey(name))) SYNONYM_INDEX.set(headerKey(name), column.key)
 }
 
 /** Each field's column, from the header names; a column is used once, the first that fits. */
@@ -69,21 +32,10 @@ export function suggestMapping(headers: string[]): Partial<Record<ImportField, n
   return mapping
 }
 
-type Labels<T extends string> = Record<T, { zh: string; en: string }>
+type Labels<T extends string> = Record<T, Text>
 
-export const SIZE_LABELS: Labels<Exclude<(typeof ENTERPRISE_SIZES)[number], ''>> = {
-  micro: { zh: '微型', en: 'Micro' },
-  small: { zh: '小型', en: 'Small' },
-  medium: { zh: '中型', en: 'Medium' },
-  large: { zh: '大型', en: 'Large' },
-}
-export const STAGE_LABELS: Labels<(typeof COOPERATION_STAGES)[number]> = {
-  prospect: { zh: '潜在合作', en: 'Prospect' },
-  contacted: { zh: '已接洽', en: 'Contacted' },
-  negotiating: { zh: '洽谈中', en: 'Negotiating' },
-  cooperating: { zh: '合作中', en: 'Cooperating' },
-  paused: { zh: '已暂停', en: 'Paused' },
-}
+export const SIZE_LABELS: Labels<Exclude<(typeof ENTERPRISE_SIZES)[number], ''>> = ENTERPRISE_FIELD_SPECS.size.choices
+export const STAGE_LABELS: Labels<(typeof COOPERATION_STAGES)[number]> = ENTERPRISE_FIELD_SPECS.stage.choices
 export const POSITION_KIND_LABELS: Labels<(typeof POSITION_KINDS)[number]> = {
   employment: { zh: '就业', en: 'Employment' },
   internship: { zh: '实习', en: 'Internship' },
@@ -151,6 +103,9 @@ export const STAGE_SYNONYMS: Record<string, 'prospect' | 'contacted' | 'negotiat
   待联系: 'prospect',
   已联系: 'contacted',
 }
+
+/** Other ways of writing a choice field's values, by field. */
+export const CHOICE_SYNONYMS: Record<string, Record<string, string>> = { size: SIZE_SYNONYMS, stage: STAGE_SYNONYMS }
 
 /** Tags in one cell: separated by commas, semicolons or 、 in either width. */
 export function splitList(text: string): string[] {

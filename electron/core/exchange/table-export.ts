@@ -3,18 +3,17 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import type { SpreadsheetFormat, TableExportRequest } from '../../../shared/exchange/api'
+import { ENTERPRISE_LIST_COLUMNS, type ListColumn } from '../../../shared/fields'
 import type { CoreContext } from '../context'
+import { columnKind, columnName } from '../store/tables'
 import type { StoredRecord } from '../domain/records'
 import {
   ACTION_STATUS_LABELS,
   EDUCATION_LABELS,
-  ENTERPRISE_HEADERS,
   label,
   LINKED_KIND_LABELS,
   LIST_SEPARATOR,
   POSITION_KIND_LABELS,
-  SIZE_LABELS,
-  STAGE_LABELS,
   SURVEY_STATUS_LABELS,
   type Language,
 } from './labels'
@@ -143,50 +142,29 @@ export function sheetFor(context: CoreContext, request: TableExportRequest): She
     }
     case 'enterprises': {
       const enterprises = request.tripId ? (collectTrip(context, request.tripId).enterprises as unknown as Rec[]) : (records.enterprise.list() as Rec[])
-      const contactOf = new Map<string, Rec>()
-      const contacts = context.store.db
-        .prepare('SELECT id, enterprise_id AS enterpriseId, name, title, phone, email FROM contacts WHERE deleted = 0 ORDER BY id')
-        .all() as Rec[]
-      for (const contact of contacts) if (!contactOf.has(contact['enterpriseId'] as string)) contactOf.set(contact['enterpriseId'] as string, contact)
+      // The first contact of each enterprise fills the list's contact columns; rows as stored (column names).
+      const contactOf = new Map<string, Record<string, unknown>>()
+      const contacts = context.store.db.prepare('SELECT * FROM contacts WHERE deleted = 0 ORDER BY id').all() as Record<string, unknown>[]
+      for (const contact of contacts) if (!contactOf.has(contact['enterprise_id'] as string)) contactOf.set(contact['enterprise_id'] as string, contact)
       const collator = new Intl.Collator(lang === 'zh' ? 'zh-CN' : 'en')
       const sorted = live(enterprises).sort((a, b) => collator.compare(a['name'] as string, b['name'] as string))
-      const h = ENTERPRISE_HEADERS
+      // Every column, its header and how its value is written come from the field registry.
+      const cell = (column: ListColumn, value: unknown): Cell => {
+        if (column.spec.choices) return typeof value === 'string' && value !== '' ? (column.spec.choices[value]?.[lang] ?? value) : ''
+        if (Array.isArray(value)) return joined(value)
+        return (value as Cell | undefined) ?? ''
+      }
       return {
         name: { zh: '企业名录', en: 'Enterprises' },
-        columns: [
-          col(h.name.zh, h.name.en, 32),
-          col(h.creditCode.zh, h.creditCode.en, 22),
-          col(h.industry.zh, h.industry.en, 16),
-          col(h.region.zh, h.region.en, 14),
-          col(h.address.zh, h.address.en, 30),
-          col(h.size.zh, h.size.en, 8),
-          col(h.website.zh, h.website.en, 24),
-          col(h.tags.zh, h.tags.en, 20),
-          col(h.stage.zh, h.stage.en, 12),
-          col(h.profile.zh, h.profile.en, 40),
-          col(h.contactName.zh, h.contactName.en, 12),
-          col(h.contactTitle.zh, h.contactTitle.en, 14),
-          col(h.contactPhone.zh, h.contactPhone.en, 16),
-          col(h.contactEmail.zh, h.contactEmail.en, 22),
-        ],
+        columns: ENTERPRISE_LIST_COLUMNS.map((column) => col(column.header.zh, column.header.en, column.width)),
         rows: sorted.map((e) => {
           const contact = contactOf.get(e.id)
-          return [
-            e['name'] as string,
-            e['creditCode'] as string,
-            e['industry'] as string,
-            e['region'] as string,
-            e['address'] as string,
-            label(SIZE_LABELS, e['size'] as 'small', lang),
-            e['website'] as string,
-            joined(e['tags']),
-            label(STAGE_LABELS, e['stage'] as 'prospect', lang),
-            e['profile'] as string,
-            (contact?.['name'] as string) ?? '',
-            (contact?.['title'] as string) ?? '',
-            (contact?.['phone'] as string) ?? '',
-            (contact?.['email'] as string) ?? '',
-          ]
+          return ENTERPRISE_LIST_COLUMNS.map((column) => {
+            if (column.table === 'enterprises') return cell(column, e[column.field])
+            if (!contact) return ''
+            const stored = contact[columnName(column.field)]
+            return cell(column, columnKind('contacts', columnName(column.field)) === 'json' ? JSON.parse(stored as string) : stored)
+          })
         }),
       }
     }

@@ -1,18 +1,18 @@
 import { MARK_END, MARK_START, type SearchKind } from '../../../shared/procedures/search'
 import { RECORD_TABLES } from '../../../shared/procedures/records'
 import type { Store } from '../store/store'
-import type { SyncedTable } from '../store/tables'
+import { searchFieldsOf } from '../../../shared/fields'
+import { columnName, type SyncedTable } from '../store/tables'
 
 export type Row = Record<string, string | number | null>
 
 /**
- * What of each table is searchable and where its rows belong. `title` and `body` name text columns or JSON
- * columns (their strings are taken); a row's trip and enterprise are its own columns, or its parent's.
+ * Where each table's rows belong in search. What of a row is searchable (its title and body fields) is declared
+ * per field in the field registry (shared/fields.ts); a row's trip and enterprise are its own columns, or its
+ * parent's.
  */
-interface Source {
+interface Placing {
   kind: SearchKind
-  title: readonly string[]
-  body: readonly string[]
   /** The row is itself the trip or the enterprise its descendants name. */
   is?: 'trip' | 'enterprise'
   tripColumn?: string
@@ -21,55 +21,40 @@ interface Source {
   parent?: { column: string; table: SyncedTable }
 }
 
-export const SOURCES: Record<SyncedTable, Source> = {
-  trips: { kind: 'trip', title: ['title'], body: ['purpose', 'regions'], is: 'trip' },
-  trip_members: { kind: 'member', title: ['name'], body: ['position', 'department'], tripColumn: 'trip_id' },
-  itinerary: { kind: 'itinerary', title: [], body: ['note'], tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
-  enterprises: {
-    kind: 'enterprise',
-    title: ['name'],
-    body: ['credit_code', 'industry', 'region', 'address', 'website', 'tags', 'profile'],
-    is: 'enterprise',
-  },
-  contacts: { kind: 'contact', title: ['name'], body: ['title', 'phone', 'email', 'notes'], enterpriseColumn: 'enterprise_id' },
-  visits: { kind: 'visit', title: ['title'], body: ['summary'], tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
-  visit_stops: { kind: 'visitStop', title: ['place'], body: ['observation'], parent: { column: 'visit_id', table: 'visits' } },
-  symposiums: {
-    kind: 'symposium',
-    title: ['title'],
-    body: ['place', 'presided_by', 'topics', 'consensus'],
-    tripColumn: 'trip_id',
-    enterpriseColumn: 'enterprise_id',
-  },
-  attendees: { kind: 'attendee', title: ['name'], body: ['title'], parent: { column: 'symposium_id', table: 'symposiums' } },
-  remarks: { kind: 'remark', title: [], body: ['text'], parent: { column: 'symposium_id', table: 'symposiums' } },
-  agreements: {
-    kind: 'agreement',
-    title: ['title'],
-    body: ['parties', 'owner', 'terms'],
-    tripColumn: 'trip_id',
-    enterpriseColumn: 'enterprise_id',
-  },
-  questionnaires: { kind: 'questionnaire', title: ['title'], body: ['questions'], tripColumn: 'trip_id' },
-  surveys: {
-    kind: 'survey',
-    title: ['respondent'],
-    body: ['respondent_title', 'notes', 'answers'],
-    tripColumn: 'trip_id',
-    enterpriseColumn: 'enterprise_id',
-  },
-  positions: {
-    kind: 'position',
-    title: ['title'],
-    body: ['majors', 'skills', 'certificates', 'start_timing'],
-    parent: { column: 'survey_id', table: 'surveys' },
-  },
-  actions: { kind: 'action', title: ['title'], body: ['owner', 'notes'], tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
-  notes: { kind: 'note', title: [], body: ['text'], tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
-  // The owner comes from owner_kind; see `parentOf`.
-  attachments: { kind: 'attachment', title: ['caption'], body: ['file_name'] },
-  staff: { kind: 'staff', title: ['name'], body: ['position', 'department'] },
+/** A table's search source: `title` and `body` name text columns or JSON columns (their strings are taken). */
+interface Source extends Placing {
+  title: readonly string[]
+  body: readonly string[]
 }
+
+const PLACING: Record<SyncedTable, Placing> = {
+  trips: { kind: 'trip', is: 'trip' },
+  trip_members: { kind: 'member', tripColumn: 'trip_id' },
+  itinerary: { kind: 'itinerary', tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
+  enterprises: { kind: 'enterprise', is: 'enterprise' },
+  contacts: { kind: 'contact', enterpriseColumn: 'enterprise_id' },
+  visits: { kind: 'visit', tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
+  visit_stops: { kind: 'visitStop', parent: { column: 'visit_id', table: 'visits' } },
+  symposiums: { kind: 'symposium', tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
+  attendees: { kind: 'attendee', parent: { column: 'symposium_id', table: 'symposiums' } },
+  remarks: { kind: 'remark', parent: { column: 'symposium_id', table: 'symposiums' } },
+  agreements: { kind: 'agreement', tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
+  questionnaires: { kind: 'questionnaire', tripColumn: 'trip_id' },
+  surveys: { kind: 'survey', tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
+  positions: { kind: 'position', parent: { column: 'survey_id', table: 'surveys' } },
+  actions: { kind: 'action', tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
+  notes: { kind: 'note', tripColumn: 'trip_id', enterpriseColumn: 'enterprise_id' },
+  // The owner comes from owner_kind; see `parentOf`.
+  attachments: { kind: 'attachment' },
+  staff: { kind: 'staff' },
+}
+
+export const SOURCES = Object.fromEntries(
+  (Object.keys(PLACING) as SyncedTable[]).map((table) => {
+    const { title, body } = searchFieldsOf(table)
+    return [table, { ...PLACING[table], title: title.map(columnName), body: body.map(columnName) }]
+  }),
+) as unknown as Record<SyncedTable, Source>
 
 export const SOURCE_TABLES = Object.keys(SOURCES) as SyncedTable[]
 export const TABLE_OF_KIND = Object.fromEntries(SOURCE_TABLES.map((table) => [SOURCES[table].kind, table])) as Record<SearchKind, SyncedTable>

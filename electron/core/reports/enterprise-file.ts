@@ -1,7 +1,8 @@
 import type { Paragraph, Table } from 'docx'
 import type { Action, Note } from '../../../shared/schemas/action'
 import type { Agreement } from '../../../shared/schemas/agreement'
-import type { Contact, Enterprise } from '../../../shared/schemas/enterprise'
+import type { FieldSpec } from '../../../shared/fields'
+import { ENTERPRISE_FIELD_SPECS, type Contact, type Enterprise } from '../../../shared/schemas/enterprise'
 import type { Position, Survey } from '../../../shared/schemas/survey'
 import type { Symposium } from '../../../shared/schemas/symposium'
 import type { Trip } from '../../../shared/schemas/trip'
@@ -12,9 +13,18 @@ import { STATUS } from './labels'
 import { formatDate, headingLabel } from './numbering'
 import type { ReportOptions } from './research-report'
 
-const STAGE: Record<'zh' | 'en', Record<string, string>> = {
-  zh: { prospect: '潜在合作', contacted: '已接洽', negotiating: '洽谈中', cooperating: '合作中', paused: '暂停' },
-  en: { prospect: 'Prospect', contacted: 'Contacted', negotiating: 'Negotiating', cooperating: 'Cooperating', paused: 'Paused' },
+/**
+ * The profile table's rows: each enterprise field the registry marks for the report (shared/schemas/enterprise.ts),
+ * under its report label, a choice as its word and a list joined.
+ */
+function profileRows(e: Enterprise, language: 'zh' | 'en'): [string, string][] {
+  return Object.entries(ENTERPRISE_FIELD_SPECS as Readonly<Record<string, FieldSpec>>).flatMap(([field, spec]): [string, string][] => {
+    if (!spec.report || !spec.label) return []
+    const label = spec.report === true ? spec.label[language] : spec.report[language]
+    const value = e[field as keyof Enterprise]
+    const text = spec.choices && typeof value === 'string' ? (spec.choices[value]?.[language] ?? value) : Array.isArray(value) ? value.join(language === 'zh' ? '、' : ', ') : String(value ?? '')
+    return [[label, text || '—']]
+  })
 }
 
 export interface EnterpriseFileData {
@@ -64,16 +74,7 @@ export function enterpriseFileContent(data: EnterpriseFileData, options: ReportO
 
   out.push(...b.title(zh ? `${e.name}合作档案` : `Enterprise file: ${e.name}`))
   heading(zh ? '基本信息' : 'Profile')
-  const rows: [string, string][] = [
-    [zh ? '企业名称' : 'Name', e.name],
-    [zh ? '统一社会信用代码' : 'Credit code', e.creditCode || '—'],
-    [zh ? '所属行业' : 'Industry', e.industry || '—'],
-    [zh ? '所在地区' : 'Region', e.region || '—'],
-    [zh ? '地址' : 'Address', e.address || '—'],
-    [zh ? '网站' : 'Website', e.website || '—'],
-    [zh ? '标签' : 'Tags', e.tags.join(zh ? '、' : ', ') || '—'],
-    [zh ? '合作阶段' : 'Stage', STAGE[language][e.stage] ?? e.stage],
-  ]
+  const rows = profileRows(e, language)
   out.push(b.table([zh ? '项目' : 'Item', zh ? '内容' : 'Value'], rows, [0.3, 0.7]))
   if (e.profile) out.push(b.body(e.profile))
 

@@ -1,12 +1,15 @@
 import ExcelJS from 'exceljs'
 import type { CampaignFigures, LedgerRow } from '../../../../shared/procedures/campaign'
+import { ENTERPRISE_LIST_COLUMNS } from '../../../../shared/fields'
 import type { LeadershipLevel } from '../../../../shared/schemas/staff'
 
 type Language = 'zh' | 'en'
 
+/** The enterprise's columns carry the enterprise list's headers (the field registry). */
+const enterpriseHeader = (field: 'creditCode' | 'industry' | 'region', language: Language) => ENTERPRISE_LIST_COLUMNS.find((column) => column.key === field)!.header[language]
 const HEADERS: Record<Language, readonly string[]> = {
-  zh: ['日期', '企业名称', '统一社会信用代码', '行业', '地区', '走访人', '职务', '级别', '部门', '同行人员', '就业岗位', '实习岗位', '协议', '后续跟进'],
-  en: ['Date', 'Enterprise', 'Credit code', 'Industry', 'Region', 'Visited by', 'Position', 'Level', 'Department', 'Present', 'Jobs', 'Internships', 'Agreements', 'Follow-ups'],
+  zh: ['日期', '企业名称', ...(['creditCode', 'industry', 'region'] as const).map((f) => enterpriseHeader(f, 'zh')), '走访人', '职务', '级别', '部门', '同行人员', '就业岗位', '实习岗位', '协议', '后续跟进'],
+  en: ['Date', 'Enterprise', ...(['creditCode', 'industry', 'region'] as const).map((f) => enterpriseHeader(f, 'en')), 'Visited by', 'Position', 'Level', 'Department', 'Present', 'Jobs', 'Internships', 'Agreements', 'Follow-ups'],
 }
 const WIDTHS = [12, 34, 22, 16, 14, 10, 16, 12, 16, 24, 10, 10, 8, 40]
 

@@ -1,6 +1,11 @@
+import { choiceLabels, fieldLabels } from '../../../../shared/fields'
+import { CONTACT_FIELD_SPECS, ENTERPRISE_FIELD_SPECS } from '../../../../shared/schemas/enterprise'
 import type { Shape } from '../shape'
 
-/** Strings of the enterprises screens, under `enterprises.` */
+/**
+ * Strings of the enterprises screens, under `enterprises.` The names of enterprise and contact fields and of their
+ * choices come from the field registry (shared/fields.ts), beside the fields' schemas.
+ */
 export const zh = {
   title: '企业档案',
   new: '新建企业',
@@ -48,37 +53,19 @@ export const zh = {
     visits: '参观',
     agreements: '协议',
   },
-  stage: {
-    prospect: '潜在合作',
-    contacted: '已接洽',
-    negotiating: '洽谈中',
-    cooperating: '合作中',
-    paused: '已暂停',
-  },
+  stage: choiceLabels(ENTERPRISE_FIELD_SPECS.stage.choices, 'zh'),
   size: {
     none: '未填写',
-    micro: '微型',
-    small: '小型',
-    medium: '中型',
-    large: '大型',
+    ...choiceLabels(ENTERPRISE_FIELD_SPECS.size.choices, 'zh'),
   },
   fields: {
-    name: '企业名称',
+    ...fieldLabels(ENTERPRISE_FIELD_SPECS, 'zh'),
     namePlaceholder: '例如：汇润集团（苏州）有限公司',
-    creditCode: '统一社会信用代码',
     creditCodePlaceholder: '18 位，可以以后再填',
-    industry: '行业',
     industryPlaceholder: '例如：智能制造',
-    region: '地区',
     regionPlaceholder: '例如：江苏苏州',
-    address: '地址',
-    size: '企业规模',
-    website: '网站',
     websitePlaceholder: 'https://',
-    tags: '标签',
     tagsPlaceholder: '输入后按回车，可以有多个',
-    stage: '合作阶段',
-    profile: '企业简介',
     profilePlaceholder: '主营业务、产品、规模，与学校哪些专业对口……',
   },
   tabs: {
@@ -93,10 +80,7 @@ export const zh = {
     files: '附件',
   },
   contacts: {
-    name: '姓名',
-    title: '职务',
-    phone: '电话',
-    email: '邮箱',
+    ...fieldLabels(CONTACT_FIELD_SPECS, 'zh'),
     add: '添加',
     added: '已添加联系人“{{name}}”',
     emptyTitle: '还没有联系人',
@@ -234,37 +218,19 @@ export const en: Shape<typeof zh> = {
     visits: 'Visits',
     agreements: 'Agreements',
   },
-  stage: {
-    prospect: 'Prospect',
-    contacted: 'Contacted',
-    negotiating: 'Negotiating',
-    cooperating: 'Cooperating',
-    paused: 'Paused',
-  },
+  stage: choiceLabels(ENTERPRISE_FIELD_SPECS.stage.choices, 'en'),
   size: {
     none: 'Not set',
-    micro: 'Micro',
-    small: 'Small',
-    medium: 'Medium',
-    large: 'Large',
+    ...choiceLabels(ENTERPRISE_FIELD_SPECS.size.choices, 'en'),
   },
   fields: {
-    name: 'Name',
+    ...fieldLabels(ENTERPRISE_FIELD_SPECS, 'en'),
     namePlaceholder: 'e.g. Huirun Group (Suzhou) Co., Ltd.',
-    creditCode: 'Unified social credit code',
     creditCodePlaceholder: '18 characters; can be added later',
-    industry: 'Industry',
     industryPlaceholder: 'e.g. Intelligent manufacturing',
-    region: 'Region',
     regionPlaceholder: 'e.g. Suzhou, Jiangsu',
-    address: 'Address',
-    size: 'Size',
-    website: 'Website',
     websitePlaceholder: 'https://',
-    tags: 'Tags',
     tagsPlaceholder: 'Type and press Enter; several allowed',
-    stage: 'Cooperation stage',
-    profile: 'Profile',
     profilePlaceholder: 'Business, products, size, which of our majors it matches…',
   },
   tabs: {
@@ -279,10 +245,7 @@ export const en: Shape<typeof zh> = {
     files: 'Files',
   },
   contacts: {
-    name: 'Name',
-    title: 'Title',
-    phone: 'Phone',
-    email: 'Email',
+    ...fieldLabels(CONTACT_FIELD_SPECS, 'en'),
     add: 'Add',
     added: 'Added contact “{{name}}”',
     emptyTitle: 'No contacts yet',

@@ -17,7 +17,7 @@ import type { ReportOptions } from './research-report'
  * The profile table's rows: each enterprise field the registry marks for the report (shared/schemas/enterprise.ts),
  * under its report label, a choice as its word and a list joined.
  */
-function profileRows(e: Enterprise, language: 'zh' | 'en'): [string, string][] {
+export function profileRows(e: Enterprise, language: 'zh' | 'en'): [string, string][] {
   return Object.entries(ENTERPRISE_FIELD_SPECS as Readonly<Record<string, FieldSpec>>).flatMap(([field, spec]): [string, string][] => {
     if (!spec.report || !spec.label) return []
     const label = spec.report === true ? spec.label[language] : spec.report[language]

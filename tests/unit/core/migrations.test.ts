@@ -23,14 +23,17 @@ describe('migrations', () => {
   beforeEach(() => (dir = tempDir()))
   afterEach(() => dir.cleanup())
 
-  it('are numbered 1, 2, 3… without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
-    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length)
+  it('are numbered upwards from 1, the data version being the last one', () => {
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    // A number may be left out (kept for a change made elsewhere), never repeated or out of order.
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b))
+    expect(SCHEMA_VERSION).toBe(versions.at(-1))
   })
 
   it('replayed one release at a time give the same schema as the recorded one', async () => {
     const file = join(dir.path, 'stepwise.db')
-    for (let target = 1; target <= SCHEMA_VERSION; target++) {
+    for (const { version: target } of MIGRATIONS) {
       const db = new Database(file)
       expect(migrate(db, MIGRATIONS, target)).toBe(target)
       db.close()

@@ -152,7 +152,8 @@ export const EnterpriseCreateInput = EnterpriseInput.extend({ allowDuplicate: z.
 export type EnterpriseCreateInput = z.input<typeof EnterpriseCreateInput>
 export const EnterpriseFields = z.object(enterpriseFields)
 export const EnterprisePatch = EnterpriseFields.partial()
-export const Enterprise = record(enterpriseFields)
+/** Read with each field's default: a trip file written before a field existed still imports. */
+export const Enterprise = record(EnterpriseInput.shape)
 export type Enterprise = z.infer<typeof Enterprise>
 
 const contactFields = {
@@ -202,5 +203,6 @@ export const ContactInput = z.object({
 })
 export const ContactFields = z.object(contactFields)
 export const ContactPatch = ContactFields.omit({ enterpriseId: true }).partial()
-export const Contact = record(contactFields)
+/** Read with each field's default: a trip file written before a field existed still imports. */
+export const Contact = record(ContactInput.shape)
 export type Contact = z.infer<typeof Contact>

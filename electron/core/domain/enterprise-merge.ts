@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import type { EnterpriseMergeResult } from '../../../shared/procedures/enterprise-identity'
-import type { Enterprise } from '../../../shared/schemas/enterprise'
+import { ENTERPRISE_FIELD_SPECS, type Enterprise } from '../../../shared/schemas/enterprise'
 import type { CoreContext } from '../context'
 import type { ChangeInput } from '../store/store'
 import { columnName, SYNCED_TABLE_FIELDS, type SyncedTable } from '../store/tables'
@@ -14,8 +14,10 @@ const KIND_LINKS = [
   { table: 'actions', kindColumn: 'linked_kind', idColumn: 'linked_id' },
 ] as const
 
-/** Profile fields filled from the merged file where the kept one has nothing; the name stays the kept one's. */
-const FILLED_FIELDS = ['creditCode', 'industry', 'region', 'address', 'size', 'website'] as const
+/** The name stays the kept one's; the stage, the tags and the profile text have rules of their own below. */
+const OWN_RULES: ReadonlySet<string> = new Set(['name', 'stage', 'tags', 'profile'])
+/** Every other field of the registry is filled from the merged file where the kept one has nothing. */
+const FILLED_FIELDS = (Object.keys(ENTERPRISE_FIELD_SPECS) as (keyof typeof ENTERPRISE_FIELD_SPECS)[]).filter((field) => !OWN_RULES.has(field))
 
 /**
  * Merges the file `mergeId` into `keepId`: every record of the merged enterprise (trashed ones too, so that a

@@ -1,10 +1,10 @@
-import { creditCodeCheckChar } from '../../../shared/schemas/enterprise'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../../shared/schemas/agreement'
 import { EDUCATION_LEVELS } from '../../../shared/schemas/survey'
-import { COOPERATION_STAGES, ENTERPRISE_SIZES } from '../../../shared/schemas/enterprise'
+import { ContactInput, COOPERATION_STAGES, creditCodeCheckChar, ENTERPRISE_SIZES, EnterpriseInput } from '../../../shared/schemas/enterprise'
+import { toCell } from '../domain/records'
 import { BlobStore } from '../attachments/blob-store'
 import type { ChangeInput, Store } from '../store/store'
-import { columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, type CellValue, type SyncedTable } from '../store/tables'
+import { columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, type SyncedTable } from '../store/tables'
 import { makePhotos, type SamplePhoto } from './photos'
 import { Prng, seededId } from './prng'
 import * as V from './vocabulary'
@@ -125,6 +125,13 @@ function personName(prng: Prng): string {
   return prng.pick([...V.SURNAMES]) + given
 }
 
+/**
+ * An enterprise's and a contact's fields as creating one without them writes them: a field the generator does not
+ * fill itself (one added to the registry later) is stored with its default.
+ */
+const ENTERPRISE_DEFAULTS = EnterpriseInput.parse({ name: '-' })
+const CONTACT_DEFAULTS = ContactInput.parse({ enterpriseId: '00000000-0000-4000-8000-000000000000', name: '-' })
+
 /** Writes generated records as field changes, in batches, through the store's single write path. */
 class ChangeWriter {
   private buffer: ChangeInput[] = []
@@ -143,9 +150,7 @@ class ChangeWriter {
       const column = columnName(field)
       const value = fields[field]
       if (value === undefined) throw new Error(`The generator left ${table}.${field} empty`)
-      const kind = kinds[column]
-      const cell: CellValue = kind === 'json' ? JSON.stringify(value) : kind === 'bool' ? (value ? 1 : 0) : (value as CellValue)
-      this.buffer.push({ table, rowId: id, column, value: cell })
+      this.buffer.push({ table, rowId: id, column, value: toCell(kinds[column]!, value) })
     }
     this.buffer.push({ table, rowId: id, column: 'deleted', value: 0 })
     this.counts[table] = (this.counts[table] ?? 0) + 1
@@ -242,6 +247,7 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
     const created = isoDate(dateMs('2018-01-01') + prng.int(0, 365 * 6) * DAY_MS)
     const id = idAt(created)
     writer.add('enterprises', id, {
+      ...ENTERPRISE_DEFAULTS,
       name,
       creditCode: prng.chance(0.8) ? creditCode(prng) : '',
       industry,
@@ -257,6 +263,7 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
     for (let c = 0; c < CONTACTS_PER_ENTERPRISE; c++) {
       const contact = { id: idAt(created), name: personName(prng), title: prng.pick(V.ENTERPRISE_TITLES) }
       writer.add('contacts', contact.id, {
+        ...CONTACT_DEFAULTS,
         enterpriseId: id,
         name: contact.name,
         title: contact.title,

@@ -28,6 +28,7 @@ const LANGUAGES = [
       creditCode: '统一社会信用代码',
       industry: '行业',
       region: '地区',
+      wechatAccount: '微信公众号',
       cooperating: '合作中',
       invalidCreditCode: '统一社会信用代码不正确（18 位，最后一位是校验码）',
       invalidFormat: '格式不正确',
@@ -50,7 +51,7 @@ const LANGUAGES = [
       shown: (n: number) => `显示 ${n} 家，共 10003 家`,
       newLabel: '新增',
     },
-    enterprise: { name: '汇润集团（苏州）有限公司', industry: '智能制造', region: '江苏苏州' },
+    enterprise: { name: '汇润集团（苏州）有限公司', industry: '智能制造', region: '江苏苏州', wechatAccount: '汇润集团招聘' },
     contact: { name: '李经理', title: '人力资源部经理', phone: '0512-6666 8888', retitled: '人力资源总监' },
     history: '2023 年起共建智能制造学院，以现代学徒制培养 150 余人，高质量就业率 85%',
   },
@@ -64,6 +65,7 @@ const LANGUAGES = [
       creditCode: 'Unified social credit code',
       industry: 'Industry',
       region: 'Region',
+      wechatAccount: 'WeChat official account',
       cooperating: 'Cooperating',
       invalidCreditCode: 'Not a valid unified social credit code (18 characters, the last a check character)',
       invalidFormat: 'Not in the right format',
@@ -86,7 +88,7 @@ const LANGUAGES = [
       shown: (n: number) => `Showing ${n} of 10003`,
       newLabel: 'New',
     },
-    enterprise: { name: 'Huirun Group (Suzhou) Co., Ltd.', industry: 'Intelligent manufacturing', region: 'Suzhou, Jiangsu' },
+    enterprise: { name: 'Huirun Group (Suzhou) Co., Ltd.', industry: 'Intelligent manufacturing', region: 'Suzhou, Jiangsu', wechatAccount: 'Huirun Careers' },
     contact: { name: 'Manager Li', title: 'HR manager', phone: '+86 512 6666 8888', retitled: 'HR director' },
     history: 'Since 2023 a joint Intelligent Manufacturing College: 150+ trained as apprentices, 85% in quality jobs',
   },
@@ -134,8 +136,9 @@ describe.each(LANGUAGES)('enterprise file in $locale', ({ locale, text, enterpri
       // Profile saves as you type, no Save button.
       await page.getByLabel(text.industry).fill(enterprise.industry)
       await page.getByLabel(text.region).fill(enterprise.region)
+      await page.getByLabel(text.wechatAccount).fill(enterprise.wechatAccount)
       await page.locator('.ant-radio-button-wrapper', { hasText: text.cooperating }).click()
-      await stored(core, id, { industry: enterprise.industry, region: enterprise.region, stage: 'cooperating' })
+      await stored(core, id, { industry: enterprise.industry, region: enterprise.region, wechatAccount: enterprise.wechatAccount, stage: 'cooperating' })
       await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status'), POLL).toBe('saved')
       await visible(page.getByTestId('stage-tag').filter({ hasText: text.cooperating }).first())
 

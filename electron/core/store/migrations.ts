@@ -455,6 +455,13 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX surveys_by_date ON surveys (date);
     `,
   },
+  {
+    version: 8,
+    description: "enterprises: the enterprise's WeChat official account",
+    sql: `
+      ALTER TABLE enterprises ADD COLUMN wechat_account TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -62,14 +62,19 @@ export function ProfileTab({ enterprise }: { enterprise: Enterprise }) {
               />
             </Form.Item>
           </Col>
-          <Col xs={24} lg={12}>
+          <Col xs={24} lg={8}>
             <Form.Item name="address" label={t('enterprises.fields.address')}>
               <Input maxLength={300} />
             </Form.Item>
           </Col>
-          <Col xs={24} lg={12}>
+          <Col xs={24} lg={8}>
             <Form.Item name="website" label={t('enterprises.fields.website')}>
               <Input placeholder={t('enterprises.fields.websitePlaceholder')} maxLength={300} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={8}>
+            <Form.Item name="wechatAccount" label={t('enterprises.fields.wechatAccount')}>
+              <Input maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24}>

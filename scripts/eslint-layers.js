@@ -1,4 +1,4 @@
-// The import rules of DESIGN.md §1 as one lint rule: each folder may import only from the layers and packages
+// The import rules of docs/architecture.md ("Layers and their import rules") as one lint rule: each folder may import only from the layers and packages
 // listed for it. Relative imports are resolved, so `../../electron/main` from shared/ is caught too.
 import { builtinModules } from 'node:module'
 import { dirname, relative, resolve, sep } from 'node:path'
@@ -44,7 +44,7 @@ function problem(layer, source, rootDir, file) {
 }
 
 const layerImports = {
-  meta: { type: 'problem', schema: [], docs: { description: 'Enforce the folder import rules of DESIGN.md §1' } },
+  meta: { type: 'problem', schema: [], docs: { description: 'Enforce the folder import rules of docs/architecture.md' } },
   create(context) {
     const rootDir = context.cwd
     const layer = layerOf(rootDir, context.filename)

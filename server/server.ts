@@ -177,7 +177,7 @@ function removeStaleUploads(dir: string, before: number): void {
   }
 }
 
-/** Starts the sync server on `dataDir` (see DESIGN.md §5 and shared/sync/protocol.ts). */
+/** Starts the sync server on `dataDir` (see docs/architecture.md, "Sync", and shared/sync/protocol.ts). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log === false ? () => {} : (options.log ?? ((entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`)))
   const now = options.now ?? Date.now

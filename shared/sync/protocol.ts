@@ -3,7 +3,7 @@ import { HLC_PATTERN } from '../hlc'
 import { hasReservedKey } from './check-change'
 
 /**
- * The sync protocol between a Fieldbook install and the team's server (DESIGN.md §5). Both sides parse every
+ * The sync protocol between a Fieldbook install and the team's server (docs/architecture.md, "Sync"). Both sides parse every
  * body with these schemas. Paths are under `/v1`; every request but health and join carries
  * `Authorization: Bearer <device token>`, and the team always comes from the token, never from the body.
  */

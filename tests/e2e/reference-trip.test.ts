@@ -6,7 +6,7 @@ import { visible } from './harness'
 import { useBrowser, typeDate, pick, focusedLabel, statValue } from './ui'
 
 /**
- * The reference trip (reference/SCENARIO.md beside DESIGN.md) recorded from start to finish through the UI, the
+ * The reference trip (the four-day visit the sample in electron/core/sample/reference-trip.ts holds) recorded from start to finish through the UI, the
  * way the research group would: the trip and its group, both enterprise files, the site visit with its stops and
  * a photo, the symposium minutes, the agreements, the talent-demand surveys and the follow-ups. Then the trip's
  * overview must show the figures the news brief quotes, computed from those records, and search must find what

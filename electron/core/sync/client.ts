@@ -76,7 +76,7 @@ export interface PushBatch {
 class EpochChanged extends Error {}
 
 /**
- * The sync client of one workspace (DESIGN.md §5): pushes the outbox in batches whose ids are remembered before
+ * The sync client of one workspace (docs/architecture.md, "Sync"): pushes the outbox in batches whose ids are remembered before
  * sending, pulls pages and applies each with its cursor in one transaction, keeps concurrent text edits as
  * conflicts, moves attachment bytes in their own queue, and rebuilds from scratch when the server was restored.
  * One round at a time; every failure is kept in the status in a code the renderer translates.

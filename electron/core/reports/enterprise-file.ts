@@ -2,7 +2,7 @@ import type { Paragraph, Table } from 'docx'
 import type { Action, Note } from '../../../shared/schemas/action'
 import type { Agreement } from '../../../shared/schemas/agreement'
 import type { FieldSpec } from '../../../shared/fields'
-import { ENTERPRISE_FIELD_SPECS, type Contact, type Enterprise } from '../../../shared/schemas/enterprise'
+import { CONTACT_FIELD_SPECS, ENTERPRISE_FIELD_SPECS, type Contact, type Enterprise } from '../../../shared/schemas/enterprise'
 import type { Position, Survey } from '../../../shared/schemas/survey'
 import type { Symposium } from '../../../shared/schemas/symposium'
 import type { Trip } from '../../../shared/schemas/trip'
@@ -80,7 +80,8 @@ export function enterpriseFileContent(data: EnterpriseFileData, options: ReportO
 
   heading(zh ? '联系人' : 'Contacts')
   if (data.contacts.length) {
-    out.push(b.table(zh ? ['姓名', '职务', '电话', '邮箱'] : ['Name', 'Title', 'Phone', 'Email'], data.contacts.map((c) => [c.name, c.title || '—', c.phone || '—', c.email || '—']), [0.2, 0.3, 0.22, 0.28]))
+    const columns = (['name', 'title', 'phone', 'email'] as const).map((field) => CONTACT_FIELD_SPECS[field].label[language])
+    out.push(b.table(columns, data.contacts.map((c) => [c.name, c.title || '—', c.phone || '—', c.email || '—']), [0.2, 0.3, 0.22, 0.28]))
   } else out.push(b.body(zh ? '暂无联系人记录。' : 'No contacts recorded.'))
 
   const history = data.notes.filter((n) => n.kind === 'history')

@@ -3,6 +3,7 @@ import { AppError } from './errors'
 import { ActionFields, AttachmentFields, NoteFields } from './schemas/action'
 import { AgreementFields } from './schemas/agreement'
 import { ContactFields, EnterpriseFields } from './schemas/enterprise'
+import { InteractionFields } from './schemas/interaction'
 import { StaffFields } from './schemas/staff'
 import { PositionFields, QuestionnaireFields, SurveyFields } from './schemas/survey'
 import { AttendeeFields, RemarkFields, SymposiumFields } from './schemas/symposium'
@@ -35,6 +36,7 @@ export const SYNCED_TABLE_FIELDS = {
   notes: NoteFields,
   attachments: AttachmentFields,
   staff: StaffFields,
+  interactions: InteractionFields,
 } as const satisfies Record<string, z.ZodObject>
 
 export type SyncedTable = keyof typeof SYNCED_TABLE_FIELDS
@@ -148,8 +150,9 @@ export const WATCHED_FIELDS: { [T in SyncedTable]: Partial<Record<FieldNames<T>,
     tags: 'list',
     stage: 'value',
     profile: 'text',
+    owner: 'text',
   },
-  contacts: { name: 'text', title: 'text', phone: 'text', email: 'value', notes: 'text' },
+  contacts: { name: 'text', title: 'text', phone: 'text', email: 'value', notes: 'text', wechat: 'text', isPrimary: 'value' },
   visits: { date: 'value', title: 'text', summary: 'text' },
   visit_stops: { place: 'text', observation: 'text' },
   symposiums: { date: 'value', place: 'text', title: 'text', presidedBy: 'text', topics: 'list', consensus: 'list' },
@@ -186,6 +189,7 @@ export const WATCHED_FIELDS: { [T in SyncedTable]: Partial<Record<FieldNames<T>,
   notes: { kind: 'value', text: 'text', date: 'value' },
   attachments: { fileName: 'text', caption: 'text' },
   staff: { name: 'text', position: 'text', department: 'text', level: 'value' },
+  interactions: { channel: 'value', date: 'value', ourSide: 'text', theirSide: 'text', summary: 'text', nextStep: 'text' },
 }
 
 /** How a column's concurrent edits are watched, or undefined when they simply merge. */

@@ -44,6 +44,8 @@ const enterpriseFields = {
   tags: z.array(requiredText(40)).max(40),
   stage: z.enum(COOPERATION_STAGES),
   profile: shortText(20_000),
+  /** Who of ours looks after the relationship (负责人), as people write their name. */
+  owner: shortText(100),
 }
 
 export const EnterpriseInput = z.object({
@@ -57,6 +59,7 @@ export const EnterpriseInput = z.object({
   tags: enterpriseFields.tags.default([]),
   stage: enterpriseFields.stage.default('prospect'),
   profile: enterpriseFields.profile.default(''),
+  owner: enterpriseFields.owner.default(''),
 })
 export type EnterpriseInput = z.input<typeof EnterpriseInput>
 /** Creating a file: refused as ENTERPRISE_DUPLICATE when the enterprise has one, unless `allowDuplicate` says so. */
@@ -64,8 +67,29 @@ export const EnterpriseCreateInput = EnterpriseInput.extend({ allowDuplicate: z.
 export type EnterpriseCreateInput = z.input<typeof EnterpriseCreateInput>
 export const EnterpriseFields = z.object(enterpriseFields)
 export const EnterprisePatch = EnterpriseFields.partial()
-export const Enterprise = record(enterpriseFields)
+/** Read with a default owner: trip files written before it existed have none. */
+export const Enterprise = record({ ...enterpriseFields, owner: enterpriseFields.owner.default('') })
 export type Enterprise = z.infer<typeof Enterprise>
+
+/**
+ * A phone number as Chinese offices write them: a mobile (11 digits from 13–19, optionally +86), or a landline
+ * with its area code (010-12345678, 0512-65881234, (0512)65881234), either with an extension after 转, 分机, ext,
+ * x, # or a hyphen. Spaces are forgiven; the number is kept as typed.
+ */
+const MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/
+const LANDLINE = /^(?:\(0\d{2}\)|0\d{2}-?)\d{8}$|^(?:\(0\d{3}\)|0\d{3}-?)\d{7,8}$/
+const EXTENSION = /^(.+?)(?:转|分机|ext\.?|x|#|-)\d{1,6}$/i
+
+export function isPhoneNumber(text: string): boolean {
+  const compact = text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/＋/g, '+')
+  const withoutExtension = EXTENSION.exec(compact)?.[1]
+  return [compact, withoutExtension].some(
+    (main) => main !== undefined && (MOBILE.test(main.replace(/-/g, '')) || LANDLINE.test(main)),
+  )
+}
+
+/** Checked when a person types it; numbers stored before the check (or received from an older peer) still load and sync. */
+export const PhoneNumber = shortText(50).refine((phone) => phone === '' || isPhoneNumber(phone), { params: { key: 'invalidPhone' } })
 
 const contactFields = {
   enterpriseId: Id,
@@ -74,15 +98,23 @@ const contactFields = {
   phone: shortText(50),
   email: z.union([z.literal(''), z.string().trim().max(200).pipe(z.email())]),
   notes: shortText(2000),
+  wechat: shortText(100),
+  /** The person to call first; several may be marked, the summary lists them first. */
+  isPrimary: z.boolean(),
 }
 export const ContactInput = z.object({
   ...contactFields,
   title: contactFields.title.default(''),
-  phone: contactFields.phone.default(''),
+  phone: PhoneNumber.default(''),
   email: contactFields.email.default(''),
   notes: contactFields.notes.default(''),
+  wechat: contactFields.wechat.default(''),
+  isPrimary: contactFields.isPrimary.default(false),
 })
+export type ContactInput = z.input<typeof ContactInput>
+/** What is stored and synced: the phone is not checked here, so an older value is never refused on read or sync. */
 export const ContactFields = z.object(contactFields)
-export const ContactPatch = ContactFields.omit({ enterpriseId: true }).partial()
-export const Contact = record(contactFields)
+export const ContactPatch = ContactFields.omit({ enterpriseId: true }).extend({ phone: PhoneNumber }).partial()
+/** Read with defaults for WeChat and the primary flag: trip files written before them have neither. */
+export const Contact = record({ ...contactFields, wechat: contactFields.wechat.default(''), isPrimary: contactFields.isPrimary.default(false) })
 export type Contact = z.infer<typeof Contact>

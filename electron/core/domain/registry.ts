@@ -27,6 +27,7 @@ import { TripFields, TripInput, TripPatch } from '../../../shared/schemas/trip'
 import { ItineraryFields, ItineraryInput, ItineraryPatch, MemberFields, MemberInput, MemberPatch } from '../../../shared/schemas/trip-parts'
 import { VisitFields, VisitInput, VisitPatch, VisitStopFields, VisitStopInput, VisitStopPatch } from '../../../shared/schemas/visit'
 import { StaffFields, StaffInput, StaffPatch } from '../../../shared/schemas/staff'
+import { InteractionFields, InteractionInput, InteractionPatch } from '../../../shared/schemas/interaction'
 import type { Store } from '../store/store'
 import { EnterpriseService } from './enterprises'
 import { RecordService, type RecordSpec } from './records'
@@ -135,6 +136,16 @@ export const RECORD_SPECS = {
     patch: StaffPatch,
     whole: StaffFields,
     orderBy: "CASE level WHEN 'school' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, name, id",
+  },
+  interaction: {
+    table: 'interactions',
+    input: InteractionInput,
+    patch: InteractionPatch,
+    whole: InteractionFields,
+    // contactId and actionId are not checked as parents: a contact may be trashed later, and a sync batch may carry
+    // the entry before its follow-up.
+    parents: { enterpriseId: 'enterprises' },
+    orderBy: 'date DESC, id DESC',
   },
 } as const satisfies Record<string, RecordSpec>
 

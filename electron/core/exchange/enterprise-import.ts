@@ -95,7 +95,7 @@ function readRow(cells: string[], mapping: ColumnMapping, uncachedFormulas: read
   let contact: Fields | null = null
   const contactRaw = { name: text('contactName'), title: text('contactTitle'), phone: text('contactPhone'), email: text('contactEmail') }
   if (contactRaw.name || contactRaw.title || contactRaw.phone || contactRaw.email) {
-    const checked = ContactRow.safeParse({ ...contactRaw, notes: '' })
+    const checked = ContactRow.safeParse({ ...contactRaw, notes: '', wechat: '', isPrimary: false })
     if (checked.success) contact = checked.data
     else {
       const names: Record<string, ImportField> = { name: 'contactName', title: 'contactTitle', phone: 'contactPhone', email: 'contactEmail' }

@@ -69,6 +69,7 @@ export const SOURCES: Record<SyncedTable, Source> = {
   // The owner comes from owner_kind; see `parentOf`.
   attachments: { kind: 'attachment', title: ['caption'], body: ['file_name'] },
   staff: { kind: 'staff', title: ['name'], body: ['position', 'department'] },
+  interactions: { kind: 'interaction', title: [], body: ['summary', 'next_step', 'our_side', 'their_side'], enterpriseColumn: 'enterprise_id' },
 }
 
 export const SOURCE_TABLES = Object.keys(SOURCES) as SyncedTable[]
@@ -203,6 +204,8 @@ export function labelOf(table: SyncedTable, row: Row): string {
     case 'remarks':
     case 'notes':
       return excerpt(row['text'])
+    case 'interactions':
+      return [first('date'), excerpt(row['summary'], 60)].filter(Boolean).join(' ')
     case 'surveys':
       return first('respondent', 'date')
     case 'attachments':

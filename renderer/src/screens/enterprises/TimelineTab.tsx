@@ -8,6 +8,7 @@ import { recordPath, tripPath } from '../../routes'
 import { EmptyHint, LoadError } from './shared'
 
 const KIND_COLORS: Record<TimelineKind, string> = {
+  interaction: 'magenta',
   itinerary: 'gray',
   visit: 'blue',
   symposium: 'purple',
@@ -50,6 +51,12 @@ function Figures({ entry }: { entry: TimelineEntry }) {
     case 'note':
       labels.push(t(`${k}.noteKinds.${entry.noteKind}`))
       break
+    case 'interaction':
+      labels.push(t(`relationship.channels.${entry.channel}`))
+      if (entry.title) labels.push(t('relationship.withWhom', { name: entry.title }))
+      if (entry.ourSide) labels.push(t('relationship.by', { name: entry.ourSide }))
+      if (entry.nextStep) labels.push(t('relationship.nextStepLabel', { text: entry.nextStep }))
+      break
     case 'itinerary':
       break
   }
@@ -69,8 +76,10 @@ function EntryContent({ entry, enterpriseId }: { entry: TimelineEntry; enterpris
   const { t } = useTranslation()
   const path = recordPath({ kind: entry.kind, id: entry.id, tripId: entry.tripId || undefined, enterpriseId, parentId: entry.parentId })
   // A note's text is its title; other records without a title are named by their kind.
-  const title = entry.title || (entry.kind === 'note' ? entry.summary : t(`enterprises.timeline.untitled.${entry.kind}`))
-  const summary = entry.kind === 'note' && !entry.title ? '' : entry.summary
+  // A logged contact is named by what was said; with whom is among its labels.
+  const textIsTitle = entry.kind === 'interaction' || (entry.kind === 'note' && !entry.title)
+  const title = textIsTitle ? entry.summary : entry.title || t(`enterprises.timeline.untitled.${entry.kind}`)
+  const summary = textIsTitle ? '' : entry.summary
   return (
     <Flex vertical gap={4} data-testid="timeline-entry" data-kind={entry.kind} style={{ paddingBottom: 4 }}>
       <Flex gap={8} align="baseline" wrap>

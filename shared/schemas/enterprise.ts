@@ -78,13 +78,15 @@ export type Enterprise = z.infer<typeof Enterprise>
  */
 const MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/
 const LANDLINE = /^(?:\(0\d{2}\)|0\d{2}-?)\d{8}$|^(?:\(0\d{3}\)|0\d{3}-?)\d{7,8}$/
+/** Written for callers abroad: +86, then the area code without its 0 (+86 512 6588 1234). */
+const LANDLINE_INTERNATIONAL = /^(?:\+86|0086)-?\(?[1-9]\d{1,2}\)?-?\d{7,8}$/
 const EXTENSION = /^(.+?)(?:转|分机|ext\.?|x|#|-)\d{1,6}$/i
 
 export function isPhoneNumber(text: string): boolean {
   const compact = text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/＋/g, '+')
   const withoutExtension = EXTENSION.exec(compact)?.[1]
   return [compact, withoutExtension].some(
-    (main) => main !== undefined && (MOBILE.test(main.replace(/-/g, '')) || LANDLINE.test(main)),
+    (main) => main !== undefined && (MOBILE.test(main.replace(/-/g, '')) || LANDLINE.test(main) || LANDLINE_INTERNATIONAL.test(main)),
   )
 }
 

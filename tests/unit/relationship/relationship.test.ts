@@ -27,6 +27,7 @@ describe('phone numbers of contacts', () => {
       '0512-65881234-801',
       '010-12345678 ext. 12',
       '13812345678转3',
+      '+86 512 6666 8888',
     ]
     const bad = ['12345', '12812345678', '1381234567', '65881234', '512-65881234', '0512-658812345', 'abc', '0512-65881234转', '138123456789']
     for (const phone of good) expect(isPhoneNumber(phone), phone).toBe(true)

@@ -34,6 +34,7 @@ export const zh = {
   summary: {
     keyContacts: '关键联系人',
     allContacts: '全部 {{count}} 位',
+    all: '全部 {{count}} 项',
     primary: '主要',
     noContacts: '还没有联系人',
     addContact: '添加联系人',
@@ -122,6 +123,7 @@ export const en: Shape<typeof zh> = {
   summary: {
     keyContacts: 'Key contacts',
     allContacts: 'All {{count}}',
+    all: 'All {{count}}',
     primary: 'Primary',
     noContacts: 'No contacts yet',
     addContact: 'Add contacts',

@@ -72,13 +72,18 @@ export function ProfileTab({ enterprise }: { enterprise: Enterprise }) {
               <Input placeholder={t('enterprises.fields.websitePlaceholder')} maxLength={300} />
             </Form.Item>
           </Col>
-          <Col xs={24}>
+          <Col xs={24} lg={16}>
             <Form.Item name="stage" label={t('enterprises.fields.stage')}>
               <Radio.Group
                 optionType="button"
                 buttonStyle="solid"
                 options={COOPERATION_STAGES.map((value) => ({ value, label: t(`enterprises.stage.${value}`) }))}
               />
+            </Form.Item>
+          </Col>
+          <Col xs={24} lg={8}>
+            <Form.Item name="owner" label={t('enterprises.fields.owner')}>
+              <Input placeholder={t('enterprises.fields.ownerPlaceholder')} maxLength={100} />
             </Form.Item>
           </Col>
           <Col xs={24}>

@@ -29,6 +29,7 @@ import { VisitFields, VisitInput, VisitPatch, VisitStopFields, VisitStopInput, V
 import { StaffFields, StaffInput, StaffPatch } from '../../../shared/schemas/staff'
 import { InteractionFields, InteractionInput, InteractionPatch } from '../../../shared/schemas/interaction'
 import type { Store } from '../store/store'
+import { ActionService } from './actions'
 import { EnterpriseService } from './enterprises'
 import { RecordService, type RecordSpec } from './records'
 
@@ -150,10 +151,13 @@ export const RECORD_SPECS = {
 } as const satisfies Record<string, RecordSpec>
 
 export type RecordKind = keyof typeof RECORD_SPECS
-export type RecordServices = { [K in RecordKind]: RecordService } & { enterprise: EnterpriseService }
+export type RecordServices = { [K in RecordKind]: RecordService } & { enterprise: EnterpriseService; action: ActionService }
 
 export function createRecordServices(store: Store): RecordServices {
   return Object.fromEntries(
-    Object.entries(RECORD_SPECS).map(([kind, spec]) => [kind, kind === 'enterprise' ? new EnterpriseService(store, spec) : new RecordService(store, spec)]),
+    Object.entries(RECORD_SPECS).map(([kind, spec]) => [
+      kind,
+      kind === 'enterprise' ? new EnterpriseService(store, spec) : kind === 'action' ? new ActionService(store, spec) : new RecordService(store, spec),
+    ]),
   ) as RecordServices
 }

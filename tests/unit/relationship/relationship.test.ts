@@ -201,6 +201,30 @@ describe('the enterprise summary and the contact log', () => {
   })
 })
 
+describe('follow-ups made on a trip', () => {
+  const temp = useTempCore()
+  const { ok } = temp
+
+  it('appear under the enterprise of the visit, symposium, agreement or survey they came from', async () => {
+    const { firm, trip } = await seed(ok)
+    const visit = await ok('visit.create', { tripId: trip.id, enterpriseId: firm.id, date: '2024-05-12', title: '二次参观' })
+    // Made from the trip's follow-up list, linked to the visit, without picking the enterprise.
+    const fromVisit = await ok('action.create', { tripId: trip.id, title: '补寄参观照片', linkedKind: 'visit', linkedId: visit.id })
+    expect(fromVisit['enterpriseId']).toBe(firm.id)
+    const later = await ok('action.create', { tripId: trip.id, title: '整理座谈纪要' })
+    expect(later['enterpriseId']).toBe('')
+    const linked = await ok('action.update', { id: later.id, patch: { linkedKind: 'visit', linkedId: visit.id } })
+    expect(linked['enterpriseId']).toBe(firm.id)
+    // A follow-up of the trip alone stays the trip's.
+    const tripOnly = await ok('action.create', { tripId: trip.id, title: '行程总结' })
+    const underFirm = (await ok<Row[]>('action.list', { enterpriseId: firm.id })).map((a) => a.id)
+    expect(underFirm).toEqual(expect.arrayContaining([fromVisit.id, later.id]))
+    expect(underFirm).not.toContain(tripOnly.id)
+    const items = (await ok<RelationshipSummary>('enterprise.summary', { enterpriseId: firm.id, today: TODAY })).openFollowUps
+    expect(items.count).toBe(4)
+  })
+})
+
 describe('a logged contact on two devices', () => {
   const joined = useJoinedTeam(['laptop A', 'laptop B'])
 

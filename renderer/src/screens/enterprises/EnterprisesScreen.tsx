@@ -111,7 +111,7 @@ export function EnterprisesScreen() {
       title: t('enterprises.columns.name'),
       dataIndex: 'name',
       key: 'name',
-      width: 220,
+      width: 200,
       ellipsis: true,
       // Pinyin order by default; comparing precomputed ranks keeps re-sorting 10,000 rows instant.
       defaultSortOrder: 'ascend',
@@ -123,27 +123,27 @@ export function EnterprisesScreen() {
         </Link>
       ),
     },
-    { title: t('enterprises.columns.industry'), dataIndex: 'industry', key: 'industry', width: 100, ellipsis: true },
-    { title: t('enterprises.columns.region'), dataIndex: 'region', key: 'region', width: 88, ellipsis: true },
+    { title: t('enterprises.columns.industry'), dataIndex: 'industry', key: 'industry', width: 96, ellipsis: true },
+    { title: t('enterprises.columns.region'), dataIndex: 'region', key: 'region', width: 80, ellipsis: true },
     {
       title: t('enterprises.columns.stage'),
       dataIndex: 'stage',
       key: 'stage',
-      width: 96,
+      width: 92,
       render: (value: Stage) => <StageTag stage={value} />,
     },
     {
       title: t('relationship.list.owner'),
       dataIndex: 'owner',
       key: 'owner',
-      width: 96,
+      width: 84,
       ellipsis: true,
     },
     {
       title: t('relationship.list.lastContact'),
       dataIndex: 'lastContact',
       key: 'lastContact',
-      width: 112,
+      width: 108,
       // Activity: the most recently contacted first on the first click; never contacted sorts as oldest.
       sortDirections: ['descend', 'ascend', 'descend'],
       sorter: (a, b) => a.lastContact.localeCompare(b.lastContact),
@@ -154,7 +154,7 @@ export function EnterprisesScreen() {
       title: t('relationship.list.nextFollowUp'),
       dataIndex: 'nextFollowUp',
       key: 'nextFollowUp',
-      width: 124,
+      width: 116,
       sorter: (a, b) => (a.nextFollowUp || '9999').localeCompare(b.nextFollowUp || '9999'),
       render: (date: string, row) =>
         row.openFollowUps === 0 ? (
@@ -172,7 +172,7 @@ export function EnterprisesScreen() {
       title: t('enterprises.columns.tags'),
       dataIndex: 'tags',
       key: 'tags',
-      width: 110,
+      width: 100,
       render: (tags: string[]) => (
         // One line: a virtual table needs rows of a steady height.
         <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={tags.join('、')}>
@@ -182,9 +182,9 @@ export function EnterprisesScreen() {
         </div>
       ),
     },
-    count('trips', 64),
-    count('visits', 64),
-    count('agreements', 96),
+    count('trips', 60),
+    count('visits', 60),
+    count('agreements', 88),
   ]
 
   const columnsWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0)

@@ -176,6 +176,7 @@ describe.each(LANGUAGES)('enterprise relationship record in $locale', ({ locale,
       await addRow.getByLabel(text.phone).press('Enter')
       await visible(addRow.getByText(text.invalidPhone, { exact: false }))
       expect(core.records.contact.list({ enterpriseId: firm.id })).toHaveLength(2)
+      await app.screenshot('enterprise-contacts-1366')
 
       // The list: owner, last contact and next follow-up; quick and saved filters.
       await page.goto(`${web.url}#/enterprises`)

@@ -109,7 +109,7 @@ export const en: Shape<typeof zh> = {
     button: 'Log a contact',
     title: 'Log a contact',
     ourSidePlaceholder: 'Who of ours',
-    theirSidePlaceholder: 'With whom (pick a contact or type)',
+    theirSidePlaceholder: 'With whom',
     summaryPlaceholder: 'What was said, e.g. called about internships, they take 10 students in July',
     nextStepPlaceholder: 'Next step, e.g. send the internship agreement draft by June',
     createFollowUp: 'Also create a follow-up',

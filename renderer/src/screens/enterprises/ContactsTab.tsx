@@ -72,7 +72,7 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
     }
   }
 
-  const widths: Record<Editable, number> = { name: 120, title: 140, phone: 190, wechat: 130, email: 190, notes: 200 }
+  const widths: Record<Editable, number> = { name: 110, title: 130, phone: 170, wechat: 120, email: 160, notes: 150 }
   const columns: ColumnsType<Contact> = [
     ...EDITABLE.map((field) => ({
       title: t(`enterprises.contacts.${field}`),
@@ -87,7 +87,7 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
     {
       title: t('enterprises.contacts.isPrimary'),
       key: 'isPrimary',
-      width: 96,
+      width: 80,
       align: 'center',
       render: (_, contact) => (
         <Form.Item name="isPrimary" valuePropName="checked" style={{ margin: 0 }}>
@@ -95,11 +95,11 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
         </Form.Item>
       ),
     },
-    { key: 'status', width: 110, render: () => <RowSaveStatus /> },
+    { key: 'status', width: 80, render: () => <RowSaveStatus /> },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 80,
+      width: 64,
       render: (_, contact) => (
         <ConfirmDelete label={contact.name} onConfirm={() => deleteWithUndo(contact.id, contact.name)}>
           <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />

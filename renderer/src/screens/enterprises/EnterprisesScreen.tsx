@@ -100,6 +100,8 @@ export function EnterprisesScreen() {
     key,
     width,
     align: 'right' as const,
+    // A one-word header on one line: wrapped, "Agreements" would break inside the word.
+    onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
     // The busiest first on the first click.
     sortDirections: ['descend' as const, 'ascend' as const],
     sorter: (a: Row, b: Row) => a[key] - b[key],
@@ -111,20 +113,20 @@ export function EnterprisesScreen() {
       title: t('enterprises.columns.name'),
       dataIndex: 'name',
       key: 'name',
-      width: 200,
+      width: 190,
       ellipsis: true,
       // Pinyin order by default; comparing precomputed ranks keeps re-sorting 10,000 rows instant.
       defaultSortOrder: 'ascend',
       sortDirections: ['ascend', 'descend', 'ascend'],
       sorter: (a, b) => a.rank - b.rank,
       render: (name: string, row) => (
-        <Link to={enterprisePath(row.id)} style={{ fontWeight: 600 }}>
+        <Link to={enterprisePath(row.id)} style={{ fontWeight: 600 }} title={name}>
           {name}
         </Link>
       ),
     },
-    { title: t('enterprises.columns.industry'), dataIndex: 'industry', key: 'industry', width: 96, ellipsis: true },
-    { title: t('enterprises.columns.region'), dataIndex: 'region', key: 'region', width: 80, ellipsis: true },
+    { title: t('enterprises.columns.industry'), dataIndex: 'industry', key: 'industry', width: 90, ellipsis: true },
+    { title: t('enterprises.columns.region'), dataIndex: 'region', key: 'region', width: 76, ellipsis: true },
     {
       title: t('enterprises.columns.stage'),
       dataIndex: 'stage',
@@ -136,14 +138,14 @@ export function EnterprisesScreen() {
       title: t('relationship.list.owner'),
       dataIndex: 'owner',
       key: 'owner',
-      width: 84,
+      width: 80,
       ellipsis: true,
     },
     {
       title: t('relationship.list.lastContact'),
       dataIndex: 'lastContact',
       key: 'lastContact',
-      width: 108,
+      width: 104,
       // Activity: the most recently contacted first on the first click; never contacted sorts as oldest.
       sortDirections: ['descend', 'ascend', 'descend'],
       sorter: (a, b) => a.lastContact.localeCompare(b.lastContact),
@@ -154,7 +156,7 @@ export function EnterprisesScreen() {
       title: t('relationship.list.nextFollowUp'),
       dataIndex: 'nextFollowUp',
       key: 'nextFollowUp',
-      width: 116,
+      width: 112,
       sorter: (a, b) => (a.nextFollowUp || '9999').localeCompare(b.nextFollowUp || '9999'),
       render: (date: string, row) =>
         row.openFollowUps === 0 ? (
@@ -172,7 +174,7 @@ export function EnterprisesScreen() {
       title: t('enterprises.columns.tags'),
       dataIndex: 'tags',
       key: 'tags',
-      width: 100,
+      width: 80,
       render: (tags: string[]) => (
         // One line: a virtual table needs rows of a steady height.
         <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={tags.join('、')}>
@@ -182,9 +184,9 @@ export function EnterprisesScreen() {
         </div>
       ),
     },
-    count('trips', 60),
-    count('visits', 60),
-    count('agreements', 88),
+    count('trips', 70),
+    count('visits', 72),
+    count('agreements', 110),
   ]
 
   const columnsWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0)

@@ -36,6 +36,7 @@ const LANGUAGES = [
       saveFilter: '保存当前筛选',
       filterName: '筛选名称',
       saveButton: '保存',
+      delete: '删除',
     },
     data: {
       enterprise: '汇润集团（苏州）有限公司',
@@ -75,6 +76,7 @@ const LANGUAGES = [
       saveFilter: 'Save this filter',
       filterName: 'Filter name',
       saveButton: 'Save',
+      delete: 'Delete',
     },
     data: {
       enterprise: 'Huirun Group (Suzhou) Co., Ltd.',
@@ -167,6 +169,15 @@ describe.each(LANGUAGES)('enterprise relationship record in $locale', ({ locale,
       expect(await logged.innerText()).toContain(data.summary)
       expect(await logged.innerText()).toContain(data.nextStep)
       await visible(page.locator('[data-testid="timeline-entry"][data-kind="action"]', { hasText: data.nextStep }))
+      // A contact logged by mistake goes to the trash from the timeline, with undo; its follow-up stays.
+      await logged.getByRole('button', { name: text.delete }).click()
+      await page.locator('.ant-popconfirm').getByRole('button', { name: text.delete }).click()
+      await expect.poll(() => logged.count(), POLL).toBe(0)
+      expect(core.records.interaction.get(entry!.id).deleted).toBe(true)
+      await page.getByTestId('undo-delete').click()
+      await visible(logged)
+      expect(core.records.interaction.get(entry!.id).deleted).toBe(false)
+      await app.screenshot('enterprise-timeline-contact-1366')
 
       // A phone number that is neither a mobile nor a landline with its area code is refused on its field.
       await page.getByRole('tab', { name: text.contactsTab }).click()

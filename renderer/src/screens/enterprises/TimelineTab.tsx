@@ -1,9 +1,12 @@
-import { Card, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd'
+import { DeleteOutlined } from '@ant-design/icons'
+import { Button, Card, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../../../shared/procedures/enterprise-file'
 import { useDerived } from '../../api/queries'
+import { useDeleteWithUndo } from '../../api/records'
+import { ConfirmDelete } from '../../components/DeleteButton'
 import { recordPath, tripPath } from '../../routes'
 import { EmptyHint, LoadError } from './shared'
 
@@ -72,6 +75,17 @@ function Figures({ entry }: { entry: TimelineEntry }) {
   )
 }
 
+/** A logged contact lives only here: it is removed here too (to the trash, with undo). */
+function DeleteInteraction({ id, label }: { id: string; label: string }) {
+  const { t } = useTranslation()
+  const deleteWithUndo = useDeleteWithUndo('interaction')
+  return (
+    <ConfirmDelete label={label} onConfirm={() => deleteWithUndo(id, label)}>
+      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+    </ConfirmDelete>
+  )
+}
+
 function EntryContent({ entry, enterpriseId }: { entry: TimelineEntry; enterpriseId: string }) {
   const { t } = useTranslation()
   const path = recordPath({ kind: entry.kind, id: entry.id, tripId: entry.tripId || undefined, enterpriseId, parentId: entry.parentId })
@@ -89,15 +103,25 @@ function EntryContent({ entry, enterpriseId }: { entry: TimelineEntry; enterpris
         <Tag color={KIND_COLORS[entry.kind]} style={{ marginInlineEnd: 0 }}>
           {t(`enterprises.timeline.kinds.${entry.kind}`)}
         </Tag>
-        <Link to={path} style={{ fontWeight: 500 }}>
-          <Typography.Text ellipsis style={{ maxWidth: 560, color: 'inherit' }}>
+        {entry.kind === 'interaction' ? (
+          <Typography.Text ellipsis style={{ maxWidth: 560, fontWeight: 500 }}>
             {title}
           </Typography.Text>
-        </Link>
+        ) : (
+          <Link to={path} style={{ fontWeight: 500 }}>
+            <Typography.Text ellipsis style={{ maxWidth: 560, color: 'inherit' }}>
+              {title}
+            </Typography.Text>
+          </Link>
+        )}
+        {entry.kind === 'interaction' && <DeleteInteraction id={entry.id} label={title} />}
       </Flex>
-      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        {entry.tripId ? <Link to={tripPath(entry.tripId)}>{entry.tripTitle}</Link> : t('enterprises.timeline.noTrip')}
-      </Typography.Text>
+      {/* A logged contact is never a trip's: saying so on each would be noise. */}
+      {entry.kind !== 'interaction' && (
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {entry.tripId ? <Link to={tripPath(entry.tripId)}>{entry.tripTitle}</Link> : t('enterprises.timeline.noTrip')}
+        </Typography.Text>
+      )}
       <Figures entry={entry} />
       {summary && (
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 820 }}>

@@ -15,6 +15,7 @@ import { enterpriseIdentityProcedures } from './procedures/enterprise-identity'
 import { diagnosticsProcedures } from './procedures/diagnostics'
 import { updateProcedures } from './procedures/updates'
 import { campaignProcedures } from './procedures/campaign'
+import { relationshipProcedures } from './procedures/relationship'
 
 export const AppInfo = z.object({
   version: z.string(),
@@ -47,6 +48,7 @@ export const procedures = {
   ...diagnosticsProcedures,
   ...updateProcedures,
   ...campaignProcedures,
+  ...relationshipProcedures,
 } as const
 
 export type Procedures = typeof procedures

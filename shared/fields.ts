@@ -199,6 +199,17 @@ export const FIELD_REGISTRY: { readonly [T in SyncedTable]: FieldSpecs<ShapeOf<T
     department: { watch: 'text', search: 'body' },
     level: { watch: 'value' },
   },
+  interactions: {
+    enterpriseId: { watch: 'merge' },
+    channel: { watch: 'value' },
+    date: { watch: 'value' },
+    ourSide: { watch: 'text', search: 'body' },
+    contactId: { watch: 'merge' },
+    theirSide: { watch: 'text', search: 'body' },
+    summary: { watch: 'text', search: 'body' },
+    nextStep: { watch: 'text', search: 'body' },
+    actionId: { watch: 'merge' },
+  },
 }
 
 /** The tables whose every field the registry names in both languages (the others' labels are still the screens'). */

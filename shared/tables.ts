@@ -4,6 +4,7 @@ import { WATCHED_FIELDS, type WatchMode } from './fields'
 import { ActionFields, AttachmentFields, NoteFields } from './schemas/action'
 import { AgreementFields } from './schemas/agreement'
 import { ContactFields, EnterpriseFields } from './schemas/enterprise'
+import { InteractionFields } from './schemas/interaction'
 import { StaffFields } from './schemas/staff'
 import { PositionFields, QuestionnaireFields, SurveyFields } from './schemas/survey'
 import { AttendeeFields, RemarkFields, SymposiumFields } from './schemas/symposium'
@@ -36,6 +37,7 @@ export const SYNCED_TABLE_FIELDS = {
   notes: NoteFields,
   attachments: AttachmentFields,
   staff: StaffFields,
+  interactions: InteractionFields,
 } as const satisfies Record<string, z.ZodObject>
 
 export type SyncedTable = keyof typeof SYNCED_TABLE_FIELDS

@@ -21,6 +21,8 @@ export const FIELD_ERROR_KEYS = [
   'notFound',
   'scopeRequired',
   'notAnImage',
+  'invalidPhone',
+  'nextStepNeeded',
 ] as const
 
 /**

@@ -18,6 +18,7 @@ import { BackupService, type BackupHost } from './backup/service'
 import { syncHandlers } from './handlers/sync'
 import { exchangeHandlers } from './handlers/exchange'
 import { campaignHandlers } from './handlers/campaign'
+import { relationshipHandlers } from './handlers/relationship'
 import type { ExchangeHost } from './exchange/service'
 import { exportDiagnostics, type DiagnosticsHost } from './diagnostics'
 import { updateHandlers, type UpdateHost } from './updates'
@@ -137,6 +138,7 @@ export function openCore(options: CoreOptions): Core {
       'app.exportDiagnostics': () =>
         exportDiagnostics(context, options.diagnosticsHost, { appVersion: options.appVersion ?? '0.0.0', schemaVersion: SCHEMA_VERSION }),
       ...campaignHandlers(context, reports, options.reportHost),
+      ...relationshipHandlers(context),
     },
     { log: options.log, checkOutputs: options.checkOutputs },
   )

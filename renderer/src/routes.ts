@@ -24,6 +24,8 @@ export function recordPath(location: RecordLocation): string {
       return enterprisePath(id)
     case 'contact':
       return enterprisePath(enterpriseId ?? parentId ?? '', 'contacts')
+    case 'interaction':
+      return enterprisePath(enterpriseId ?? parentId ?? '', 'timeline')
     case 'visit':
       return `/visits/${id}`
     case 'visitStop':

@@ -3,6 +3,7 @@ import { ACTION_STATUSES, NOTE_KINDS } from '../schemas/action'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../schemas/agreement'
 import { Id } from '../schemas/common'
 import { COOPERATION_STAGES } from '../schemas/enterprise'
+import { INTERACTION_CHANNELS } from '../schemas/interaction'
 import { EDUCATION_LEVELS, POSITION_KINDS, SURVEY_STATUSES } from '../schemas/survey'
 import { NoInput, procedure } from './define'
 
@@ -22,10 +23,20 @@ const entryBase = {
   parentId: z.string().optional(),
 }
 
-export const TIMELINE_KINDS = ['itinerary', 'visit', 'symposium', 'agreement', 'survey', 'note', 'action'] as const
+export const TIMELINE_KINDS = ['interaction', 'itinerary', 'visit', 'symposium', 'agreement', 'survey', 'note', 'action'] as const
 export type TimelineKind = (typeof TIMELINE_KINDS)[number]
 
 export const TimelineEntry = z.discriminatedUnion('kind', [
+  /** A logged contact: `title` is with whom, `summary` what was said. */
+  z.object({
+    ...entryBase,
+    kind: z.literal('interaction'),
+    channel: z.enum(INTERACTION_CHANNELS),
+    ourSide: z.string(),
+    nextStep: z.string(),
+    /** The follow-up created with it, or ''. */
+    actionId: z.string(),
+  }),
   z.object({ ...entryBase, kind: z.literal('itinerary') }),
   z.object({ ...entryBase, kind: z.literal('visit'), places: z.array(z.string()) }),
   z.object({ ...entryBase, kind: z.literal('symposium'), place: z.string(), remarks: z.number().int(), quotes: z.number().int() }),
@@ -93,6 +104,13 @@ export const EnterpriseSummary = z.object({
   visits: z.number().int(),
   agreements: z.number().int(),
   surveys: z.number().int(),
+  /** Who of ours looks after the enterprise. */
+  owner: z.string(),
+  /** The latest contact on or before today (a logged contact, a visit or a symposium), or ''. */
+  lastContact: z.string(),
+  /** Follow-ups still open, and the earliest due date among them ('' when none has one). */
+  openFollowUps: z.number().int(),
+  nextFollowUp: z.string(),
 })
 export type EnterpriseSummary = z.infer<typeof EnterpriseSummary>
 

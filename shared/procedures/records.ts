@@ -7,6 +7,7 @@ import { Position, PositionInput, PositionPatch, Questionnaire, QuestionnaireInp
 import { Attendee, AttendeeInput, AttendeePatch, Remark, RemarkInput, RemarkPatch, Symposium, SymposiumInput, SymposiumPatch } from '../schemas/symposium'
 import { Trip, TripInput, TripPatch } from '../schemas/trip'
 import { ItineraryInput, ItineraryItem, ItineraryPatch, Member, MemberInput, MemberPatch } from '../schemas/trip-parts'
+import { Interaction, InteractionInput, InteractionPatch } from '../schemas/interaction'
 import { Visit, VisitInput, VisitPatch, VisitStop, VisitStopInput, VisitStopPatch } from '../schemas/visit'
 import { crud, NoInput } from './define'
 
@@ -31,6 +32,7 @@ export const recordProcedures = {
   ...crud('position', { record: Position, input: PositionInput, patch: PositionPatch, filter: z.object({ surveyId: Id }).strict() }),
   ...crud('action', { record: Action, input: ActionInput, patch: ActionPatch, filter: byTripOrEnterprise }),
   ...crud('note', { record: Note, input: NoteInput, patch: NotePatch, filter: byTripOrEnterprise }),
+  ...crud('interaction', { record: Interaction, input: InteractionInput, patch: InteractionPatch, filter: z.object({ enterpriseId: Id }).strict() }),
 }
 
 /** The table behind each record kind: the renderer keys its queries by table to refresh them on change. */
@@ -52,5 +54,6 @@ export const RECORD_TABLES = {
   action: 'actions',
   note: 'notes',
   staff: 'staff',
+  interaction: 'interactions',
 } as const
 export type RecordKind = keyof typeof RECORD_TABLES

@@ -46,6 +46,8 @@ const enterpriseFields = {
   tags: z.array(requiredText(40)).max(40),
   stage: z.enum(COOPERATION_STAGES),
   profile: shortText(20_000),
+  /** Who of ours looks after the relationship (负责人), as people write their name. */
+  owner: shortText(100),
 }
 
 /**
@@ -140,6 +142,12 @@ export const ENTERPRISE_FIELD_SPECS = {
     search: 'body',
     column: { header: { zh: '简介', en: 'Profile' }, width: 40, synonyms: ['公司简介', '备注', '说明', 'description', 'notes', 'remarks', 'about'] },
   },
+  owner: {
+    label: { zh: '我方负责人', en: 'Our owner' },
+    watch: 'text',
+    search: 'body',
+    column: { width: 12, synonyms: ['跟进人', '我方联系人', '对接老师', 'owner'] },
+  },
 } as const satisfies FieldSpecs<typeof enterpriseFields>
 
 export const EnterpriseInput = z.object({
@@ -154,6 +162,7 @@ export const EnterpriseInput = z.object({
   tags: enterpriseFields.tags.default([]),
   stage: enterpriseFields.stage.default('prospect'),
   profile: enterpriseFields.profile.default(''),
+  owner: enterpriseFields.owner.default(''),
 })
 export type EnterpriseInput = z.input<typeof EnterpriseInput>
 /** Creating a file: refused as ENTERPRISE_DUPLICATE when the enterprise has one, unless `allowDuplicate` says so. */
@@ -165,6 +174,28 @@ export const EnterprisePatch = EnterpriseFields.partial()
 export const Enterprise = record(EnterpriseInput.shape)
 export type Enterprise = z.infer<typeof Enterprise>
 
+/**
+ * A phone number as Chinese offices write them: a mobile (11 digits from 13–19, optionally +86), or a landline
+ * with its area code (010-12345678, 0512-65881234, (0512)65881234), either with an extension after 转, 分机, ext,
+ * x, # or a hyphen. Spaces are forgiven; the number is kept as typed.
+ */
+const MOBILE = /^(?:\+?86|0086)?1[3-9]\d{9}$/
+const LANDLINE = /^(?:\(0\d{2}\)|0\d{2}-?)\d{8}$|^(?:\(0\d{3}\)|0\d{3}-?)\d{7,8}$/
+/** Written for callers abroad: +86, then the area code without its 0 (+86 512 6588 1234). */
+const LANDLINE_INTERNATIONAL = /^(?:\+86|0086)-?\(?[1-9]\d{1,2}\)?-?\d{7,8}$/
+const EXTENSION = /^(.+?)(?:转|分机|ext\.?|x|#|-)\d{1,6}$/i
+
+export function isPhoneNumber(text: string): boolean {
+  const compact = text.replace(/[\s\u3000]/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/＋/g, '+')
+  const withoutExtension = EXTENSION.exec(compact)?.[1]
+  return [compact, withoutExtension].some(
+    (main) => main !== undefined && (MOBILE.test(main.replace(/-/g, '')) || LANDLINE.test(main) || LANDLINE_INTERNATIONAL.test(main)),
+  )
+}
+
+/** Checked when a person types it; numbers stored before the check (or received from an older peer) still load and sync. */
+export const PhoneNumber = shortText(50).refine((phone) => phone === '' || isPhoneNumber(phone), { params: { key: 'invalidPhone' } })
+
 const contactFields = {
   enterpriseId: Id,
   name: requiredText(100),
@@ -172,6 +203,9 @@ const contactFields = {
   phone: shortText(50),
   email: z.union([z.literal(''), z.string().trim().max(200).pipe(z.email())]),
   notes: shortText(2000),
+  wechat: shortText(100),
+  /** The person to call first; several may be marked, the summary lists them first. */
+  isPrimary: z.boolean(),
 }
 /** Each contact field's entry in the field registry; the enterprise list carries one contact per row. */
 export const CONTACT_FIELD_SPECS = {
@@ -201,17 +235,28 @@ export const CONTACT_FIELD_SPECS = {
     column: { header: { zh: '电子邮箱', en: 'Email' }, width: 22, synonyms: ['电子邮件', 'e-mail', 'mail'] },
   },
   notes: { label: { zh: '备注', en: 'Notes' }, watch: 'text', search: 'body' },
+  wechat: {
+    label: { zh: '微信', en: 'WeChat' },
+    watch: 'text',
+    search: 'body',
+    column: { header: { zh: '联系人微信', en: 'Contact WeChat' }, width: 16, synonyms: ['微信号', '微信', 'wechat', 'wechatid'] },
+  },
+  isPrimary: { label: { zh: '主要联系人', en: 'Primary contact' }, watch: 'value' },
 } as const satisfies FieldSpecs<typeof contactFields>
 
 export const ContactInput = z.object({
   ...contactFields,
   title: contactFields.title.default(''),
-  phone: contactFields.phone.default(''),
+  phone: PhoneNumber.default(''),
   email: contactFields.email.default(''),
   notes: contactFields.notes.default(''),
+  wechat: contactFields.wechat.default(''),
+  isPrimary: contactFields.isPrimary.default(false),
 })
+export type ContactInput = z.input<typeof ContactInput>
+/** What is stored and synced: the phone is not checked here, so an older value is never refused on read or sync. */
 export const ContactFields = z.object(contactFields)
-export const ContactPatch = ContactFields.omit({ enterpriseId: true }).partial()
+export const ContactPatch = ContactFields.omit({ enterpriseId: true }).extend({ phone: PhoneNumber }).partial()
 /** Read with each field's default: a trip file written before a field existed still imports. */
 export const Contact = record(ContactInput.shape)
 export type Contact = z.infer<typeof Contact>

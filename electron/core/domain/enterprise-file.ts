@@ -13,7 +13,7 @@ const EXCERPT_CHARS = 240
 const LIVE_TRIP = 'COALESCE(t.deleted, 0) = 0'
 
 /** Within one day, the order things happen on a visit: arrive, tour, sit down, agree, survey, write up, follow up. */
-const DAY_ORDER: Record<TimelineKind, number> = { itinerary: 0, visit: 1, symposium: 2, agreement: 3, survey: 4, note: 5, action: 6 }
+const DAY_ORDER: Record<TimelineKind, number> = { itinerary: 0, visit: 1, symposium: 2, agreement: 3, survey: 4, interaction: 5, note: 6, action: 7 }
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -120,6 +120,27 @@ export function enterpriseTimeline(store: Store, enterpriseId: string): Timeline
     })
   }
 
+  // Logged contacts belong to no trip; the join finds none and they always show.
+  type InteractionRow = { channel: string; ourSide: string; theirSide: string; contactName: string | null; summary: string; nextStep: string; actionId: string }
+  const interactions = all<InteractionRow>(
+    `SELECT x.id, '' AS tripId, NULL AS tripTitle, NULL AS tripStart, x.date, x.channel, x.our_side AS ourSide,
+       x.their_side AS theirSide, c.name AS contactName, x.summary, x.next_step AS nextStep, x.action_id AS actionId
+     FROM interactions x LEFT JOIN contacts c ON c.id = x.contact_id AND c.deleted = 0
+     WHERE x.enterprise_id = ? AND x.deleted = 0`,
+  )
+  for (const row of interactions) {
+    push(row, {
+      ...common(row),
+      kind: 'interaction',
+      title: row.theirSide || row.contactName || '',
+      summary: excerpt(row.summary),
+      channel: row.channel as Extract<TimelineEntry, { kind: 'interaction' }>['channel'],
+      ourSide: row.ourSide,
+      nextStep: excerpt(row.nextStep),
+      actionId: row.actionId,
+    })
+  }
+
   for (const row of all<{ text: string; kind: string }>(`SELECT ${base}, x.date, x.text, x.kind FROM notes x ${tripJoin} WHERE ${where}`)) {
     push(row, {
       ...common(row),
@@ -191,15 +212,17 @@ export function enterpriseDemandHistory(store: Store, enterpriseId: string): Dem
 }
 
 /**
- * Every live enterprise with its counts, in one query: the counts come from one pass over every record that ties
+ * Every live enterprise with its counts, its latest contact on or before `today` and its open follow-ups, in one query: the counts come from one pass over every record that ties
  * an enterprise to a trip. Trips count distinct live trips, whatever was recorded on them.
  */
-export function enterpriseOverview(store: Store): EnterpriseSummary[] {
+export function enterpriseOverview(store: Store, today: string): EnterpriseSummary[] {
   const rows = store
     .statement(
       `SELECT e.id, e.name, e.credit_code AS creditCode, e.industry, e.region, e.stage, e.tags,
          COALESCE(c.trips, 0) AS trips, COALESCE(c.visits, 0) AS visits,
-         COALESCE(c.agreements, 0) AS agreements, COALESCE(c.surveys, 0) AS surveys
+         COALESCE(c.agreements, 0) AS agreements, COALESCE(c.surveys, 0) AS surveys,
+         e.owner, COALESCE(lc.lastContact, '') AS lastContact,
+         COALESCE(f.openFollowUps, 0) AS openFollowUps, COALESCE(f.nextFollowUp, '') AS nextFollowUp
        FROM enterprises e
        LEFT JOIN (
          SELECT x.enterprise_id,
@@ -218,9 +241,26 @@ export function enterpriseOverview(store: Store): EnterpriseSummary[] {
          WHERE ${LIVE_TRIP}
          GROUP BY x.enterprise_id
        ) c ON c.enterprise_id = e.id
+       LEFT JOIN (
+         SELECT x.enterprise_id, MAX(x.date) AS lastContact
+         FROM (
+           SELECT enterprise_id, date, '' AS trip_id FROM interactions WHERE deleted = 0
+           UNION ALL SELECT enterprise_id, date, trip_id FROM visits WHERE deleted = 0
+           UNION ALL SELECT enterprise_id, date, trip_id FROM symposiums WHERE deleted = 0
+         ) x
+         LEFT JOIN trips t ON t.id = x.trip_id
+         WHERE ${LIVE_TRIP} AND x.date <> '' AND x.date <= ?
+         GROUP BY x.enterprise_id
+       ) lc ON lc.enterprise_id = e.id
+       LEFT JOIN (
+         SELECT x.enterprise_id, COUNT(*) AS openFollowUps, MIN(NULLIF(x.due_date, '')) AS nextFollowUp
+         FROM actions x LEFT JOIN trips t ON t.id = x.trip_id
+         WHERE x.deleted = 0 AND x.status IN ('open', 'in_progress') AND ${LIVE_TRIP}
+         GROUP BY x.enterprise_id
+       ) f ON f.enterprise_id = e.id
        WHERE e.deleted = 0
        ORDER BY e.name, e.id`,
     )
-    .all() as (Omit<EnterpriseSummary, 'tags'> & { tags: string })[]
+    .all(today) as (Omit<EnterpriseSummary, 'tags'> & { tags: string })[]
   return rows.map((row) => ({ ...row, tags: parseList(row.tags) }))
 }

@@ -27,7 +27,9 @@ import { TripFields, TripInput, TripPatch } from '../../../shared/schemas/trip'
 import { ItineraryFields, ItineraryInput, ItineraryPatch, MemberFields, MemberInput, MemberPatch } from '../../../shared/schemas/trip-parts'
 import { VisitFields, VisitInput, VisitPatch, VisitStopFields, VisitStopInput, VisitStopPatch } from '../../../shared/schemas/visit'
 import { StaffFields, StaffInput, StaffPatch } from '../../../shared/schemas/staff'
+import { InteractionFields, InteractionInput, InteractionPatch } from '../../../shared/schemas/interaction'
 import type { Store } from '../store/store'
+import { ActionService } from './actions'
 import { EnterpriseService } from './enterprises'
 import { RecordService, type RecordSpec } from './records'
 
@@ -136,13 +138,26 @@ export const RECORD_SPECS = {
     whole: StaffFields,
     orderBy: "CASE level WHEN 'school' THEN 0 WHEN 'department' THEN 1 ELSE 2 END, name, id",
   },
+  interaction: {
+    table: 'interactions',
+    input: InteractionInput,
+    patch: InteractionPatch,
+    whole: InteractionFields,
+    // contactId and actionId are not checked as parents: a contact may be trashed later, and a sync batch may carry
+    // the entry before its follow-up.
+    parents: { enterpriseId: 'enterprises' },
+    orderBy: 'date DESC, id DESC',
+  },
 } as const satisfies Record<string, RecordSpec>
 
 export type RecordKind = keyof typeof RECORD_SPECS
-export type RecordServices = { [K in RecordKind]: RecordService } & { enterprise: EnterpriseService }
+export type RecordServices = { [K in RecordKind]: RecordService } & { enterprise: EnterpriseService; action: ActionService }
 
 export function createRecordServices(store: Store): RecordServices {
   return Object.fromEntries(
-    Object.entries(RECORD_SPECS).map(([kind, spec]) => [kind, kind === 'enterprise' ? new EnterpriseService(store, spec) : new RecordService(store, spec)]),
+    Object.entries(RECORD_SPECS).map(([kind, spec]) => [
+      kind,
+      kind === 'enterprise' ? new EnterpriseService(store, spec) : kind === 'action' ? new ActionService(store, spec) : new RecordService(store, spec),
+    ]),
   ) as RecordServices
 }

@@ -107,7 +107,7 @@ function readRow(cells: string[], mapping: ColumnMapping, uncachedFormulas: read
     else errors.push({ path: column.key, key: 'invalidChoice' })
   }
   if (Object.keys(contactRaw).length > 0) {
-    const checked = ContactRow.safeParse({ name: '', ...contactRaw })
+    const checked = ContactRow.safeParse({ name: '', notes: '', wechat: '', isPrimary: false, ...contactRaw })
     if (checked.success) contact = checked.data
     else {
       const keyOf = (field: string) => CONTACT_COLUMNS.find((column) => column.field === field)?.key ?? field

@@ -4,6 +4,7 @@ import type { CoreContext } from '../context'
 import type { Handlers } from '../dispatcher'
 import { enterpriseDemandHistory, enterpriseOverview, enterpriseTimeline } from '../domain/enterprise-file'
 import { mergeEnterprises } from '../domain/enterprise-merge'
+import { localToday } from '../reports/research-report'
 
 export function enterpriseFileHandlers(
   context: CoreContext,
@@ -19,7 +20,8 @@ export function enterpriseFileHandlers(
       records.enterprise.get(enterpriseId)
       return enterpriseDemandHistory(store, enterpriseId)
     },
-    'enterprise.overview': () => enterpriseOverview(store),
+    // The latest contact is one on or before this computer's today: a visit planned for next week is not one yet.
+    'enterprise.overview': () => enterpriseOverview(store, localToday()),
     'enterprise.merge': (input) => mergeEnterprises(context, input),
   }
 }

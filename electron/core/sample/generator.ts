@@ -257,6 +257,7 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
       website: prng.chance(0.5) ? `https://www.${prng.pick(ENGLISH_TRADES).toLowerCase()}${i}.com.cn` : '',
       tags: prng.some([industry, ...V.SYMPOSIUM_TOPICS.slice(0, 4), '重点企业', 'Fortune 500 supplier'], prng.int(0, 3)),
       stage: prng.pick(COOPERATION_STAGES),
+      owner: '',
       profile: `${name}是一家${industry}企业，主营${prng.pick(V.TECH_TERMS)}相关产品，员工约${prng.int(50, 5000)}人，${prng.chance(0.5) ? '与学校有多年合作。' : '今年首次接洽。'}`,
     })
     const contacts: EnterpriseRef['contacts'] = []
@@ -270,6 +271,8 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
         phone: `1${prng.pick(['38', '39', '58', '86', '77'])}${String(prng.int(0, 99_999_999)).padStart(8, '0')}`,
         email: c === 0 && prng.chance(0.5) ? `hr${i}@${prng.pick(ENGLISH_TRADES).toLowerCase()}.com.cn` : '',
         notes: c === 0 ? '主要对接人' : '',
+        wechat: c === 0 ? `${contact.id.slice(-8)}_wx` : '',
+        isPrimary: c === 0,
       })
       contacts.push(contact)
     }
@@ -462,6 +465,25 @@ export async function generateSample(store: Store, options: GenerateOptions): Pr
       }
     }
   }
+
+  // Between trips, every third enterprise's main contact was called or messaged once in the spring.
+  const CHANNELS = ['phone', 'wechat', 'email', 'meeting', 'visit'] as const
+  enterprises.forEach((enterprise, i) => {
+    if (i % 3 !== 0) return
+    const contact = enterprise.contacts[0]!
+    const date = isoDate(dateMs(SAMPLE_TODAY) - ((i * 7) % 120) * DAY_MS)
+    writer.add('interactions', idAt(date), {
+      enterpriseId: enterprise.id,
+      channel: CHANNELS[i % CHANNELS.length],
+      date,
+      ourSide: '',
+      contactId: contact.id,
+      theirSide: contact.name,
+      summary: fill(prng.pick(V.ACTION_TITLES), prng),
+      nextStep: '',
+      actionId: '',
+    })
+  })
 
   // Photos, spread over the visits; a few hundred distinct images are reused, as the same shot is taken often.
   for (let k = 0; k < targets.photos; k++) {

@@ -47,6 +47,7 @@ const PLACING: Record<SyncedTable, Placing> = {
   // The owner comes from owner_kind; see `parentOf`.
   attachments: { kind: 'attachment' },
   staff: { kind: 'staff' },
+  interactions: { kind: 'interaction', enterpriseColumn: 'enterprise_id' },
 }
 
 export const SOURCES = Object.fromEntries(
@@ -188,6 +189,8 @@ export function labelOf(table: SyncedTable, row: Row): string {
     case 'remarks':
     case 'notes':
       return excerpt(row['text'])
+    case 'interactions':
+      return [first('date'), excerpt(row['summary'], 60)].filter(Boolean).join(' ')
     case 'surveys':
       return first('respondent', 'date')
     case 'attachments':

@@ -456,6 +456,33 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    description: 'relationship record: contacts logged with an enterprise, contacts\' WeChat and primary flag, the enterprise owner',
+    sql: `
+      -- One contact with an enterprise (记一笔往来): channel, date, who of ours, with whom, what, next step.
+      CREATE TABLE interactions (
+        id TEXT PRIMARY KEY,
+        enterprise_id TEXT NOT NULL DEFAULT '',
+        channel TEXT NOT NULL DEFAULT 'phone',
+        date TEXT NOT NULL DEFAULT '',
+        our_side TEXT NOT NULL DEFAULT '',
+        contact_id TEXT NOT NULL DEFAULT '',
+        their_side TEXT NOT NULL DEFAULT '',
+        summary TEXT NOT NULL DEFAULT '',
+        next_step TEXT NOT NULL DEFAULT '',
+        action_id TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        clocks TEXT NOT NULL DEFAULT '{}'
+      );
+      -- The file's summary and the list read an enterprise's latest contact.
+      CREATE INDEX interactions_by_enterprise ON interactions (enterprise_id, date);
+
+      ALTER TABLE contacts ADD COLUMN wechat TEXT NOT NULL DEFAULT '';
+      ALTER TABLE contacts ADD COLUMN is_primary INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE enterprises ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+    `,
+  },
+  {
     version: 8,
     description: "enterprises: the enterprise's WeChat official account",
     sql: `

@@ -119,6 +119,8 @@ export const en: Shape<typeof zhCN> = {
     disguisingCharacters: 'Cannot hold control or text-direction characters (they could disguise the name)',
     formulaWithoutValue: 'A formula saved without its result; open the file in Excel or WPS, save it, and import again',
     clockAhead: 'Its clock is ahead of this computer’s time: the file was written on a computer with a wrong date, or altered',
+    nextStepNeeded: 'Write the next step to create a follow-up from it',
+    invalidPhone: 'Not a phone number: 11-digit mobile, or landline with area code (0512-65881234 ext 801)',
   },
   errors: {
     VALIDATION: 'Some fields are not filled in correctly; see the ones marked in red.',

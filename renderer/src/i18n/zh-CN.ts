@@ -116,6 +116,8 @@ export const zhCN = {
     disguisingCharacters: '不能包含控制字符或文字方向字符（它们可能伪装名称）',
     formulaWithoutValue: '公式没有保存计算结果，请用 Excel 或 WPS 打开并保存后再导入',
     clockAhead: '时间戳晚于本机当前时间：文件来自日期设置错误的电脑，或被改动过',
+    nextStepNeeded: '要建跟进事项，请写下一步做什么',
+    invalidPhone: '电话号码不正确：手机 11 位，座机带区号（如 0512-65881234 转 801）',
   },
   errors: {
     VALIDATION: '有些内容没有填对，请看标红的地方。',

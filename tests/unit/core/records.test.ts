@@ -88,8 +88,8 @@ describe('records of every kind', () => {
     await ok('enterprise.update', { id: huirun.id, patch: { industry: '智能制造' } })
     expect(await ok('enterprise.get', { id: huirun.id })).toMatchObject({ tags: ['智能制造'], region: '江苏苏州', industry: '智能制造' })
     const contact = await ok('contact.create', { enterpriseId: huirun.id, name: '曾辉', title: '董事长' })
-    const moved = await ok('contact.update', { id: contact.id, patch: { enterpriseId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', phone: '0512' } })
-    expect(moved).toMatchObject({ enterpriseId: huirun.id, phone: '0512' })
+    const moved = await ok('contact.update', { id: contact.id, patch: { enterpriseId: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', phone: '0512-65881234' } })
+    expect(moved).toMatchObject({ enterpriseId: huirun.id, phone: '0512-65881234' })
   })
 })
 

@@ -165,6 +165,11 @@ describe('enterprise overview', () => {
       visits: 1,
       agreements: 1,
       surveys: 2,
+      owner: '',
+      // The visit of the May trip; the follow-up of the next one is still open.
+      lastContact: '2025-05-18',
+      openFollowUps: 1,
+      nextFollowUp: '2026-06-30',
     })
     expect(byId.get(s.qicai.id)).toMatchObject({ trips: 1, visits: 1, agreements: 0, surveys: 0 })
     expect(byId.get(idle.id)).toMatchObject({ tags: ['电商'], stage: 'contacted', trips: 0, visits: 0, agreements: 0, surveys: 0 })

@@ -67,8 +67,10 @@ export const zh = {
     websitePlaceholder: 'https://',
     tagsPlaceholder: '输入后按回车，可以有多个',
     profilePlaceholder: '主营业务、产品、规模，与学校哪些专业对口……',
+    ownerPlaceholder: '谁负责跟这家企业联系',
   },
   tabs: {
+    summary: '概览',
     profile: '基本信息',
     contacts: '联系人',
     timeline: '往来记录',
@@ -105,6 +107,7 @@ export const zh = {
     internship: '实习岗位 {{count}} 人',
     owner: '负责人：{{owner}}',
     kinds: {
+      interaction: '往来',
       itinerary: '行程安排',
       visit: '参观考察',
       symposium: '座谈会',
@@ -114,6 +117,7 @@ export const zh = {
       action: '跟进事项',
     },
     untitled: {
+      interaction: '往来',
       itinerary: '到访',
       visit: '参观考察',
       symposium: '座谈会',
@@ -232,8 +236,10 @@ export const en: Shape<typeof zh> = {
     websitePlaceholder: 'https://',
     tagsPlaceholder: 'Type and press Enter; several allowed',
     profilePlaceholder: 'Business, products, size, which of our majors it matches…',
+    ownerPlaceholder: 'Who of ours looks after this enterprise',
   },
   tabs: {
+    summary: 'Summary',
     profile: 'Profile',
     contacts: 'Contacts',
     timeline: 'Timeline',
@@ -270,6 +276,7 @@ export const en: Shape<typeof zh> = {
     internship: 'Internships: {{count}}',
     owner: 'Owner: {{owner}}',
     kinds: {
+      interaction: 'Contact',
       itinerary: 'Itinerary',
       visit: 'Site visit',
       symposium: 'Symposium',
@@ -279,6 +286,7 @@ export const en: Shape<typeof zh> = {
       action: 'Follow-up',
     },
     untitled: {
+      interaction: 'Contact',
       itinerary: 'Scheduled visit',
       visit: 'Site visit',
       symposium: 'Symposium',

@@ -50,6 +50,7 @@ export const zh = {
     note: '笔记',
     attachment: '照片和附件',
     staff: '人员名录',
+    interaction: '往来记录',
   },
 }
 
@@ -102,5 +103,6 @@ export const en: Shape<typeof zh> = {
     note: 'Notes',
     attachment: 'Photos and files',
     staff: 'Staff directory',
+    interaction: 'Contact log',
   },
 }

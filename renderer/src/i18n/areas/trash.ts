@@ -35,6 +35,7 @@ export const zh = {
     note: '笔记',
     attachment: '照片或附件',
     staff: '人员',
+    interaction: '往来记录',
   },
 }
 
@@ -72,5 +73,6 @@ export const en: Shape<typeof zh> = {
     note: 'Note',
     attachment: 'Photo or file',
     staff: 'Person',
+    interaction: 'Contact log entry',
   },
 }

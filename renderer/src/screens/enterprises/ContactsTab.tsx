@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Form, Input, Table, type InputRef } from 'antd'
+import { App, Button, Card, Checkbox, Form, Input, Table, type InputRef } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import { createContext, useContext, useMemo, useRef, type HTMLAttributes } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,7 +12,9 @@ import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { clearErrorsOnChange, focusFirstError, EmptyHint, LoadError } from './shared'
 import { ConfirmDelete } from '../../components/DeleteButton'
 
-const EDITABLE = ['name', 'title', 'phone', 'email'] as const
+const EDITABLE = ['name', 'title', 'phone', 'wechat', 'email', 'notes'] as const
+/** The add row asks for what people have at hand; notes are written in the table afterwards. */
+const ADDED = ['name', 'title', 'phone', 'wechat', 'email'] as const
 type Editable = (typeof EDITABLE)[number]
 
 /** The save status of the row a cell is in. */
@@ -70,7 +72,7 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
     }
   }
 
-  const widths: Record<Editable, number> = { name: 160, title: 180, phone: 180, email: 240 }
+  const widths: Record<Editable, number> = { name: 110, title: 130, phone: 170, wechat: 120, email: 160, notes: 150 }
   const columns: ColumnsType<Contact> = [
     ...EDITABLE.map((field) => ({
       title: t(`enterprises.contacts.${field}`),
@@ -82,11 +84,22 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
         </Form.Item>
       ),
     })),
-    { key: 'status', width: 150, render: () => <RowSaveStatus /> },
+    {
+      title: t('enterprises.contacts.isPrimary'),
+      key: 'isPrimary',
+      width: 80,
+      align: 'center',
+      render: (_, contact) => (
+        <Form.Item name="isPrimary" valuePropName="checked" style={{ margin: 0 }}>
+          <Checkbox aria-label={`${t('enterprises.contacts.isPrimary')}：${contact.name}`} />
+        </Form.Item>
+      ),
+    },
+    { key: 'status', width: 80, render: () => <RowSaveStatus /> },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 80,
+      width: 64,
       render: (_, contact) => (
         <ConfirmDelete label={contact.name} onConfirm={() => deleteWithUndo(contact.id, contact.name)}>
           <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
@@ -100,7 +113,7 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
   return (
     <Card>
       <Form form={addForm} name="new-contact" onValuesChange={clearErrorsOnChange(addForm)} layout="inline" onFinish={(values) => void add(values)} style={{ marginBottom: 16, rowGap: 8 }}>
-        {EDITABLE.map((field) => (
+        {ADDED.map((field) => (
           <Form.Item key={field} name={field} style={{ width: widths[field] }}>
             <Input
               ref={field === 'name' ? nameInput : undefined}
@@ -109,6 +122,9 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
             />
           </Form.Item>
         ))}
+        <Form.Item name="isPrimary" valuePropName="checked">
+          <Checkbox>{t('enterprises.contacts.isPrimary')}</Checkbox>
+        </Form.Item>
         <Form.Item>
           <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={create.isPending}>
             {t('enterprises.contacts.add')}
@@ -122,6 +138,7 @@ export function ContactsTab({ enterpriseId }: { enterpriseId: string }) {
         columns={columns}
         dataSource={sorted}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         components={TABLE_COMPONENTS}
         onRow={(contact) => ({ contact }) as HTMLAttributes<HTMLElement>}
         locale={{ emptyText: <EmptyHint title={t('enterprises.contacts.emptyTitle')} hint={t('enterprises.contacts.emptyHint')} /> }}

@@ -15,13 +15,14 @@ import { ContactsTab } from './ContactsTab'
 import { DemandTab } from './DemandTab'
 import { HistoryTab } from './HistoryTab'
 import { ProfileTab } from './ProfileTab'
+import { SummaryTab } from './SummaryTab'
 import { MergeEnterpriseDialog } from './MergeEnterpriseDialog'
 import { LoadError, StageTag } from './shared'
 import { TimelineTab } from './TimelineTab'
 import { ConfirmDelete } from '../../components/DeleteButton'
 
-/** The tabs of an enterprise file, in order; `profile` is the default (no tab in the path). */
-export const ENTERPRISE_TABS = ['profile', 'contacts', 'timeline', 'demand', 'history', 'agreements', 'surveys', 'followUps', 'files'] as const
+/** The tabs of an enterprise file, in order; `summary` is the default (no tab in the path). */
+export const ENTERPRISE_TABS = ['summary', 'profile', 'contacts', 'timeline', 'demand', 'history', 'agreements', 'surveys', 'followUps', 'files'] as const
 export type EnterpriseTab = (typeof ENTERPRISE_TABS)[number]
 
 function isTab(value: string | undefined): value is EnterpriseTab {
@@ -36,7 +37,7 @@ export function EnterpriseScreen() {
   const errorText = useErrorText()
   const params = useParams()
   const enterpriseId = params['enterpriseId'] ?? ''
-  const tab: EnterpriseTab = isTab(params['tab']) ? params['tab'] : 'profile'
+  const tab: EnterpriseTab = isTab(params['tab']) ? params['tab'] : 'summary'
   const enterprise = useRecord('enterprise', enterpriseId)
   const deleteWithUndo = useDeleteWithUndo('enterprise')
   const [merging, setMerging] = useState(false)
@@ -85,6 +86,7 @@ export function EnterpriseScreen() {
   }
 
   const items = [
+    { key: 'summary', children: <SummaryTab enterprise={record} /> },
     { key: 'profile', children: <ProfileTab enterprise={record} /> },
     { key: 'contacts', children: <ContactsTab enterpriseId={record.id} /> },
     { key: 'timeline', children: <TimelineTab enterpriseId={record.id} /> },
@@ -150,7 +152,7 @@ export function EnterpriseScreen() {
       <Tabs
         activeKey={tab}
         items={items}
-        onChange={(key) => void navigate(enterprisePath(record.id, key === 'profile' ? undefined : key), { replace: true })}
+        onChange={(key) => void navigate(enterprisePath(record.id, key === 'summary' ? undefined : key), { replace: true })}
       />
     </>
   )

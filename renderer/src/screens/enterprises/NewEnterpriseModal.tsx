@@ -39,7 +39,7 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
 
   function open(id: string) {
     close()
-    void navigate(enterprisePath(id))
+    void navigate(enterprisePath(id, 'profile'))
   }
 
   async function submit(allowDuplicate = false) {

@@ -86,6 +86,11 @@ export function ProfileTab({ enterprise }: { enterprise: Enterprise }) {
               />
             </Form.Item>
           </Col>
+          <Col xs={24} lg={8}>
+            <Form.Item name="owner" label={t('enterprises.fields.owner')}>
+              <Input placeholder={t('enterprises.fields.ownerPlaceholder')} maxLength={100} />
+            </Form.Item>
+          </Col>
           <Col xs={24}>
             <Form.Item name="tags" label={t('enterprises.fields.tags')}>
               <Select mode="tags" options={tags} placeholder={t('enterprises.fields.tagsPlaceholder')} tokenSeparators={[',', '，', '、']} />

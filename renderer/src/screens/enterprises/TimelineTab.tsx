@@ -1,13 +1,17 @@
-import { Card, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd'
+import { DeleteOutlined } from '@ant-design/icons'
+import { Button, Card, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { TIMELINE_KINDS, type TimelineEntry, type TimelineKind } from '../../../../shared/procedures/enterprise-file'
 import { useDerived } from '../../api/queries'
+import { useDeleteWithUndo } from '../../api/records'
+import { ConfirmDelete } from '../../components/DeleteButton'
 import { recordPath, tripPath } from '../../routes'
 import { EmptyHint, LoadError } from './shared'
 
 const KIND_COLORS: Record<TimelineKind, string> = {
+  interaction: 'magenta',
   itinerary: 'gray',
   visit: 'blue',
   symposium: 'purple',
@@ -50,6 +54,12 @@ function Figures({ entry }: { entry: TimelineEntry }) {
     case 'note':
       labels.push(t(`${k}.noteKinds.${entry.noteKind}`))
       break
+    case 'interaction':
+      labels.push(t(`relationship.channels.${entry.channel}`))
+      if (entry.title) labels.push(t('relationship.withWhom', { name: entry.title }))
+      if (entry.ourSide) labels.push(t('relationship.by', { name: entry.ourSide }))
+      if (entry.nextStep) labels.push(t('relationship.nextStepLabel', { text: entry.nextStep }))
+      break
     case 'itinerary':
       break
   }
@@ -65,12 +75,25 @@ function Figures({ entry }: { entry: TimelineEntry }) {
   )
 }
 
+/** A logged contact lives only here: it is removed here too (to the trash, with undo). */
+function DeleteInteraction({ id, label }: { id: string; label: string }) {
+  const { t } = useTranslation()
+  const deleteWithUndo = useDeleteWithUndo('interaction')
+  return (
+    <ConfirmDelete label={label} onConfirm={() => deleteWithUndo(id, label)}>
+      <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+    </ConfirmDelete>
+  )
+}
+
 function EntryContent({ entry, enterpriseId }: { entry: TimelineEntry; enterpriseId: string }) {
   const { t } = useTranslation()
   const path = recordPath({ kind: entry.kind, id: entry.id, tripId: entry.tripId || undefined, enterpriseId, parentId: entry.parentId })
   // A note's text is its title; other records without a title are named by their kind.
-  const title = entry.title || (entry.kind === 'note' ? entry.summary : t(`enterprises.timeline.untitled.${entry.kind}`))
-  const summary = entry.kind === 'note' && !entry.title ? '' : entry.summary
+  // A logged contact is named by what was said; with whom is among its labels.
+  const textIsTitle = entry.kind === 'interaction' || (entry.kind === 'note' && !entry.title)
+  const title = textIsTitle ? entry.summary : entry.title || t(`enterprises.timeline.untitled.${entry.kind}`)
+  const summary = textIsTitle ? '' : entry.summary
   return (
     <Flex vertical gap={4} data-testid="timeline-entry" data-kind={entry.kind} style={{ paddingBottom: 4 }}>
       <Flex gap={8} align="baseline" wrap>
@@ -80,15 +103,25 @@ function EntryContent({ entry, enterpriseId }: { entry: TimelineEntry; enterpris
         <Tag color={KIND_COLORS[entry.kind]} style={{ marginInlineEnd: 0 }}>
           {t(`enterprises.timeline.kinds.${entry.kind}`)}
         </Tag>
-        <Link to={path} style={{ fontWeight: 500 }}>
-          <Typography.Text ellipsis style={{ maxWidth: 560, color: 'inherit' }}>
+        {entry.kind === 'interaction' ? (
+          <Typography.Text ellipsis style={{ maxWidth: 560, fontWeight: 500 }}>
             {title}
           </Typography.Text>
-        </Link>
+        ) : (
+          <Link to={path} style={{ fontWeight: 500 }}>
+            <Typography.Text ellipsis style={{ maxWidth: 560, color: 'inherit' }}>
+              {title}
+            </Typography.Text>
+          </Link>
+        )}
+        {entry.kind === 'interaction' && <DeleteInteraction id={entry.id} label={title} />}
       </Flex>
-      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-        {entry.tripId ? <Link to={tripPath(entry.tripId)}>{entry.tripTitle}</Link> : t('enterprises.timeline.noTrip')}
-      </Typography.Text>
+      {/* A logged contact is never a trip's: saying so on each would be noise. */}
+      {entry.kind !== 'interaction' && (
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          {entry.tripId ? <Link to={tripPath(entry.tripId)}>{entry.tripTitle}</Link> : t('enterprises.timeline.noTrip')}
+        </Typography.Text>
+      )}
       <Figures entry={entry} />
       {summary && (
         <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 820 }}>

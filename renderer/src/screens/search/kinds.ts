@@ -4,7 +4,7 @@ import { enterprisePath, recordPath } from '../../routes'
 /** The kinds of record as users think of them: a symposium's remarks and attendees belong to "symposiums". */
 export const CATEGORIES = {
   trips: ['trip', 'member', 'itinerary', 'questionnaire'],
-  enterprises: ['enterprise', 'contact'],
+  enterprises: ['enterprise', 'contact', 'interaction'],
   visits: ['visit', 'visitStop'],
   symposiums: ['symposium', 'attendee', 'remark'],
   agreements: ['agreement'],

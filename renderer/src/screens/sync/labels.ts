@@ -32,6 +32,7 @@ const FIELD_LABEL_PREFIXES: Record<SyncedTable, readonly string[]> = {
   notes: ['tripDetail.notes'],
   attachments: ['attachments'],
   staff: ['campaign.staff.fields'],
+  interactions: ['relationship.fields'],
 }
 
 /** Where the words for a choice field's values live (`enterprises.stage.prospect` → 潜在合作). */
@@ -50,6 +51,7 @@ const VALUE_LABEL_PREFIXES: Record<string, string> = {
   'actions.linked_kind': 'followUps.linkKinds',
   'attachments.owner_kind': 'followUps.linkKinds',
   'staff.level': 'campaign.levels',
+  'interactions.channel': 'relationship.channels',
 }
 
 /** Record kinds a `…_id` column points at, so history can name the record instead of showing its id. */

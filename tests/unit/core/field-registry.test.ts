@@ -36,6 +36,8 @@ function enumValues(schema: z.ZodType): string[] | undefined {
 const SPECIAL_SAMPLES: Record<string, unknown> = {
   'enterprises.creditCode': `91320500MA1R${'00001'}` + creditCodeCheckChar('91320500MA1R00001'),
   'contacts.email': 'registry@example.com',
+  'contacts.isPrimary': true,
+  'contacts.phone': '0512-65881234转8001',
 }
 function sampleOf(table: SyncedTable, field: string, spec: FieldSpec): unknown {
   const schema = shapeOf(table)[field]!

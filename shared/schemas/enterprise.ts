@@ -257,6 +257,9 @@ export type ContactInput = z.input<typeof ContactInput>
 /** What is stored and synced: the phone is not checked here, so an older value is never refused on read or sync. */
 export const ContactFields = z.object(contactFields)
 export const ContactPatch = ContactFields.omit({ enterpriseId: true }).extend({ phone: PhoneNumber }).partial()
-/** Read with each field's default: a trip file written before a field existed still imports. */
-export const Contact = record(ContactInput.shape)
+/**
+ * Read with each field's default (a trip file written before a field existed still imports), and with the phone
+ * unchecked: a number stored before the check, or received from an older peer, still loads.
+ */
+export const Contact = record({ ...ContactInput.shape, phone: contactFields.phone.default('') })
 export type Contact = z.infer<typeof Contact>

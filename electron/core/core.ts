@@ -13,6 +13,7 @@ import { minutesHandlers } from './handlers/minutes'
 import { demandHandlers } from './handlers/demand'
 import { attachmentsHandlers } from './handlers/attachments'
 import { searchHandlers } from './handlers/search'
+import { SearchIndex } from './search/search-index'
 import { backupHandlers } from './handlers/backup'
 import { BackupService, type BackupHost } from './backup/service'
 import { syncHandlers } from './handlers/sync'
@@ -108,6 +109,16 @@ export function openCore(options: CoreOptions): Core {
     emit({ type: 'export.progress', kind: request.kind, stage }),
     options.reportWorkerFile,
   )
+  // The search index follows every write from now on. One that needs filling (after an upgrade) is filled at once,
+  // or in the app in steps after opening, with progress, so the app answers meanwhile.
+  const search = new SearchIndex(store)
+  search.install()
+  if (options.searchRebuildInBackground) {
+    const log = options.log ?? console.error
+    setImmediate(() => {
+      search.rebuildInSteps((progress) => emit({ type: 'search.rebuild', ...progress })).catch((error: unknown) => log(error))
+    })
+  } else search.rebuildIfEmpty()
   const backups = new BackupService(context, { host: options.backupHost, appVersion: options.appVersion ?? '0.0.0', nativeBinding: options.nativeBinding, log: options.log, quiesce: (task) => sync.whilePaused(task) })
   const dispatch = createDispatcher(
     {
@@ -125,12 +136,7 @@ export function openCore(options: CoreOptions): Core {
       ...minutesHandlers(context),
       ...demandHandlers(context),
       ...attachmentsHandlers(context),
-      ...searchHandlers(
-        context,
-        options.searchRebuildInBackground
-          ? { onProgress: (progress) => emit({ type: 'search.rebuild', ...progress }), log: options.log ?? console.error }
-          : undefined,
-      ),
+      ...searchHandlers(context, search),
       ...backupHandlers(backups),
       ...syncHandlers(sync, syncScheduler),
       ...exchangeHandlers(context, options.exchangeHost, options.appVersion),

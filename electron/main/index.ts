@@ -2,8 +2,7 @@ import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron'
 import type { Core } from '../core/core'
 import { resolveDataDir } from '../core/data-dir'
-import { createBackupHost } from './backup-host'
-import { createExchangeHost } from '../core/exchange/host'
+import { createDialogHosts } from './dialog-host'
 import { deferredDispatch } from './deferred-core'
 import { forwardEvents, registerInvokeHandler } from './ipc'
 import { acquireSingleInstance, closeCoreOnQuit, focusWindow } from './lifecycle'
@@ -111,10 +110,15 @@ async function openTheCore(): Promise<void> {
     resourcesPath: process.resourcesPath,
     appPath: app.getAppPath(),
   })
-  const dialogs = {
-    showSaveDialog: (options: Electron.SaveDialogOptions) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
-    showOpenDialog: (options: Electron.OpenDialogOptions) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
-  }
+  // Dialogs belong to the window when there is one, so they stay in front of it.
+  const dialogs = createDialogHosts(
+    {
+      showSaveDialog: (options: Electron.SaveDialogOptions) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+      showOpenDialog: (options: Electron.OpenDialogOptions) => (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options)),
+    },
+    app.getPath('documents'),
+    (path) => shell.showItemInFolder(path),
+  )
   // No output checks in the app: a record synced from a newer version must still show, not fail its list.
   core = openCore({
     dataDir,
@@ -136,22 +140,12 @@ async function openTheCore(): Promise<void> {
     // Shipped assets (the chart font): beside the app when packaged, the repository's resources/ in development.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     reportWorkerFile: join(import.meta.dirname, 'report-worker.js'),
-    reportHost: {
-      async chooseSavePath(suggestedName) {
-        const result = await dialogs.showSaveDialog({
-          defaultPath: join(app.getPath('documents'), suggestedName),
-          filters: [{ name: 'Word', extensions: ['docx'] }],
-        })
-        return result.canceled || !result.filePath ? null : result.filePath
-      },
-      showInFolder: (filePath) => shell.showItemInFolder(filePath),
-    },
-    // Dialogs belong to the window when there is one, so they stay in front of it.
-    backupHost: createBackupHost(dialogs, app.getPath('documents'), (path) => shell.showItemInFolder(path)),
+    reportHost: dialogs.report,
+    backupHost: dialogs.backup,
     autoBackup: true,
     // After an upgrade the search index is refilled in steps, with progress, while the app answers.
     searchRebuildInBackground: true,
-    exchangeHost: createExchangeHost(dialogs, app.getPath('documents')),
+    exchangeHost: dialogs.exchange,
     updateHost: createUpdateHost({
       isPackaged: app.isPackaged,
       currentVersion: app.getVersion(),
@@ -162,14 +156,7 @@ async function openTheCore(): Promise<void> {
       },
     }),
     diagnosticsHost: {
-      async chooseSavePath(suggestedName) {
-        const result = await dialogs.showSaveDialog({
-          defaultPath: join(app.getPath('documents'), suggestedName),
-          filters: [{ name: 'Zip', extensions: ['zip'] }],
-        })
-        return result.canceled || !result.filePath ? null : result.filePath
-      },
-      showInFolder: (filePath) => shell.showItemInFolder(filePath),
+      ...dialogs.diagnostics,
       logFiles: [logFile, logFile.replace(/\.log$/, '.old.log')],
       runtime: { electron: process.versions.electron, chrome: process.versions.chrome, v8: process.versions.v8 },
     },

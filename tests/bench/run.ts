@@ -11,6 +11,7 @@ import { benchNotes } from './notes'
 import { benchHostile } from './hostile'
 import { benchStartup } from './startup'
 import { benchCampaign } from './campaign'
+import { benchZip64Backup } from './backup-zip64'
 
 /**
  * `npm run bench`: each figure beside a baseline measured in the same run on the same machine, printed as one
@@ -33,5 +34,6 @@ await benchExport()
 await benchSync()
 await benchServerLoad()
 await benchHostile()
+await benchZip64Backup()
 for (const note of benchNotes()) addNote(note)
 printAndSave({ command: 'npm run bench', totalSeconds: (performance.now() - started) / 1000 })

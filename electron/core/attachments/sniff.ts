@@ -1,3 +1,5 @@
+import { unzipSync } from 'fflate'
+
 /**
  * What a file really is, told from its first bytes (magic numbers), never from its name: an `.exe` renamed
  * `photo.jpg` must be refused, and a photo saved without an extension must be accepted.
@@ -79,30 +81,21 @@ function isMpegAudioFrame(bytes: Uint8Array): boolean {
   return version !== 1 && layer === 1 && bitrate !== 0 && bitrate !== 15 && sampleRate !== 3
 }
 
-/** Entry names of a zip, from its central directory (the authoritative list at the end of the file). */
+/**
+ * Entry names of a zip, from its central directory (the authoritative list at the end of the file), read by
+ * fflate without inflating anything. A file that is not a readable zip has none.
+ */
 export function zipEntryNames(bytes: Uint8Array): string[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  // The end-of-central-directory record is in the last 22 bytes plus a comment of at most 65535.
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff)
-  let eocd = -1
-  for (let at = bytes.length - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) === 0x06054b50) {
-      eocd = at
-      break
-    }
-  }
-  if (eocd < 0) return []
-  const count = view.getUint16(eocd + 10, true)
-  let at = view.getUint32(eocd + 16, true)
   const names: string[] = []
-  const decoder = new TextDecoder()
-  for (let index = 0; index < count && at + 46 <= bytes.length; index++) {
-    if (view.getUint32(at, true) !== 0x02014b50) break
-    const nameLength = view.getUint16(at + 28, true)
-    const extraLength = view.getUint16(at + 30, true)
-    const commentLength = view.getUint16(at + 32, true)
-    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)))
-    at += 46 + nameLength + extraLength + commentLength
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        names.push(entry.name)
+        return false
+      },
+    })
+  } catch {
+    return []
   }
   return names
 }

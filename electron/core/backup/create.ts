@@ -57,18 +57,16 @@ export async function writeBackup(source: BackupSource, filePath: string): Promi
       files,
     }
     await zip.add(MANIFEST_FILE, [Buffer.from(JSON.stringify(manifest, null, 1))], { compress: true, mtime })
-    zip.end()
+    await zip.end()
     const bytes = zip.bytesWritten
     zip = null
     renameSync(partial, filePath)
     return { filePath, bytes, createdAt, attachments: files.length - 1 }
   } catch (error) {
-    zip?.abort()
+    await zip?.abort()
     rmSync(partial, { force: true })
     if (error instanceof AppError) throw error
-    throw new AppError('EXPORT_FAILED', `The backup could not be written to ${dirname(filePath)}: ${(error as Error).message}`, {
-      reason: error instanceof RangeError ? 'tooLarge' : 'writeFailed',
-    })
+    throw new AppError('EXPORT_FAILED', `The backup could not be written to ${dirname(filePath)}: ${(error as Error).message}`, { reason: 'writeFailed' })
   } finally {
     rmSync(databaseCopy, { force: true })
     for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${databaseCopy}${suffix}`, { force: true })

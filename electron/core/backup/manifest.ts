@@ -4,6 +4,8 @@ import { DATABASE_FILE } from '../store/store'
 export const BACKUP_FORMAT = 'fieldbook-backup'
 export const BACKUP_FORMAT_VERSION = 1
 export const MANIFEST_FILE = 'manifest.json'
+/** The manifest lists every attachment: even 100,000 of them stay well below this. */
+export const MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 export const BACKUP_EXTENSION = '.fbbackup'
 
 /** The database and the attachments, by their path inside the zip; nothing else is ever extracted. */

@@ -11,14 +11,12 @@ import { ATTACHMENTS_FOLDER } from '../attachments/blob-store'
 import { migrate, SCHEMA_VERSION } from '../store/migrations'
 import { DATABASE_FILE, type Store } from '../store/store'
 import { writeBackup } from './create'
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupManifest, MANIFEST_FILE, isAttachmentEntry } from './manifest'
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupManifest, MANIFEST_FILE, MANIFEST_MAX_BYTES, isAttachmentEntry } from './manifest'
 import { backupStamp, BACKUPS_FOLDER } from './names'
 import { ZipFileReader, ZipFormatError } from './zip'
 
 /** The attachments service's cache of resized photos, inside the attachments folder. */
 const THUMBNAILS_FOLDER = 'thumbs'
-/** The manifest lists every attachment: even 100,000 of them stay well below this. */
-const MANIFEST_MAX_BYTES = 64 * 1024 * 1024
 
 function invalid(reason: BackupRefusal, message: string): AppError {
   return new AppError('BACKUP_INVALID', message, { reason })

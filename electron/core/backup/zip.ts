@@ -1,19 +1,23 @@
 import { createHash } from 'node:crypto'
-import { closeSync, openSync, writeSync } from 'node:fs'
-import { open, type FileHandle } from 'node:fs/promises'
-import { pipeline, Readable } from 'node:stream'
-import { crc32, createInflateRaw } from 'node:zlib'
-import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import { crc32 } from 'node:zlib'
+import yauzl from 'yauzl'
+import yazl from 'yazl'
 
-/** Files are read and written a megabyte at a time: a backup of gigabytes of photos never sits in memory. */
+/** Files are read a megabyte at a time: a backup of gigabytes of photos never sits in memory. */
 const CHUNK = 1024 * 1024
-/** fflate writes classic zips (no ZIP64): offsets and sizes must stay below 4 GiB. */
-export const ZIP_LIMIT = 0xffff_ffff
+/**
+ * More entries than a backup can hold: the manifest (at most 64 MB, about 200 bytes a file) lists at most a few
+ * hundred thousand. A directory declaring more is refused before it is read.
+ */
+export const MAX_ZIP_ENTRIES = 400_000
 
 /** Why a file cannot be read as a zip; the restore turns it into a BACKUP_INVALID reason. */
 export class ZipFormatError extends Error {
   constructor(
-    readonly reason: 'empty' | 'notZip' | 'truncated' | 'unsupported' | 'damaged',
+    readonly reason: 'empty' | 'notZip' | 'truncated' | 'unsupported' | 'damaged' | 'tooLarge',
     message: string,
   ) {
     super(message)
@@ -21,81 +25,89 @@ export class ZipFormatError extends Error {
 }
 
 /**
- * A zip written entry by entry straight to a file descriptor. Entries are added and finished one at a time,
- * so fflate never buffers one entry while another is open.
+ * A zip written entry by entry to a file (yazl: ZIP64 whenever an entry, an offset or the number of entries
+ * needs it). Each entry is read from its source only while it is being written, so a backup of gigabytes of
+ * photos holds one chunk of one photo in memory at a time.
  */
 export class ZipFileWriter {
-  private readonly fd: number
-  private readonly zip: Zip
-  private written = 0
+  private readonly zip = new yazl.ZipFile()
+  private readonly out: WriteStream
   private failure: Error | null = null
-  private finished = false
+  /** Rejects what `add` or `end` is waiting for; one at a time, so nothing piles up over tens of thousands of entries. */
+  private rejectWaiting: ((error: Error) => void) | null = null
+  private closed = false
 
   constructor(path: string) {
-    this.fd = openSync(path, 'wx')
-    this.zip = new Zip((error, chunk, final) => {
-      if (error) {
-        this.failure = error
-        return
-      }
-      this.written += chunk.length
-      writeSync(this.fd, chunk)
-      if (final) this.finished = true
-    })
+    this.out = createWriteStream(path, { flags: 'wx' })
+    this.zip.on('error', this.fail)
+    this.zip.outputStream.on('error', this.fail)
+    this.out.on('error', this.fail)
+    this.out.on('close', () => (this.closed = true))
+    this.zip.outputStream.pipe(this.out)
+  }
+
+  /** Records the first failure (of a source, the zip or the file) and stops the wait in progress. */
+  private readonly fail = (error: Error) => {
+    this.failure ??= error
+    this.rejectWaiting?.(this.failure)
+  }
+
+  /** Waits for `start` to call its `resolve`, or for a failure. */
+  private wait(start: (resolve: () => void) => void): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure)
+    return new Promise<void>((resolve, reject) => {
+      this.rejectWaiting = reject
+      start(resolve)
+    }).finally(() => (this.rejectWaiting = null))
   }
 
   get bytesWritten(): number {
-    return this.written
+    return this.out.bytesWritten
   }
 
   /**
-   * Adds one entry from chunks (read as they are needed) and returns its size and SHA-256. `compress` for
-   * text and the database; photos are already compressed and are stored as they are.
+   * Adds one entry from chunks (read as they are needed) and returns its size and SHA-256 once all of it has
+   * been handed to the zip. `compress` for text and the database; photos are already compressed and are stored
+   * as they are.
    */
   async add(name: string, chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: { compress: boolean; mtime: Date }): Promise<{ size: number; sha256: string }> {
-    const entry = options.compress ? new ZipDeflate(name, { level: 6 }) : new ZipPassThrough(name)
-    entry.mtime = options.mtime
-    this.zip.add(entry)
     const hash = createHash('sha256')
     let size = 0
-    let previous: Uint8Array | null = null
-    // One chunk is held back so the last one can be pushed with `final`.
-    for await (const chunk of chunks) {
-      if (previous) entry.push(previous)
-      hash.update(chunk)
-      size += chunk.length
-      previous = chunk
-      this.check()
-    }
-    entry.push(previous ?? new Uint8Array(0), true)
-    this.check()
+    await this.wait((consumed) => {
+      async function* counted() {
+        for await (const chunk of chunks) {
+          hash.update(chunk)
+          size += chunk.length
+          yield chunk
+        }
+        consumed()
+      }
+      this.zip.addReadStreamLazy(name, { mtime: options.mtime, compress: options.compress }, (callback) => {
+        const stream = Readable.from(counted())
+        // A source that cannot be read (a photo removed meanwhile) fails the backup, never the process.
+        stream.on('error', this.fail)
+        callback(null, stream)
+      })
+    })
     return { size, sha256: hash.digest('hex') }
   }
 
-  /** Writes the central directory and closes the file. */
-  end(): void {
-    this.zip.end()
-    this.check()
-    if (!this.finished) throw new Error('The zip was not completed')
-    closeSync(this.fd)
+  /** Writes the central directory and waits until the file is complete and closed. */
+  async end(): Promise<void> {
+    await this.wait((written) => {
+      this.out.once('close', written)
+      this.zip.end()
+    })
   }
 
-  /** Closes the file after a failure (the caller removes it). */
-  abort(): void {
-    try {
-      this.zip.terminate()
-    } finally {
-      try {
-        closeSync(this.fd)
-      } catch {
-        // Already closed.
-      }
-    }
-  }
-
-  private check(): void {
-    if (this.failure) throw this.failure
-    if (this.written > ZIP_LIMIT - CHUNK) throw new RangeError('The backup would be larger than 4 GB, which this format cannot hold')
+  /** Stops writing after a failure and closes the file (the caller removes it). */
+  async abort(): Promise<void> {
+    this.zip.outputStream.unpipe(this.out)
+    if (this.closed) return
+    await new Promise<void>((resolve) => {
+      this.out.once('close', resolve)
+      this.out.destroy()
+    })
   }
 }
 
@@ -103,10 +115,13 @@ export class ZipFileWriter {
 export async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r')
   try {
+    // A buffer no larger than what is left: tens of thousands of small files must not each allocate a megabyte.
+    let left = (await handle.stat()).size
     for (;;) {
-      const buffer = Buffer.allocUnsafe(CHUNK)
-      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null)
+      const buffer = Buffer.allocUnsafe(Math.max(1, Math.min(CHUNK, left)))
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
       if (bytesRead === 0) return
+      left -= bytesRead
       yield buffer.subarray(0, bytesRead)
     }
   } finally {
@@ -121,39 +136,78 @@ export interface ZipEntry {
   crc: number
   compressedSize: number
   size: number
-  localHeaderOffset: number
 }
 
-const EOCD_SIGNATURE = 0x06054b50
-const CENTRAL_SIGNATURE = 0x02014b50
-const LOCAL_SIGNATURE = 0x04034b50
-
 /**
- * Reads a zip through its central directory with positioned reads: entries are checked and extracted one chunk
- * at a time. Anything out of place (no end record, a directory pointing past the end, ZIP64) is refused with a
- * reason rather than guessed at.
+ * Reads a zip through its central directory (yauzl, ZIP64 included): the directory is read first, each entry
+ * then extracted one chunk at a time and checked against the size and CRC the directory declares. Anything out
+ * of place is refused with a reason rather than guessed at: no end record, a directory pointing past the end,
+ * an entry name that is absolute or climbs out with `..`, more entries than a backup can hold.
  */
 export class ZipFileReader {
-  private constructor(
-    private readonly handle: FileHandle,
-    readonly size: number,
-    readonly entries: ZipEntry[],
-  ) {}
+  /** By name: a manifest of tens of thousands of files looks each one up. The first entry of a name wins. */
+  private readonly byName = new Map<string, ZipEntry>()
 
-  static async open(path: string): Promise<ZipFileReader> {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    private readonly raw: Map<ZipEntry, yauzl.Entry>,
+    readonly entries: ZipEntry[],
+  ) {
+    for (const entry of entries) if (!this.byName.has(entry.name)) this.byName.set(entry.name, entry)
+  }
+
+  static async open(path: string, options: { maxEntries?: number } = {}): Promise<ZipFileReader> {
+    const maxEntries = options.maxEntries ?? MAX_ZIP_ENTRIES
+    const head = Buffer.alloc(4)
     const handle = await open(path, 'r')
+    let size: number
     try {
-      const size = (await handle.stat()).size
-      const entries = await readDirectory(handle, size)
-      return new ZipFileReader(handle, size, entries)
-    } catch (error) {
+      size = (await handle.stat()).size
+      await handle.read(head, 0, 4, 0)
+    } finally {
       await handle.close()
-      throw error
+    }
+    if (size === 0) throw new ZipFormatError('empty', 'The file is empty')
+    const startsLikeZip = head.readUInt32LE(0) === 0x04034b50
+    let zip: yauzl.ZipFile
+    try {
+      zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+        yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true }, (error, file) => (error ? reject(error) : resolve(file))),
+      )
+    } catch (error) {
+      throw openError(error as Error, startsLikeZip)
+    }
+    try {
+      if (zip.entryCount > maxEntries) throw new ZipFormatError('tooLarge', `The zip declares ${zip.entryCount} entries; a backup holds at most ${maxEntries}`)
+      const raw = new Map<ZipEntry, yauzl.Entry>()
+      const entries = await new Promise<ZipEntry[]>((resolve, reject) => {
+        const list: ZipEntry[] = []
+        zip.on('entry', (entry: yauzl.Entry) => {
+          const mine: ZipEntry = {
+            name: entry.fileName,
+            method: entry.compressionMethod,
+            crc: entry.crc32,
+            compressedSize: entry.compressedSize,
+            size: entry.uncompressedSize,
+          }
+          raw.set(mine, entry)
+          list.push(mine)
+          zip.readEntry()
+        })
+        zip.on('end', () => resolve(list))
+        zip.on('error', reject)
+        zip.readEntry()
+      })
+      return new ZipFileReader(zip, raw, entries)
+    } catch (error) {
+      zip.close()
+      if (error instanceof ZipFormatError) throw error
+      throw directoryError(error as Error)
     }
   }
 
   find(name: string): ZipEntry | undefined {
-    return this.entries.find((entry) => entry.name === name)
+    return this.byName.get(name)
   }
 
   /**
@@ -161,47 +215,32 @@ export class ZipFileReader {
    * or CRC the directory declares, so a damaged entry is never taken for a complete one.
    */
   async *chunks(entry: ZipEntry): AsyncGenerator<Uint8Array> {
-    const header = await this.readAt(entry.localHeaderOffset, 30)
-    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new ZipFormatError('damaged', `The entry ${entry.name} has no local header`)
-    const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28)
-    if (start + entry.compressedSize > this.size) throw new ZipFormatError('truncated', `The entry ${entry.name} runs past the end of the file`)
+    const raw = this.raw.get(entry)
+    if (!raw) throw new Error(`${entry.name} is not an entry of this zip`)
     if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError('unsupported', `The entry ${entry.name} uses compression method ${entry.method}`)
+    let stream: Readable
+    try {
+      stream = await new Promise<Readable>((resolve, reject) => this.zip.openReadStream(raw, (error, readable) => (error ? reject(error) : resolve(readable))))
+    } catch (error) {
+      const message = (error as Error).message
+      throw new ZipFormatError(/overflows file bounds/.test(message) ? 'truncated' : 'damaged', `The entry ${entry.name} cannot be read: ${message}`)
+    }
     let crc = 0
     let produced = 0
-    const emit = (bytes: Uint8Array) => {
-      produced += bytes.length
-      if (produced > entry.size) throw new ZipFormatError('damaged', `The entry ${entry.name} is longer than its declared size`)
-      crc = crc32(bytes, crc)
-      return bytes
-    }
-    const raw = this.rawChunks(start, entry.compressedSize)
-    if (entry.method === 0) {
-      for await (const chunk of raw) yield emit(chunk)
-    } else {
-      const inflater = createInflateRaw()
-      // pipeline (not pipe) so a read failure of the source reaches the loop below instead of leaving it waiting.
-      pipeline(Readable.from(raw), inflater, (error) => {
-        if (error) inflater.destroy(error)
-      })
-      try {
-        for await (const chunk of inflater as AsyncIterable<Buffer>) yield emit(chunk)
-      } catch (error) {
-        if (error instanceof ZipFormatError) throw error
-        throw new ZipFormatError('damaged', `The entry ${entry.name} cannot be decompressed: ${(error as Error).message}`)
-      } finally {
-        inflater.destroy()
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        produced += chunk.length
+        crc = crc32(chunk, crc)
+        yield chunk
       }
+    } catch (error) {
+      const message = (error as Error).message
+      throw new ZipFormatError(/unexpected EOF/i.test(message) ? 'truncated' : 'damaged', `The entry ${entry.name} cannot be read: ${message}`)
+    } finally {
+      stream.destroy()
     }
     if (produced !== entry.size) throw new ZipFormatError('damaged', `The entry ${entry.name} has ${produced} bytes instead of ${entry.size}`)
     if (crc >>> 0 !== entry.crc >>> 0) throw new ZipFormatError('damaged', `The entry ${entry.name} fails its CRC check`)
-  }
-
-  private async *rawChunks(start: number, length: number): AsyncGenerator<Buffer> {
-    for (let offset = 0; offset < length; offset += CHUNK) {
-      const chunk = await this.readAt(start + offset, Math.min(CHUNK, length - offset))
-      if (chunk.length === 0) throw new ZipFormatError('truncated', 'The file ends inside an entry')
-      yield chunk
-    }
   }
 
   async readAll(entry: ZipEntry): Promise<Buffer> {
@@ -210,66 +249,23 @@ export class ZipFileReader {
     return Buffer.concat(parts)
   }
 
-  close(): Promise<void> {
-    return this.handle.close()
-  }
-
-  private async readAt(position: number, length: number): Promise<Buffer> {
-    const buffer = Buffer.alloc(length)
-    const { bytesRead } = await this.handle.read(buffer, 0, length, position)
-    return buffer.subarray(0, bytesRead)
+  async close(): Promise<void> {
+    this.zip.close()
   }
 }
 
-async function readDirectory(handle: FileHandle, size: number): Promise<ZipEntry[]> {
-  if (size === 0) throw new ZipFormatError('empty', 'The file is empty')
-  const head = Buffer.alloc(4)
-  await handle.read(head, 0, 4, 0)
-  const startsLikeZip = head.readUInt32LE(0) === LOCAL_SIGNATURE
-  // The end record is 22 bytes plus a comment of up to 65,535 bytes, at the very end of the file.
-  const tailLength = Math.min(size, 22 + 0xffff)
-  const tail = Buffer.alloc(tailLength)
-  await handle.read(tail, 0, tailLength, size - tailLength)
-  let eocd = -1
-  for (let i = tailLength - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) {
-    throw startsLikeZip
+/** What yauzl's refusal to open a file means for the person holding it. */
+function openError(error: Error, startsLikeZip: boolean): ZipFormatError {
+  if (/signature not found/i.test(error.message)) {
+    return startsLikeZip
       ? new ZipFormatError('truncated', 'The zip has no end record: the file was cut short')
       : new ZipFormatError('notZip', 'The file is not a zip archive')
   }
-  const count = tail.readUInt16LE(eocd + 10)
-  const directorySize = tail.readUInt32LE(eocd + 12)
-  const directoryOffset = tail.readUInt32LE(eocd + 16)
-  if (count === 0xffff || directorySize === 0xffff_ffff || directoryOffset === 0xffff_ffff) {
-    throw new ZipFormatError('unsupported', 'ZIP64 archives are not Fieldbook backups')
-  }
-  const eocdPosition = size - tailLength + eocd
-  if (directoryOffset + directorySize > eocdPosition) throw new ZipFormatError('truncated', 'The zip directory points past the end of the file')
-  const directory = Buffer.alloc(directorySize)
-  await handle.read(directory, 0, directorySize, directoryOffset)
-  const entries: ZipEntry[] = []
-  let at = 0
-  for (let i = 0; i < count; i++) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) throw new ZipFormatError('damaged', 'The zip directory is damaged')
-    const nameLength = directory.readUInt16LE(at + 28)
-    const extraLength = directory.readUInt16LE(at + 30)
-    const commentLength = directory.readUInt16LE(at + 32)
-    const entry: ZipEntry = {
-      method: directory.readUInt16LE(at + 10),
-      crc: directory.readUInt32LE(at + 16),
-      compressedSize: directory.readUInt32LE(at + 20),
-      size: directory.readUInt32LE(at + 24),
-      localHeaderOffset: directory.readUInt32LE(at + 42),
-      name: directory.toString('utf8', at + 46, at + 46 + nameLength),
-    }
-    if (entry.localHeaderOffset + entry.compressedSize > directoryOffset) throw new ZipFormatError('truncated', `The entry ${entry.name} runs into the zip directory`)
-    entries.push(entry)
-    at += 46 + nameLength + extraLength + commentLength
-  }
-  return entries
+  if (/multi-disk|not supported/i.test(error.message)) return new ZipFormatError('unsupported', `This zip cannot be read: ${error.message}`)
+  return directoryError(error)
+}
+
+function directoryError(error: Error): ZipFormatError {
+  if (/unexpected EOF|overflows|out of bounds/i.test(error.message)) return new ZipFormatError('truncated', `The zip directory points past the end of the file: ${error.message}`)
+  return new ZipFormatError('damaged', `The zip directory is damaged: ${error.message}`)
 }

@@ -7,7 +7,7 @@ import { BackupService } from '../backup/service'
 import type { RestoreResult } from '../../../shared/procedures/backup'
 import type { TripDashboard } from '../../../shared/procedures/trip-overview'
 import type { Core } from '../core'
-import type { Command } from './commands'
+import type { Command } from './command'
 import { usage } from './usage-error'
 import { resolveRecord } from './lookup'
 

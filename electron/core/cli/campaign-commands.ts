@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { CAMPAIGN_EXPORT_KINDS, type CampaignFigures } from '../../../shared/procedures/campaign'
 import { buildCampaignDocument, writeExport } from '../reports/campaign/export'
-import type { Command } from './commands'
+import type { Command } from './command'
 import { call } from './lookup'
 import { usage } from './usage-error'
 

@@ -1,4 +1,3 @@
-import type { Core } from '../core'
 import type { Trip } from '../../../shared/schemas/trip'
 import { resolve } from 'node:path'
 import { REPORT_KINDS, ReportRequest, type ExportWarning } from '../../../shared/procedures/reports'
@@ -12,25 +11,7 @@ import { LAYOUT_COMMANDS } from './layout-commands'
 import { CAMPAIGN_COMMANDS } from './campaign-commands'
 import { usage } from './usage-error'
 import { call, resolveRecord } from './lookup'
-
-/** What a command may read from the command line (node:util parseArgs options). */
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string; description: string }>
-
-export interface Command {
-  name: string
-  summary: string
-  usage: string
-  options: OptionSpec
-  run(core: Core, values: Record<string, unknown>, positionals: string[]): Promise<Record<string, unknown>>
-  /**
-   * Used instead of `run` when the data folder's database cannot be opened (damaged, or from a newer version):
-   * a command that can repair that (restore) works on the closed folder.
-   */
-  runOnUnopenable?(dataDir: string, values: Record<string, unknown>, positionals: string[]): Promise<Record<string, unknown>>
-  /** The human-readable form; `--json` prints the object instead. */
-  format(result: Record<string, unknown>): string
-}
-
+import type { Command } from './command'
 
 /** What each export warning asks the user to check, for the command line. */
 const EXPORT_WARNING_TEXT: Record<ExportWarning, string> = {

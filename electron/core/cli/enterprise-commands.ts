@@ -1,5 +1,5 @@
 import type { EnterpriseMergeResult } from '../../../shared/procedures/enterprise-identity'
-import type { Command } from './commands'
+import type { Command } from './command'
 import { call, resolveRecord } from './lookup'
 
 /** `merge-enterprises --keep A --merge B`: the same merge as the enterprise screen's, for a secretariat's clean-up. */

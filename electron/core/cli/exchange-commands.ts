@@ -1,21 +1,20 @@
-import { open, readFile } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
-import { strFromU8, unzipSync } from 'fflate'
 import { AppError } from '../../../shared/errors'
 import { DUPLICATE_DECISIONS, type EnterpriseImportReport, type ImportField, type TripImportReport } from '../../../shared/exchange/api'
-import { BACKUP_FORMAT, MANIFEST_FILE } from '../backup/manifest'
+import { BACKUP_FORMAT, MANIFEST_FILE, MANIFEST_MAX_BYTES } from '../backup/manifest'
+import { ZipFileReader } from '../backup/zip'
 import type { Core } from '../core'
 import { previewEnterprises } from '../exchange/enterprise-import'
 import { ExchangeService } from '../exchange/service'
-import type { Command } from './commands'
-import { describeFieldError } from './run'
+import type { Command } from './command'
+import { describeFieldError } from './field-errors'
 import { usage } from './usage-error'
 import { resolveRecord } from './lookup'
 
 function serviceOf(core: Core): ExchangeService {
   return new ExchangeService({ dataDir: core.dataDir, store: core.store, records: core.records }, undefined, process.env['npm_package_version'] ?? '0.0.0')
 }
-
 
 /**
  * A trip file is a zip holding trip.json; an .xlsx and a Fieldbook backup (manifest.json saying so) are zips too,
@@ -32,15 +31,19 @@ async function zipKind(path: string): Promise<'trip' | 'backup' | 'other'> {
   } finally {
     await handle.close()
   }
+  // Through the zip's directory with positioned reads: a backup of many gigabytes is never read whole.
+  let reader: ZipFileReader | null = null
   try {
-    let trip = false
-    const entries = unzipSync(await readFile(path), { filter: (entry) => ((trip ||= entry.name === 'trip.json'), entry.name === MANIFEST_FILE) })
-    if (trip) return 'trip'
-    const manifest = entries[MANIFEST_FILE]
-    return manifest && (JSON.parse(strFromU8(manifest)) as { format?: unknown }).format === BACKUP_FORMAT ? 'backup' : 'other'
+    reader = await ZipFileReader.open(path)
+    if (reader.find('trip.json')) return 'trip'
+    const manifest = reader.find(MANIFEST_FILE)
+    if (!manifest || manifest.size > MANIFEST_MAX_BYTES) return 'other'
+    return (JSON.parse((await reader.readAll(manifest)).toString('utf8')) as { format?: unknown }).format === BACKUP_FORMAT ? 'backup' : 'other'
   } catch {
     // A damaged zip named .fbtrip is reported by the trip import itself.
     return path.toLowerCase().endsWith('.fbtrip') ? 'trip' : 'other'
+  } finally {
+    await reader?.close()
   }
 }
 

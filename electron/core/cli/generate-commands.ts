@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors'
 import { SYNCED_TABLE_FIELDS } from '../store/tables'
 import { DEFAULT_SEED, generateSample, SAMPLE_SIZE_NAMES, SAMPLE_SIZES, type GenerateSummary, type SampleSize } from '../sample/generator'
-import type { Command } from './commands'
+import type { Command } from './command'
 import { usage } from './usage-error'
 
 /** Peak resident memory of this process so far, in MB (the kernel's high-water mark). */

@@ -1,5 +1,5 @@
 import { checkLayout, type LayoutReport } from '../reports/layout-check'
-import type { Command } from './commands'
+import type { Command } from './command'
 import { usage } from './usage-error'
 
 /** `check-layout FILE.docx`: the GB/T 9704 figures of a document as LibreOffice prints it. */

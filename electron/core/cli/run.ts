@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { AppError, type AppErrorData, type FieldError } from '../../../shared/errors'
+import { AppError, type AppErrorData } from '../../../shared/errors'
 import { validationError } from '../../../shared/validation'
 import { openCore } from '../core'
 import { defaultUserDataDir, resolveDataDir } from '../data-dir'
-import { COMMANDS, type Command, type OptionSpec } from './commands'
+import type { Command, OptionSpec } from './command'
+import { COMMANDS } from './commands'
+import { describeFieldError } from './field-errors'
 import { UsageError } from './usage-error'
 
 export { UsageError, usage } from './usage-error'
@@ -34,27 +36,6 @@ function mainHelp(): string {
 function commandHelp(command: Command): string {
   const own = Object.keys(command.options).length > 0 ? `Options:\n${optionHelp(command.options)}\n\n` : ''
   return `Usage: npm run cli -- ${command.usage} [--data-dir DIR] [--json]\n\n${command.summary}.\n\n${own}Common options:\n${optionHelp(COMMON)}`
-}
-
-const FIELD_ERROR_TEXT: Record<string, string> = {
-  required: 'required',
-  tooShort: 'too short',
-  tooLong: 'too long',
-  tooSmall: 'too small',
-  tooBig: 'too big',
-  invalidDate: 'not a valid date (YYYY-MM-DD)',
-  invalidChoice: 'not one of the allowed values',
-  scopeRequired: 'name a trip or an enterprise',
-  endBeforeStart: 'the end date is before the start date',
-  invalidCreditCode: 'not a valid unified social credit code',
-  maxBelowMin: 'the maximum is below the minimum',
-  notFound: 'no such record',
-}
-
-export function describeFieldError(field: FieldError): string {
-  const text = FIELD_ERROR_TEXT[field.key] ?? 'not valid'
-  const limit = field.params?.['max'] ?? field.params?.['min']
-  return limit === undefined ? text : `${text} (${limit})`
 }
 
 export async function runCli(

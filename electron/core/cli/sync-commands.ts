@@ -2,7 +2,7 @@ import { hostname } from 'node:os'
 import { AppError } from '../../../shared/errors'
 import type { SyncStatus, SyncSummary } from '../../../shared/procedures/sync'
 import { normalizeServerUrl } from '../sync/transport'
-import type { Command } from './commands'
+import type { Command } from './command'
 import { usage } from './usage-error'
 import { call } from './lookup'
 

@@ -16,7 +16,7 @@ import { hasCjk } from './prose'
 import { packDocument, researchReportContent, researchReportTitle, type ReportOptions } from './research-report'
 import { styleByName } from './style'
 import { demandReportTitle, talentDemandContent } from './talent-demand'
-import type { ReportJob, ReportStage, ReportWorkerMessage } from './report-worker'
+import type { ReportJob, ReportStage, ReportWorkerMessage } from './report-job'
 import { loadPhotos, readTripData } from './trip-data'
 
 /** What only the host can do: a native save dialog and the file manager (Electron in the app). */

@@ -1,28 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import type { ExportWarning, ReportRequest } from '../../../shared/procedures/reports'
 import { AppError } from '../../../shared/errors'
 import { createRecordServices } from '../domain/registry'
 import { openReadOnlyStore } from '../store/store'
 import { ReportService } from './export'
+import type { ReportJob, ReportWorkerMessage } from './report-job'
 
 /**
  * Builds one document off the main thread: reads the workspace through its own read-only connection, packs
  * the .docx and hands the bytes back, so neither the main process nor the window waits on it.
  */
-export interface ReportJob {
-  dataDir: string
-  nativeBinding?: string | undefined
-  resourcesDir: string
-  request: ReportRequest
-}
-
-export type ReportStage = 'reading' | 'building' | 'packing'
-
-export type ReportWorkerMessage =
-  | { type: 'progress'; stage: ReportStage }
-  | { type: 'done'; buffer: Uint8Array; title: string; fileName: string; warnings: ExportWarning[] }
-  | { type: 'failed'; code: string; message: string }
-
 const job = workerData as ReportJob
 const post = (message: ReportWorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer)
 

@@ -70,7 +70,7 @@ describe('automatic backups', () => {
   it('runs on its timer once started, and stops with the core', async () => {
     const service = new BackupService(temp.core, { appVersion: '1.0.0' })
     service.start({ firstCheckMs: 10, intervalMs: 60_000 })
-    // Until a finished backup is there (its temporary `.partial` file is not one yet).
+    // Until the finished file is there: the backup's partial files start with auto- too while it is written.
     for (let i = 0; i < 100 && !readdirSyncSafe(join(temp.dir, 'backups')).some((n) => n.startsWith('auto-') && n.endsWith('.fbbackup')); i++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { writeBackup } from '../../../electron/core/backup/create'
-import { ZipFileReader, ZipFileWriter } from '../../../electron/core/backup/zip'
+import { ZipFileReader, ZipFileWriter, ZipFormatError } from '../../../electron/core/backup/zip'
+import { writeCraftedZip } from '../../helpers/crafted-zip'
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../../electron/core/store/migrations'
 import { tempDir } from '../../helpers/temp'
 import { useTempCore } from '../../helpers/core'
@@ -31,7 +32,7 @@ describe('streaming zip', () => {
     expect(await writer.add('photo', pieces(photo, 700_000), { compress: false, mtime })).toMatchObject({ size: photo.length })
     expect(await writer.add('text', pieces(text, 1_000_000), { compress: true, mtime })).toMatchObject({ size: text.length })
     await writer.add('empty', [], { compress: true, mtime })
-    writer.end()
+    await writer.end()
     expect(writer.bytesWritten).toBe(readFileSync(path).length)
     // Deflated text is much smaller; the photo is stored as it is.
     expect(writer.bytesWritten).toBeLessThan(photo.length + text.length / 5)
@@ -47,6 +48,70 @@ describe('streaming zip', () => {
     }
     const other = unzipSync(readFileSync(path))
     expect(Buffer.from(other['text']!).equals(text)).toBe(true)
+  })
+})
+
+describe('what the zip reader refuses', () => {
+  const reason = async (opening: Promise<unknown>) => {
+    const error = await opening.then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(ZipFormatError)
+    return (error as ZipFormatError).reason
+  }
+
+  it('more entries than a backup holds, before reading the directory', async () => {
+    const path = join(dir.path, 'many.zip')
+    writeCraftedZip(path, Array.from({ length: 5 }, (_, i) => ({ name: `e${i}`, data: Buffer.from(`entry ${i}`) })))
+    expect(await reason(ZipFileReader.open(path, { maxEntries: 4 }))).toBe('tooLarge')
+    const reader = await ZipFileReader.open(path, { maxEntries: 5 })
+    expect(reader.entries).toHaveLength(5)
+    await reader.close()
+  })
+
+  it.each(['../../outside.txt', '/etc/cron.d/evil', 'attachments/../../../evil'])('an entry named %s (a path out of the folder)', async (name) => {
+    const path = join(dir.path, 'escape.zip')
+    writeCraftedZip(path, [
+      { name: 'manifest.json', data: Buffer.from('{}') },
+      { name, data: Buffer.from('escaped') },
+    ])
+    expect(await reason(ZipFileReader.open(path))).toBe('damaged')
+  })
+
+  it('an entry whose bytes do not match the CRC its directory declares', async () => {
+    const path = join(dir.path, 'crc.zip')
+    const writer = new ZipFileWriter(path)
+    await writer.add('photo', [Buffer.from('the photo as it was written')], { compress: false, mtime: new Date() })
+    await writer.end()
+    const bytes = readFileSync(path)
+    const at = bytes.indexOf('the photo') + 4
+    bytes[at] = bytes[at]! ^ 0x20
+    rmSync(path)
+    writeFileSync(path, bytes)
+    const reader = await ZipFileReader.open(path)
+    try {
+      expect(await reason(reader.readAll(reader.find('photo')!))).toBe('damaged')
+    } finally {
+      await reader.close()
+    }
+  })
+})
+
+describe('a zip whose writing fails', () => {
+  it('rejects the entry whose source fails, and abort leaves a closed file for the caller to remove', async () => {
+    const path = join(dir.path, 'failed.zip')
+    const writer = new ZipFileWriter(path)
+    await writer.add('first', [Buffer.from('fine')], { compress: true, mtime: new Date() })
+    async function* vanishing() {
+      yield Buffer.from('half a photo')
+      throw new Error('the photo was removed meanwhile')
+    }
+    await expect(writer.add('second', vanishing(), { compress: false, mtime: new Date() })).rejects.toThrow('the photo was removed meanwhile')
+    await expect(writer.add('third', [Buffer.from('x')], { compress: true, mtime: new Date() })).rejects.toThrow('the photo was removed meanwhile')
+    await writer.abort()
+    rmSync(path)
+    expect(existsSync(path)).toBe(false)
   })
 })
 

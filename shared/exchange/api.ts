@@ -30,6 +30,8 @@ export const IMPORT_FIELDS = [
   'contactTitle',
   'contactPhone',
   'contactEmail',
+  'owner',
+  'contactWechat',
 ] as const
 export const ImportField = z.enum(IMPORT_FIELDS)
 export type ImportField = z.infer<typeof ImportField>

@@ -50,7 +50,7 @@ export async function previewEnterprises(path: string): Promise<EnterprisePrevie
 }
 
 const ContactRow = ContactFields.omit({ enterpriseId: true })
-const ENTERPRISE_FIELDS = ['name', 'creditCode', 'industry', 'region', 'address', 'size', 'website', 'tags', 'stage', 'profile'] as const
+const ENTERPRISE_FIELDS = ['name', 'creditCode', 'industry', 'region', 'address', 'size', 'website', 'tags', 'stage', 'profile', 'owner'] as const
 type EnterpriseField = (typeof ENTERPRISE_FIELDS)[number]
 type Fields = Record<string, unknown>
 
@@ -93,12 +93,12 @@ function readRow(cells: string[], mapping: ColumnMapping, uncachedFormulas: read
   const parsed = EnterpriseInput.safeParse({ name: '', ...raw })
   if (!parsed.success) errors.push(...toFieldErrors(parsed.error))
   let contact: Fields | null = null
-  const contactRaw = { name: text('contactName'), title: text('contactTitle'), phone: text('contactPhone'), email: text('contactEmail') }
-  if (contactRaw.name || contactRaw.title || contactRaw.phone || contactRaw.email) {
-    const checked = ContactRow.safeParse({ ...contactRaw, notes: '', wechat: '', isPrimary: false })
+  const contactRaw = { name: text('contactName'), title: text('contactTitle'), phone: text('contactPhone'), email: text('contactEmail'), wechat: text('contactWechat') }
+  if (contactRaw.name || contactRaw.title || contactRaw.phone || contactRaw.email || contactRaw.wechat) {
+    const checked = ContactRow.safeParse({ ...contactRaw, notes: '', isPrimary: false })
     if (checked.success) contact = checked.data
     else {
-      const names: Record<string, ImportField> = { name: 'contactName', title: 'contactTitle', phone: 'contactPhone', email: 'contactEmail' }
+      const names: Record<string, ImportField> = { name: 'contactName', title: 'contactTitle', phone: 'contactPhone', email: 'contactEmail', wechat: 'contactWechat' }
       errors.push(...toFieldErrors(checked.error).map((e) => ({ ...e, path: names[e.path] ?? e.path })))
     }
   }

@@ -24,6 +24,8 @@ export const ENTERPRISE_HEADERS: Record<ImportField, { zh: string; en: string }>
   contactTitle: { zh: '联系人职务', en: 'Contact title' },
   contactPhone: { zh: '联系电话', en: 'Phone' },
   contactEmail: { zh: '电子邮箱', en: 'Email' },
+  owner: { zh: '我方负责人', en: 'Our owner' },
+  contactWechat: { zh: '联系人微信', en: 'WeChat' },
 }
 
 /** Header names people actually use for each field, compared after normalising (see `headerKey`). */
@@ -42,6 +44,8 @@ const HEADER_SYNONYMS: Record<ImportField, string[]> = {
   contactTitle: ['联系人职务', '职务', '职位', '联系人职位', 'contacttitle', 'title', 'jobtitle', 'position'],
   contactPhone: ['联系电话', '电话', '手机', '手机号', '联系方式', '手机号码', '电话号码', 'phone', 'telephone', 'mobile', 'tel'],
   contactEmail: ['电子邮箱', '邮箱', '电子邮件', 'email', 'e-mail', 'mail'],
+  owner: ['我方负责人', '校方负责人', '跟进人', '对接老师', 'owner', 'accountowner', 'ourowner'],
+  contactWechat: ['联系人微信', '微信', '微信号', 'wechat', 'weixin', 'wechatid'],
 }
 
 /** Case, spaces, punctuation and full-width forms do not matter in a header. */

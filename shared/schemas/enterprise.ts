@@ -146,7 +146,7 @@ export const ENTERPRISE_FIELD_SPECS = {
     label: { zh: '我方负责人', en: 'Our owner' },
     watch: 'text',
     search: 'body',
-    column: { width: 12, synonyms: ['跟进人', '我方联系人', '对接老师', 'owner'] },
+    column: { width: 12, synonyms: ['校方负责人', '跟进人', '对接老师', 'owner', 'accountowner', 'ourowner'] },
   },
 } as const satisfies FieldSpecs<typeof enterpriseFields>
 
@@ -239,7 +239,7 @@ export const CONTACT_FIELD_SPECS = {
     label: { zh: '微信', en: 'WeChat' },
     watch: 'text',
     search: 'body',
-    column: { header: { zh: '联系人微信', en: 'Contact WeChat' }, width: 16, synonyms: ['微信号', '微信', 'wechat', 'wechatid'] },
+    column: { header: { zh: '联系人微信', en: 'Contact WeChat' }, width: 16, synonyms: ['微信号', '微信', 'wechat', 'weixin', 'wechatid'] },
   },
   isPrimary: { label: { zh: '主要联系人', en: 'Primary contact' }, watch: 'value' },
 } as const satisfies FieldSpecs<typeof contactFields>

@@ -13,7 +13,7 @@ import {
   type RefusedRow,
 } from '../../../shared/exchange/api'
 import { ENTERPRISE_LIST_COLUMNS, type ListColumn } from '../../../shared/fields'
-import { ContactInput, EnterpriseFields, EnterpriseInput, type Enterprise } from '../../../shared/schemas/enterprise'
+import { ContactFields, EnterpriseFields, EnterpriseInput, type Enterprise } from '../../../shared/schemas/enterprise'
 import { parseOrThrow, toFieldErrors } from '../../../shared/validation'
 import type { CoreContext } from '../context'
 import { newId } from '../ids'
@@ -50,7 +50,8 @@ export async function previewEnterprises(path: string): Promise<EnterprisePrevie
   }
 }
 
-const ContactRow = ContactInput.omit({ enterpriseId: true })
+/** A spreadsheet's phone numbers are kept as written: the check is for numbers people type into the form. */
+const ContactRow = ContactFields.omit({ enterpriseId: true })
 /** The list's columns of each table, from the field registry. */
 const ENTERPRISE_COLUMNS = ENTERPRISE_LIST_COLUMNS.filter((column) => column.table === 'enterprises')
 const CONTACT_COLUMNS = ENTERPRISE_LIST_COLUMNS.filter((column) => column.table === 'contacts')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { enterpriseOverview, enterpriseTimeline } from '../../../electron/core/domain/enterprise-file'
 import { surveyedPositions } from '../../../electron/core/domain/headline-figures'
+import { suggestMapping } from '../../../electron/core/exchange/labels'
 import type { LogInteractionResult, RelationshipSummary } from '../../../shared/procedures/relationship'
 import type { SyncSummary } from '../../../shared/procedures/sync'
 import { ContactInput, ContactPatch, isPhoneNumber } from '../../../shared/schemas/enterprise'
@@ -32,6 +33,11 @@ describe('phone numbers of contacts', () => {
     const bad = ['12345', '12812345678', '1381234567', '65881234', '512-65881234', '0512-658812345', 'abc', '0512-65881234转', '138123456789']
     for (const phone of good) expect(isPhoneNumber(phone), phone).toBe(true)
     for (const phone of bad) expect(isPhoneNumber(phone), phone).toBe(false)
+  })
+
+  it('sit beside WeChat and the owner, read from the spreadsheet headers people use', () => {
+    expect(suggestMapping(['企业名称', '联系人', '微信号', '我方负责人'])).toEqual({ name: 0, contactName: 1, contactWechat: 2, owner: 3 })
+    expect(suggestMapping(['Name', 'Contact', 'WeChat', 'Owner'])).toEqual({ name: 0, contactName: 1, contactWechat: 2, owner: 3 })
   })
 
   it('are checked when written, with an error of their own, but never when read or synced', () => {

@@ -1,6 +1,5 @@
 import type { z } from 'zod'
 import { AppError } from './errors'
-import { WATCHED_FIELDS, type WatchMode } from './fields'
 import { ActionFields, AttachmentFields, NoteFields } from './schemas/action'
 import { AgreementFields } from './schemas/agreement'
 import { ContactFields, EnterpriseFields } from './schemas/enterprise'
@@ -123,13 +122,5 @@ export function checkCell(table: string, column: string, value: unknown): assert
   }
 }
 
-// How each field's concurrent edits are watched is declared per field in the field registry (shared/fields.ts).
-export { WATCHED_FIELDS, type WatchMode } from './fields'
-
-/** How a column's concurrent edits are watched, or undefined when they simply merge. */
-export function watchModeOf(table: string, column: string): WatchMode | undefined {
-  if (!isSyncedTable(table)) return undefined
-  const field = column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())
-  const fields = WATCHED_FIELDS[table] as Record<string, WatchMode | undefined>
-  return Object.hasOwn(fields, field) ? fields[field] : undefined
-}
+// How each field's concurrent edits are watched is declared per field in the field registry (shared/fields.ts:
+// WATCHED_FIELDS, watchModeOf); it imports these tables, so this module does not import it back.

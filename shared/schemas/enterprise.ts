@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { creditCodeKey } from '../enterprise-identity'
-import type { FieldSpecs } from '../fields'
+import type { FieldSpecs } from '../field-spec'
 import { Id, record, requiredText, shortText } from './common'
 
 /**

@@ -13,7 +13,7 @@ import {
   type RefusedRow,
 } from '../../../shared/exchange/api'
 import { ENTERPRISE_LIST_COLUMNS, type ListColumn } from '../../../shared/fields'
-import { ContactFields, EnterpriseFields, EnterpriseInput, type Enterprise } from '../../../shared/schemas/enterprise'
+import { ContactFields, ContactInput, EnterpriseFields, EnterpriseInput, type Enterprise } from '../../../shared/schemas/enterprise'
 import { parseOrThrow, toFieldErrors } from '../../../shared/validation'
 import type { CoreContext } from '../context'
 import { newId } from '../ids'
@@ -51,7 +51,7 @@ export async function previewEnterprises(path: string): Promise<EnterprisePrevie
 }
 
 /** A spreadsheet's phone numbers are kept as written: the check is for numbers people type into the form. */
-const ContactRow = ContactFields.omit({ enterpriseId: true })
+const ContactRow = ContactInput.omit({ enterpriseId: true }).extend({ phone: ContactFields.shape.phone.default('') })
 /** The list's columns of each table, from the field registry. */
 const ENTERPRISE_COLUMNS = ENTERPRISE_LIST_COLUMNS.filter((column) => column.table === 'enterprises')
 const CONTACT_COLUMNS = ENTERPRISE_LIST_COLUMNS.filter((column) => column.table === 'contacts')

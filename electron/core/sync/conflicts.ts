@@ -7,7 +7,8 @@ import { parseOrThrow } from '../../../shared/validation'
 import { toCell } from '../domain/records'
 import { newId } from '../ids'
 import type { ChangeInput, ConcurrentEdit, Store } from '../store/store'
-import { columnKind, columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, watchModeOf, type CellValue, type ColumnKind, type SyncedTable, type WatchMode } from '../store/tables'
+import { watchModeOf, type WatchMode } from '../../../shared/fields'
+import { columnKind, columnName, SYNCED_TABLE_FIELDS, SYNCED_TABLES, type CellValue, type ColumnKind, type SyncedTable } from '../store/tables'
 
 interface WatchedField {
   field: string

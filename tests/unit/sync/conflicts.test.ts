@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Conflict, SyncSummary } from '../../../shared/procedures/sync'
-import { SYNCED_TABLE_FIELDS, WATCHED_FIELDS } from '../../../shared/tables'
+import { WATCHED_FIELDS } from '../../../shared/fields'
+import { SYNCED_TABLE_FIELDS } from '../../../shared/tables'
 import { dispatchFailure } from '../../helpers/core'
 import { useJoinedTeam, type Device } from './helpers'
 

@@ -7,7 +7,7 @@ import type { ChangeInput } from '../../../electron/core/store/store'
 import type { PullResponse } from '../../../shared/sync/protocol'
 import { AppError } from '../../../shared/errors'
 import { DEFAULT_MAX_CLOCK_DRIFT_MS, parseHlc } from '../../../shared/hlc'
-import { watchModeOf } from '../../../shared/tables'
+import { watchModeOf } from '../../../shared/fields'
 import { describeBackends } from '../server/backends'
 import { openDevice, serverChangeIds, startTeamServer, type Device, type TeamServer } from './helpers'
 

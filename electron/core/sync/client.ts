@@ -48,6 +48,8 @@ export interface SyncClientOptions {
   fetch?: typeof fetch
   /** Keeps the device token with the operating system's key store (the app passes Electron's safeStorage). */
   secretSealer?: SecretSealer
+  /** This app's version, reported to the server with every request (the team's device list shows it). */
+  appVersion?: string
 }
 
 export interface JoinOptions {
@@ -162,7 +164,7 @@ export class SyncClient {
    */
   async join(input: JoinOptions): Promise<SyncStatus> {
     const serverUrl = normalizeServerUrl(input.serverUrl, input.allowInsecure ?? false)
-    const transport = new Transport({ serverUrl, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) })
+    const transport = new Transport({ serverUrl, ...this.transportExtras(), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) })
     const answer = await transport.json('POST', '/v1/join', JoinResponse, {
       inviteCode: input.inviteCode.trim(),
       deviceName: input.deviceName.trim(),
@@ -223,7 +225,11 @@ export class SyncClient {
   private transport(): Transport {
     const settings = this.state.settings()
     if (!this.state.joined) throw new AppError('SYNC_NOT_JOINED', 'This workspace has not joined a team yet.')
-    return new Transport({ serverUrl: settings.serverUrl, token: settings.token, fetch: this.fetchKeepingRefusals })
+    return new Transport({ serverUrl: settings.serverUrl, token: settings.token, fetch: this.fetchKeepingRefusals, ...this.transportExtras() })
+  }
+
+  private transportExtras(): { appVersion?: string } {
+    return this.options.appVersion ? { appVersion: this.options.appVersion } : {}
   }
 
   /** The details of the last 409 CLOCK_AHEAD answer (the transport keeps only the code). */

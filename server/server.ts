@@ -21,7 +21,7 @@ import { checkPush } from './check'
 import { HttpError, badRequest, notFound } from './errors'
 import { parseWith, readBody, readJson, sendError, sendJson, sendJsonText, type RequestContext } from './http'
 import { RateLimiter } from './rate-limit'
-import { ServerStore, type AuditEntry, type AuthenticatedDevice, type DeviceInfo, type InviteInfo, type Role, type TeamInfo } from './store'
+import { DEFAULT_AUDIT_DAYS, ServerStore, type AuditEntry, type AuthenticatedDevice, type DeviceInfo, type InviteInfo, type Role, type TeamInfo } from './store'
 
 export const PROTOCOL_VERSION = SYNC_PROTOCOL_VERSION
 
@@ -68,6 +68,10 @@ export interface ServerOptions {
   shutdownTimeoutMs?: number
   /** How far ahead of the server's time a pushed clock may be (409 CLOCK_AHEAD beyond); default 5 minutes. */
   maxClockDriftMs?: number
+  /** Audit entries older than this many days are removed at start and then daily; default a year. */
+  auditDays?: number
+  /** How often the audit log is trimmed while the server runs; default once a day (tests shorten it). */
+  auditTrimIntervalMs?: number
 }
 
 export interface RunningServer {
@@ -205,6 +209,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await store.close()
     throw error
   }
+  // The audit log keeps what the operator chose: trimmed now and then once a day. On PostgreSQL every process
+  // trims; deleting the same old rows twice does no harm.
+  const auditDays = options.auditDays ?? DEFAULT_AUDIT_DAYS
+  const trimAudit = async () => {
+    try {
+      const removed = await store.trimAudit(auditDays)
+      if (removed > 0) log({ time: stamp(), event: 'audit-trimmed', message: `${removed} audit entries older than ${auditDays} days removed` })
+    } catch (error) {
+      log({ time: stamp(), event: 'error', message: `Trimming the audit log failed: ${(error as Error)?.message ?? String(error)}` })
+    }
+  }
+  await trimAudit()
+
   // Uploads in progress are named by random ids, so other processes' unfinished ones are never taken for ours.
   // A lone SQLite server clears the folder at start; on a shared folder only what a crash left a day ago goes.
   if (exclusive) rmSync(join(store.blobDir, 'tmp'), { recursive: true, force: true })
@@ -474,6 +491,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const url = `http://${host}:${port}`
   if (exclusive) writeFileSync(join(dataDir, PID_FILE), String(process.pid))
   log({ time: stamp(), event: 'listening', message: url })
+  let auditTrim: Promise<void> | undefined
+  const auditTimer = setInterval(() => void (auditTrim ??= trimAudit().finally(() => (auditTrim = undefined))), options.auditTrimIntervalMs ?? 24 * 60 * 60_000)
+  auditTimer.unref()
 
   let closed: Promise<void> | undefined
   async function close(): Promise<void> {
@@ -487,6 +507,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.closeIdleConnections()
     await stopped
     clearTimeout(deadline)
+    clearInterval(auditTimer)
+    await auditTrim
     await store.close()
     try {
       if (exclusive && runningServerPid(dataDir) === process.pid) unlinkSync(join(dataDir, PID_FILE))

@@ -53,7 +53,7 @@ describe('what the Sync screen says is true', () => {
     const en = await instance('en')
     expect(en.t('sync.status.readOnlyTitle')).toBe('This device can only receive changes')
     expect(zh.t('sync.status.readOnlyTitle')).toBe('这台设备只能接收修改')
-    expect(en.t('sync.status.readOnlyHint', { pending: 2 })).toContain('its own (2) stay on this computer')
+    expect(en.t('sync.status.readOnlyHint', { pending: 2 })).toContain('its own changes (2) stay on this computer')
     expect(zh.t('sync.status.readOnlyHint', { pending: 2 })).toContain('（2 条）')
   })
 

@@ -245,7 +245,7 @@ export const en: Shape<typeof zh> = {
     clockAheadTitle: "This computer's clock is about {{amount}} fast: the sync server does not accept its changes for now",
     clockAheadWhich: "The wrong clock is this computer's ({{device}}), not the server's: the server's time was {{server}}, and this computer was about {{amount}} ahead of it.",
     readOnlyTitle: 'This device can only receive changes',
-    readOnlyHint: "The team made this device a viewer: it receives the other members' changes, but its own ({{pending}}) stay on this computer and are not sent. To send them, ask a team admin to make it a member.",
+    readOnlyHint: "The team made this device a viewer: it receives the other members' changes, but its own changes ({{pending}}) stay on this computer and are not sent. To send them, ask a team admin to make it a member.",
     clockAheadFix: 'Open the system’s Date & Time settings and turn on “Set time automatically” (or set the right date, time and time zone by hand), then click “Sync now”. Changes made meanwhile are kept on this computer, nothing is lost; they upload once the clock is right.',
   },
   state: {

@@ -659,6 +659,7 @@ export class ServerStore {
    * assembled without parsing them again.
    */
   async pullJson(device: AuthenticatedDevice, after: number, limit: number): Promise<string> {
+    if (this.dialect === 'postgres') return this.pullJsonPostgres(device, after, limit)
     // The head and epoch come with the page, in the same statement: on PostgreSQL one round trip instead of two,
     // and read in the page's snapshot, so the head is never behind it.
     const rows = await this.sql.all<{
@@ -690,6 +691,26 @@ export class ServerStore {
     )
     const cursor = rows.length > 0 ? rows[rows.length - 1]!.seq : after
     return `{"changes":[${changes.join(',')}],"cursor":${cursor},"head":${state.head},"epoch":${JSON.stringify(state.epoch)}}`
+  }
+
+  /**
+   * The same page on PostgreSQL, written by the database: one row holding the changes already joined as JSON text
+   * (the stored cells are JSON; texts are quoted by `to_json`), with the head and epoch read in the same snapshot.
+   * A page of a thousand changes then costs this process one string instead of a thousand rows to decode.
+   */
+  private async pullJsonPostgres(device: AuthenticatedDevice, after: number, limit: number): Promise<string> {
+    const page = (await this.sql.get<{ changes: string; cursor: number | null; head: number; epoch: string }>(
+      `SELECT coalesce(string_agg(
+                '{"seq":' || seq || ',"hlc":' || to_json(hlc) || ',"table":' || to_json(tbl) || ',"rowId":' || to_json(row_id) ||
+                ',"cells":' || cells || coalesce(',"base":' || base, '') || ',"device":' || to_json(device_id) || '}',
+                ',' ORDER BY seq), '') AS changes,
+              max(seq) AS cursor,
+              (SELECT head FROM teams WHERE id = ?) AS head,
+              (SELECT value FROM meta WHERE key = 'epoch') AS epoch
+       FROM (SELECT seq, hlc, tbl, row_id, cells, base, device_id FROM changes WHERE team_id = ? AND seq > ? ORDER BY seq LIMIT ?) AS page`,
+      [device.teamId, device.teamId, after, limit],
+    ))!
+    return `{"changes":[${page.changes}],"cursor":${page.cursor ?? after},"head":${page.head},"epoch":${JSON.stringify(page.epoch)}}`
   }
 
   async team(device: AuthenticatedDevice): Promise<TeamResponse> {

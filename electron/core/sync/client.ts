@@ -298,10 +298,10 @@ export class SyncClient {
       // A push refused for this machine's clock running ahead: the round still receives the others' changes,
       // then fails with the refusal (this device's changes wait in the outbox).
       let refused: AppError | undefined
-      // A restored server makes the round start over once with everything offered again.
       // A viewer learns first whether an admin has given it another role since, so a promotion sends its waiting
       // changes in this round.
       if (this.readOnly()) await this.refreshDevices(transport)
+      // A restored server makes the round start over once with everything offered again.
       for (let restart = 0; ; restart++) {
         try {
           this.setPhase('pushing')

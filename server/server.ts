@@ -4,6 +4,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import createRouter, { type HTTPMethod } from 'find-my-way'
 import {
   BlobsMissingRequest,
   CLIENT_VERSION_HEADER,
@@ -181,6 +182,9 @@ function removeStaleUploads(dir: string, before: number): void {
   }
 }
 
+/** What a route does with a request; `params` are the route's path parameters, already URL-decoded. */
+type Endpoint = (request: IncomingMessage, response: ServerResponse, context: RequestContext, url: URL, params: Record<string, string | undefined>) => Promise<void>
+
 /** Starts the sync server on `dataDir` (see DESIGN.md §5 and shared/sync/protocol.ts). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log === false ? () => {} : (options.log ?? ((entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`)))
@@ -340,94 +344,101 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })
   }
 
+  /**
+   * The endpoints, matched by method and path. A path parameter must not be empty (`/v1/blobs/` is no endpoint);
+   * anything unmatched, a known path with another method included, is 404 NOT_FOUND.
+   */
+  const router = createRouter()
+  const endpoint = (method: HTTPMethod, path: string, run: Endpoint) => router.on(method, path, () => undefined, run)
+
+  endpoint('GET', '/v1/health', async (_request, response) => {
+    try {
+      await store.ping()
+    } catch {
+      throw new HttpError(503, 'UNAVAILABLE', 'The server cannot reach its database')
+    }
+    sendJson(response, 200, { ok: true, protocol: PROTOCOL_VERSION, version: SERVER_VERSION, database: store.dialect })
+  })
+
+  endpoint('POST', '/v1/join', async (request, response, context, url) => {
+    const wait = joinLimiter.attempt(remoteAddress(request))
+    if (wait > 0) {
+      throw new HttpError(429, 'RATE_LIMITED', `Too many join attempts; try again in ${wait} s`, { retryAfter: wait }, { 'Retry-After': String(wait) })
+    }
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, JoinRequest)
+    let joined
+    try {
+      joined = await store.join(body)
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 'INVITE_INVALID') {
+        await store.audit({ teamId: null, action: 'request.refused', actor: null, details: { path: url.pathname, code: error.code, address: remoteAddress(request) } })
+      }
+      throw error
+    }
+    context.team = joined.team.id
+    context.device = joined.deviceId
+    sendJson(response, 200, joined)
+  })
+
+  endpoint('POST', '/v1/push', async (request, response, context) => {
+    const device = await authenticate(request, context)
+    requireWriter(device)
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, PushRequest)
+    checkPush(body, { now: now(), nodeId: device.nodeId, ...(options.maxClockDriftMs !== undefined ? { maxClockDriftMs: options.maxClockDriftMs } : {}) })
+    const result = await store.push(device, body)
+    if (options.dropReplyAfterCommit?.('push')) {
+      context.code = 'DROPPED'
+      request.socket.destroy()
+      return
+    }
+    sendJson(response, 200, result)
+  })
+
+  endpoint('GET', '/v1/pull', async (request, response, context, url) => {
+    const device = await authenticate(request, context)
+    const after = url.searchParams.get('after')
+    const limitText = url.searchParams.get('limit')
+    // Larger pages are capped rather than refused, so a client asking for more still makes progress.
+    const limit = limitText !== null && Number(limitText) > MAX_PULL_LIMIT ? MAX_PULL_LIMIT : (limitText ?? undefined)
+    const query = parseWith(PullQuery, { after: after ?? undefined, limit })
+    sendJsonText(response, 200, await store.pullJson(device, query.after, query.limit))
+  })
+
+  endpoint('GET', '/v1/team', async (request, response, context) => {
+    sendJson(response, 200, await store.team(await authenticate(request, context)))
+  })
+
+  endpoint('POST', '/v1/devices/:device', async (request, response, context, _url, params) => {
+    const device = await authenticate(request, context)
+    requireAdmin(device)
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, DeviceUpdateRequest)
+    const target = params['device']!
+    const actor = { device }
+    let updated: DeviceInfo | undefined
+    if (body.role !== undefined) updated = await store.setRole(target, body.role, actor)
+    if (body.name !== undefined) updated = await store.renameDevice(target, body.name, actor)
+    sendJson(response, 200, { device: updated })
+  })
+
+  endpoint('POST', '/v1/blobs/missing', async (request, response, context) => {
+    const device = await authenticate(request, context)
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, BlobsMissingRequest)
+    sendJson(response, 200, { missing: await store.missingBlobs(device, body.hashes) })
+  })
+
+  const blobName = (params: Record<string, string | undefined>): string => {
+    const sha256 = params['sha256']!
+    if (!Sha256.safeParse(sha256).success) throw badRequest('A blob is named by its sha256 in 64 lower-case hex digits')
+    return sha256
+  }
+  endpoint('PUT', '/v1/blobs/:sha256', (request, response, context, _url, params) => putBlob(request, response, context, blobName(params)))
+  endpoint('GET', '/v1/blobs/:sha256', (request, response, context, _url, params) => getBlob(request, response, context, blobName(params)))
+
   async function route(request: IncomingMessage, response: ServerResponse, context: RequestContext, url: URL): Promise<void> {
     const method = request.method ?? 'GET'
-    const path = url.pathname
-    if (method === 'GET' && path === '/v1/health') {
-      try {
-        await store.ping()
-      } catch {
-        throw new HttpError(503, 'UNAVAILABLE', 'The server cannot reach its database')
-      }
-      sendJson(response, 200, { ok: true, protocol: PROTOCOL_VERSION, version: SERVER_VERSION, database: store.dialect })
-      return
-    }
-    if (method === 'POST' && path === '/v1/join') {
-      const wait = joinLimiter.attempt(remoteAddress(request))
-      if (wait > 0) {
-        throw new HttpError(429, 'RATE_LIMITED', `Too many join attempts; try again in ${wait} s`, { retryAfter: wait }, { 'Retry-After': String(wait) })
-      }
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, JoinRequest)
-      let joined
-      try {
-        joined = await store.join(body)
-      } catch (error) {
-        if (error instanceof HttpError && error.code === 'INVITE_INVALID') {
-          await store.audit({ teamId: null, action: 'request.refused', actor: null, details: { path, code: error.code, address: remoteAddress(request) } })
-        }
-        throw error
-      }
-      context.team = joined.team.id
-      context.device = joined.deviceId
-      sendJson(response, 200, joined)
-      return
-    }
-    if (method === 'POST' && path === '/v1/push') {
-      const device = await authenticate(request, context)
-      requireWriter(device)
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, PushRequest)
-      checkPush(body, { now: now(), nodeId: device.nodeId, ...(options.maxClockDriftMs !== undefined ? { maxClockDriftMs: options.maxClockDriftMs } : {}) })
-      const result = await store.push(device, body)
-      if (options.dropReplyAfterCommit?.('push')) {
-        context.code = 'DROPPED'
-        request.socket.destroy()
-        return
-      }
-      sendJson(response, 200, result)
-      return
-    }
-    if (method === 'GET' && path === '/v1/pull') {
-      const device = await authenticate(request, context)
-      const after = url.searchParams.get('after')
-      const limitText = url.searchParams.get('limit')
-      // Larger pages are capped rather than refused, so a client asking for more still makes progress.
-      const limit = limitText !== null && Number(limitText) > MAX_PULL_LIMIT ? MAX_PULL_LIMIT : (limitText ?? undefined)
-      const query = parseWith(PullQuery, { after: after ?? undefined, limit })
-      sendJsonText(response, 200, await store.pullJson(device, query.after, query.limit))
-      return
-    }
-    if (method === 'GET' && path === '/v1/team') {
-      sendJson(response, 200, await store.team(await authenticate(request, context)))
-      return
-    }
-    const deviceUpdate = /^\/v1\/devices\/([^/]+)$/.exec(path)
-    if (method === 'POST' && deviceUpdate) {
-      const device = await authenticate(request, context)
-      requireAdmin(device)
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, DeviceUpdateRequest)
-      const target = decodeURIComponent(deviceUpdate[1]!)
-      const actor = { device }
-      let updated: DeviceInfo | undefined
-      if (body.role !== undefined) updated = await store.setRole(target, body.role, actor)
-      if (body.name !== undefined) updated = await store.renameDevice(target, body.name, actor)
-      sendJson(response, 200, { device: updated })
-      return
-    }
-    if (method === 'POST' && path === '/v1/blobs/missing') {
-      const device = await authenticate(request, context)
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, BlobsMissingRequest)
-      sendJson(response, 200, { missing: await store.missingBlobs(device, body.hashes) })
-      return
-    }
-    const blob = /^\/v1\/blobs\/([^/]+)$/.exec(path)
-    if (blob && (method === 'PUT' || method === 'GET')) {
-      const sha256 = blob[1]!
-      if (!Sha256.safeParse(sha256).success) throw badRequest('A blob is named by its sha256 in 64 lower-case hex digits')
-      if (method === 'PUT') await putBlob(request, response, context, sha256)
-      else await getBlob(request, response, context, sha256)
-      return
-    }
-    throw notFound(`No endpoint ${method} ${path}`)
+    const found = router.find(method as HTTPMethod, url.pathname)
+    if (!found || Object.values(found.params).some((value) => !value)) throw notFound(`No endpoint ${method} ${url.pathname}`)
+    await (found.store as Endpoint)(request, response, context, url, found.params)
   }
 
   function handle(request: IncomingMessage, response: ServerResponse): void {

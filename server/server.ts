@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import createRouter, { type HTTPMethod } from 'find-my-way'
+import { pino, type DestinationStream, type Logger } from 'pino'
 import {
   BlobsMissingRequest,
   CLIENT_VERSION_HEADER,
@@ -28,6 +29,7 @@ export const PROTOCOL_VERSION = SYNC_PROTOCOL_VERSION
 
 /** One line per request (and a few events), written as JSON to stdout by default. Never tokens or bodies. */
 export interface LogEntry {
+  level: 'info' | 'error'
   time: string
   event?: string
   method?: string
@@ -52,7 +54,7 @@ export interface ServerOptions {
   database?: string
   /** PostgreSQL connections this process keeps at most; default 10. */
   poolSize?: number
-  /** Where log lines go: a function, or false for none; default one JSON line per entry on stdout. */
+  /** Where log lines go: a function (handed each line parsed), or false for none; default one JSON line per entry on stdout. */
   log?: false | ((entry: LogEntry) => void)
   /** Wall clock in ms, for invite expiry and the join rate limit in tests. */
   now?: () => number
@@ -182,14 +184,32 @@ function removeStaleUploads(dir: string, before: number): void {
   }
 }
 
+/**
+ * The server's log: one JSON line per entry, written synchronously (the last line of a stopping process is not lost),
+ * with the time as an ISO string and the level by name.
+ */
+function createLog(option: ServerOptions['log']): Logger {
+  if (option === false) return pino({ enabled: false })
+  const destination: DestinationStream =
+    option === undefined ? pino.destination({ fd: 1, sync: true }) : { write: (line: string) => option(JSON.parse(line) as LogEntry) }
+  return pino(
+    {
+      base: undefined,
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  )
+}
+
 /** What a route does with a request; `params` are the route's path parameters, already URL-decoded. */
 type Endpoint = (request: IncomingMessage, response: ServerResponse, context: RequestContext, url: URL, params: Record<string, string | undefined>) => Promise<void>
 
 /** Starts the sync server on `dataDir` (see DESIGN.md §5 and shared/sync/protocol.ts). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const log = options.log === false ? () => {} : (options.log ?? ((entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`)))
+  const log = createLog(options.log)
   const now = options.now ?? Date.now
-  const stamp = () => new Date().toISOString()
 
   const store = await ServerStore.open({
     dataDir: options.dataDir,
@@ -207,7 +227,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   try {
     if (await store.detectRollback()) {
-      log({ time: stamp(), event: 'rollback-detected', message: `The database is older than its last push; new epoch ${await store.epoch()}` })
+      log.info({ event: 'rollback-detected' }, `The database is older than its last push; new epoch ${await store.epoch()}`)
     }
   } catch (error) {
     await store.close()
@@ -219,9 +239,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trimAudit = async () => {
     try {
       const removed = await store.trimAudit(auditDays)
-      if (removed > 0) log({ time: stamp(), event: 'audit-trimmed', message: `${removed} audit entries older than ${auditDays} days removed` })
+      if (removed > 0) log.info({ event: 'audit-trimmed' }, `${removed} audit entries older than ${auditDays} days removed`)
     } catch (error) {
-      log({ time: stamp(), event: 'error', message: `Trimming the audit log failed: ${(error as Error)?.message ?? String(error)}` })
+      log.error({ event: 'error' }, `Trimming the audit log failed: ${(error as Error)?.message ?? String(error)}`)
     }
   }
   await trimAudit()
@@ -454,8 +474,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const bytesOut = countBytesOut(response)
     response.on('close', () => {
       openResponses.delete(response)
-      log({
-        time: stamp(),
+      log.info({
         method: request.method,
         path: url.pathname,
         status: response.statusCode,
@@ -477,7 +496,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const httpError = toHttpError(error)
         context.code = httpError.code
         if (httpError.status >= 500 && !(error instanceof HttpError)) {
-          log({ time: stamp(), event: 'error', method: request.method, path: url.pathname, message: (error as Error)?.stack ?? String(error) })
+          log.error({ event: 'error', method: request.method, path: url.pathname }, (error as Error)?.stack ?? String(error))
         }
         // Recorded before answering, so whoever reads the audit log after the answer finds it.
         await auditRefusal(request, context, url, httpError)
@@ -501,7 +520,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.includes(':') ? `[${address}]` : address
   const url = `http://${host}:${port}`
   if (exclusive) writeFileSync(join(dataDir, PID_FILE), String(process.pid))
-  log({ time: stamp(), event: 'listening', message: url })
+  log.info({ event: 'listening' }, url)
   let auditTrim: Promise<void> | undefined
   const auditTimer = setInterval(() => void (auditTrim ??= trimAudit().finally(() => (auditTrim = undefined))), options.auditTrimIntervalMs ?? 24 * 60 * 60_000)
   auditTimer.unref()
@@ -526,7 +545,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch {
       // Already gone.
     }
-    log({ time: stamp(), event: 'stopped' })
+    log.info({ event: 'stopped' })
   }
 
   mkdirSync(store.blobDir, { recursive: true })

@@ -44,7 +44,7 @@ describeBackends('sync server health', (backend) => {
   it('logs one JSON line per request without tokens', async () => {
     await fetch(`${test.server.url}/v1/pull?after=0`, { headers: { Authorization: 'Bearer secret-token-value-123' } })
     const line = test.logs.find((entry) => entry.path === '/v1/pull')
-    expect(line).toMatchObject({ method: 'GET', status: 401, code: 'UNAUTHORIZED' })
+    expect(line).toMatchObject({ level: 'info', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), method: 'GET', status: 401, code: 'UNAUTHORIZED' })
     expect(typeof line?.ms).toBe('number')
     expect(JSON.stringify(test.logs)).not.toContain('secret-token-value-123')
   })

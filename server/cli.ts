@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { backupServer, restoreServer } from './backup'
 import { HttpError } from './errors'
 import { startServer, type RunningServer } from './server'
-import { ROLES, ServerStore, type AuditEntry, type DeviceInfo, type InviteInfo, type Role, type StoreOptions } from './store'
+import { DEFAULT_AUDIT_DAYS, ROLES, ServerStore, type AuditEntry, type DeviceInfo, type InviteInfo, type Role, type StoreOptions } from './store'
 
 /**
  * `npm run server -- …`: without a command it serves; the commands administer the same storage (they open
@@ -20,6 +20,8 @@ const HELP = `Usage:
   npm run server -- [--port 8787] [--host 127.0.0.1] [--data-dir DIR] [--database URL] [--trust-proxy] [--quiet]
       Serve the sync API. Prints its address; one JSON log line per request on stdout (--quiet: none).
       --trust-proxy takes client addresses from X-Forwarded-For (behind a reverse proxy only).
+      --audit-days N keeps the audit log for N days (default ${DEFAULT_AUDIT_DAYS}); older entries are removed at
+      start and then daily.
   npm run server -- team create NAME          Create a team; prints an admin invite code for the first device
   npm run server -- teams                     List the teams
   npm run server -- invite --team NAME [--role member|admin|viewer] [--days 7]
@@ -49,6 +51,7 @@ const OPTIONS = {
   'data-dir': { type: 'string' },
   database: { type: 'string' },
   'trust-proxy': { type: 'boolean' },
+  'audit-days': { type: 'string' },
   quiet: { type: 'boolean' },
   team: { type: 'string' },
   role: { type: 'string' },
@@ -108,11 +111,14 @@ function requireValue(value: string | undefined, message: string): string {
 async function serve(values: Record<string, unknown>, storage: StoreOptions, io: CliIo): Promise<number> {
   const port = Number(values['port'] ?? '8787')
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Not a port: ${String(values['port'])}`)
+  const auditDays = Number(values['audit-days'] ?? DEFAULT_AUDIT_DAYS)
+  if (!Number.isInteger(auditDays) || auditDays < 1) throw new UsageError(`--audit-days is a whole number of days, at least 1: ${String(values['audit-days'])}`)
   const server: RunningServer = await startServer({
     port,
     host: (values['host'] as string | undefined) ?? '127.0.0.1',
     ...storage,
     trustProxy: values['trust-proxy'] === true,
+    auditDays,
     ...(values['quiet'] ? { log: false as const } : {}),
   })
   io.out(

@@ -34,6 +34,66 @@ const AUDIT_TABLE = `
       CREATE INDEX audit_by_team ON audit (team_id, id);
 `
 
+/**
+ * A push on PostgreSQL, run by the database in one statement: the round trips between the server and the database
+ * are what a push waits for while it holds its team's lock, so taking the lock, looking up the batch, storing the
+ * new changes and moving the head happen inside the database. It does what `ServerStore.push` does on SQLite:
+ *
+ * - `UPDATE teams … RETURNING head` locks the team's row: pushes to one team, from any server process, run one after
+ *   the other, so seqs are assigned and committed in order and a reader never sees seq N+1 before N;
+ * - every later statement takes a new snapshot (a VOLATILE function in READ COMMITTED), so a batch committed by
+ *   another process while this one waited for the lock is found and its stored result answered;
+ * - a change the team holds already, or that comes twice in the batch (same table, row and clock), is stored once;
+ *   the others take the next seqs in the batch's order.
+ *
+ * The changes come as parallel arrays (one element per change; cells and base as JSON text, stored as sent).
+ */
+const PUSH_FUNCTION = `
+      CREATE FUNCTION fieldbook_push(
+        p_team TEXT, p_batch TEXT, p_device TEXT, p_at TEXT,
+        p_hlc TEXT[], p_tbl TEXT[], p_row TEXT[], p_cells TEXT[], p_base TEXT[]
+      ) RETURNS TABLE (accepted BIGINT, seq BIGINT, epoch TEXT, replayed BOOLEAN)
+      LANGUAGE plpgsql VOLATILE AS $push$
+      #variable_conflict use_column
+      DECLARE
+        v_head BIGINT;
+        v_epoch TEXT;
+        v_stored TEXT;
+        v_accepted BIGINT;
+      BEGIN
+        UPDATE teams SET head = head WHERE id = p_team RETURNING head INTO v_head;
+        IF NOT FOUND THEN
+          RAISE EXCEPTION 'no team %', p_team USING ERRCODE = 'no_data_found';
+        END IF;
+        SELECT value INTO v_epoch FROM meta WHERE key = 'epoch';
+        SELECT result INTO v_stored FROM batches WHERE team_id = p_team AND batch_id = p_batch;
+        IF FOUND THEN
+          RETURN QUERY SELECT (v_stored::jsonb ->> 'accepted')::BIGINT, (v_stored::jsonb ->> 'seq')::BIGINT, v_epoch, TRUE;
+          RETURN;
+        END IF;
+        INSERT INTO changes (team_id, seq, hlc, tbl, row_id, cells, base, device_id, batch_id)
+          SELECT p_team, v_head + row_number() OVER (ORDER BY fresh.ord), fresh.hlc, fresh.tbl, fresh.row_id, fresh.cells, fresh.base, p_device, p_batch
+          FROM (
+            SELECT DISTINCT ON (given.tbl, given.row_id, given.hlc) given.*
+            FROM unnest(p_hlc, p_tbl, p_row, p_cells, p_base) WITH ORDINALITY AS given (hlc, tbl, row_id, cells, base, ord)
+            WHERE NOT EXISTS (
+              SELECT 1 FROM changes held
+              WHERE held.team_id = p_team AND held.tbl = given.tbl AND held.row_id = given.row_id AND held.hlc = given.hlc
+            )
+            ORDER BY given.tbl, given.row_id, given.hlc, given.ord
+          ) AS fresh;
+        GET DIAGNOSTICS v_accepted = ROW_COUNT;
+        v_head := v_head + v_accepted;
+        IF v_accepted > 0 THEN
+          UPDATE teams SET head = v_head WHERE id = p_team;
+        END IF;
+        INSERT INTO batches (team_id, batch_id, device_id, result, created_at)
+          VALUES (p_team, p_batch, p_device, format('{"accepted":%s,"seq":%s}', v_accepted, v_head), p_at);
+        RETURN QUERY SELECT v_accepted, v_head, v_epoch, FALSE;
+      END
+      $push$;
+`
+
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   {
     version: 1,
@@ -237,6 +297,13 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
 
       ${AUDIT_TABLE.replace('ID_COLUMN', 'id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY')}
     `,
+  },
+  {
+    version: 3,
+    description: 'PostgreSQL: a push in one round trip (fieldbook_push)',
+    // SQLite runs in the server's own process: a statement costs no round trip, so its push stays in store.ts.
+    sqlite: '-- nothing to change on SQLite',
+    postgres: PUSH_FUNCTION,
   },
 ]
 

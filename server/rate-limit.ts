@@ -1,6 +1,8 @@
 /**
  * A sliding-window limit per key (the remote address for joins): at most `max` attempts in `windowMs`. Keys are
  * forgotten once their window has passed, and the table is bounded so a flood of addresses cannot fill memory.
+ * Kept here rather than taken from rate-limiter-flexible: its memory store reads Date.now and sets timers, so it
+ * cannot follow the server's `now` (tests move that clock), and its windows are fixed rather than sliding.
  */
 export class RateLimiter {
   private readonly attempts = new Map<string, number[]>()

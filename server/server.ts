@@ -4,6 +4,8 @@ import { mkdir, open, rename, rm } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
+import createRouter, { type HTTPMethod } from 'find-my-way'
+import { pino, type DestinationStream, type Logger } from 'pino'
 import {
   BlobsMissingRequest,
   CLIENT_VERSION_HEADER,
@@ -21,12 +23,13 @@ import { checkPush } from './check'
 import { HttpError, badRequest, notFound } from './errors'
 import { parseWith, readBody, readJson, sendError, sendJson, sendJsonText, type RequestContext } from './http'
 import { RateLimiter } from './rate-limit'
-import { ServerStore, type AuditEntry, type AuthenticatedDevice, type DeviceInfo, type InviteInfo, type Role, type TeamInfo } from './store'
+import { DEFAULT_AUDIT_DAYS, ServerStore, type AuditEntry, type AuthenticatedDevice, type DeviceInfo, type InviteInfo, type Role, type TeamInfo } from './store'
 
 export const PROTOCOL_VERSION = SYNC_PROTOCOL_VERSION
 
 /** One line per request (and a few events), written as JSON to stdout by default. Never tokens or bodies. */
 export interface LogEntry {
+  level: 'info' | 'error'
   time: string
   event?: string
   method?: string
@@ -51,7 +54,7 @@ export interface ServerOptions {
   database?: string
   /** PostgreSQL connections this process keeps at most; default 10. */
   poolSize?: number
-  /** Where log lines go: a function, or false for none; default one JSON line per entry on stdout. */
+  /** Where log lines go: a function (handed each line parsed), or false for none; default one JSON line per entry on stdout. */
   log?: false | ((entry: LogEntry) => void)
   /** Wall clock in ms, for invite expiry and the join rate limit in tests. */
   now?: () => number
@@ -68,6 +71,10 @@ export interface ServerOptions {
   shutdownTimeoutMs?: number
   /** How far ahead of the server's time a pushed clock may be (409 CLOCK_AHEAD beyond); default 5 minutes. */
   maxClockDriftMs?: number
+  /** Audit entries older than this many days are removed at start and then daily; default a year. */
+  auditDays?: number
+  /** How often the audit log is trimmed while the server runs; default once a day (tests shorten it). */
+  auditTrimIntervalMs?: number
 }
 
 export interface RunningServer {
@@ -177,11 +184,32 @@ function removeStaleUploads(dir: string, before: number): void {
   }
 }
 
+/**
+ * The server's log: one JSON line per entry, written synchronously (the last line of a stopping process is not lost),
+ * with the time as an ISO string and the level by name.
+ */
+function createLog(option: ServerOptions['log']): Logger {
+  if (option === false) return pino({ enabled: false })
+  const destination: DestinationStream =
+    option === undefined ? pino.destination({ fd: 1, sync: true }) : { write: (line: string) => option(JSON.parse(line) as LogEntry) }
+  return pino(
+    {
+      base: undefined,
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    destination,
+  )
+}
+
+/** What a route does with a request; `params` are the route's path parameters, already URL-decoded. */
+type Endpoint = (request: IncomingMessage, response: ServerResponse, context: RequestContext, url: URL, params: Record<string, string | undefined>) => Promise<void>
+
 /** Starts the sync server on `dataDir` (see docs/architecture.md, "Sync", and shared/sync/protocol.ts). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const log = options.log === false ? () => {} : (options.log ?? ((entry: LogEntry) => process.stdout.write(`${JSON.stringify(entry)}\n`)))
+  const log = createLog(options.log)
   const now = options.now ?? Date.now
-  const stamp = () => new Date().toISOString()
 
   const store = await ServerStore.open({
     dataDir: options.dataDir,
@@ -199,12 +227,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   try {
     if (await store.detectRollback()) {
-      log({ time: stamp(), event: 'rollback-detected', message: `The database is older than its last push; new epoch ${await store.epoch()}` })
+      log.info({ event: 'rollback-detected' }, `The database is older than its last push; new epoch ${await store.epoch()}`)
     }
   } catch (error) {
     await store.close()
     throw error
   }
+  // The audit log keeps what the operator chose: trimmed now and then once a day. On PostgreSQL every process
+  // trims; deleting the same old rows twice does no harm.
+  const auditDays = options.auditDays ?? DEFAULT_AUDIT_DAYS
+  const trimAudit = async () => {
+    try {
+      const removed = await store.trimAudit(auditDays)
+      if (removed > 0) log.info({ event: 'audit-trimmed' }, `${removed} audit entries older than ${auditDays} days removed`)
+    } catch (error) {
+      log.error({ event: 'error' }, `Trimming the audit log failed: ${(error as Error)?.message ?? String(error)}`)
+    }
+  }
+  await trimAudit()
+
   // Uploads in progress are named by random ids, so other processes' unfinished ones are never taken for ours.
   // A lone SQLite server clears the folder at start; on a shared folder only what a crash left a day ago goes.
   if (exclusive) rmSync(join(store.blobDir, 'tmp'), { recursive: true, force: true })
@@ -323,94 +364,101 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     })
   }
 
+  /**
+   * The endpoints, matched by method and path. A path parameter must not be empty (`/v1/blobs/` is no endpoint);
+   * anything unmatched, a known path with another method included, is 404 NOT_FOUND.
+   */
+  const router = createRouter()
+  const endpoint = (method: HTTPMethod, path: string, run: Endpoint) => router.on(method, path, () => undefined, run)
+
+  endpoint('GET', '/v1/health', async (_request, response) => {
+    try {
+      await store.ping()
+    } catch {
+      throw new HttpError(503, 'UNAVAILABLE', 'The server cannot reach its database')
+    }
+    sendJson(response, 200, { ok: true, protocol: PROTOCOL_VERSION, version: SERVER_VERSION, database: store.dialect })
+  })
+
+  endpoint('POST', '/v1/join', async (request, response, context, url) => {
+    const wait = joinLimiter.attempt(remoteAddress(request))
+    if (wait > 0) {
+      throw new HttpError(429, 'RATE_LIMITED', `Too many join attempts; try again in ${wait} s`, { retryAfter: wait }, { 'Retry-After': String(wait) })
+    }
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, JoinRequest)
+    let joined
+    try {
+      joined = await store.join(body)
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 'INVITE_INVALID') {
+        await store.audit({ teamId: null, action: 'request.refused', actor: null, details: { path: url.pathname, code: error.code, address: remoteAddress(request) } })
+      }
+      throw error
+    }
+    context.team = joined.team.id
+    context.device = joined.deviceId
+    sendJson(response, 200, joined)
+  })
+
+  endpoint('POST', '/v1/push', async (request, response, context) => {
+    const device = await authenticate(request, context)
+    requireWriter(device)
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, PushRequest)
+    checkPush(body, { now: now(), nodeId: device.nodeId, ...(options.maxClockDriftMs !== undefined ? { maxClockDriftMs: options.maxClockDriftMs } : {}) })
+    const result = await store.push(device, body)
+    if (options.dropReplyAfterCommit?.('push')) {
+      context.code = 'DROPPED'
+      request.socket.destroy()
+      return
+    }
+    sendJson(response, 200, result)
+  })
+
+  endpoint('GET', '/v1/pull', async (request, response, context, url) => {
+    const device = await authenticate(request, context)
+    const after = url.searchParams.get('after')
+    const limitText = url.searchParams.get('limit')
+    // Larger pages are capped rather than refused, so a client asking for more still makes progress.
+    const limit = limitText !== null && Number(limitText) > MAX_PULL_LIMIT ? MAX_PULL_LIMIT : (limitText ?? undefined)
+    const query = parseWith(PullQuery, { after: after ?? undefined, limit })
+    sendJsonText(response, 200, await store.pullJson(device, query.after, query.limit))
+  })
+
+  endpoint('GET', '/v1/team', async (request, response, context) => {
+    sendJson(response, 200, await store.team(await authenticate(request, context)))
+  })
+
+  endpoint('POST', '/v1/devices/:device', async (request, response, context, _url, params) => {
+    const device = await authenticate(request, context)
+    requireAdmin(device)
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, DeviceUpdateRequest)
+    const target = params['device']!
+    const actor = { device }
+    let updated: DeviceInfo | undefined
+    if (body.role !== undefined) updated = await store.setRole(target, body.role, actor)
+    if (body.name !== undefined) updated = await store.renameDevice(target, body.name, actor)
+    sendJson(response, 200, { device: updated })
+  })
+
+  endpoint('POST', '/v1/blobs/missing', async (request, response, context) => {
+    const device = await authenticate(request, context)
+    const body = await readJson(request, context, MAX_JSON_BODY_BYTES, BlobsMissingRequest)
+    sendJson(response, 200, { missing: await store.missingBlobs(device, body.hashes) })
+  })
+
+  const blobName = (params: Record<string, string | undefined>): string => {
+    const sha256 = params['sha256']!
+    if (!Sha256.safeParse(sha256).success) throw badRequest('A blob is named by its sha256 in 64 lower-case hex digits')
+    return sha256
+  }
+  endpoint('PUT', '/v1/blobs/:sha256', (request, response, context, _url, params) => putBlob(request, response, context, blobName(params)))
+  endpoint('GET', '/v1/blobs/:sha256', (request, response, context, _url, params) => getBlob(request, response, context, blobName(params)))
+
   async function route(request: IncomingMessage, response: ServerResponse, context: RequestContext, url: URL): Promise<void> {
     const method = request.method ?? 'GET'
-    const path = url.pathname
-    if (method === 'GET' && path === '/v1/health') {
-      try {
-        await store.ping()
-      } catch {
-        throw new HttpError(503, 'UNAVAILABLE', 'The server cannot reach its database')
-      }
-      sendJson(response, 200, { ok: true, protocol: PROTOCOL_VERSION, version: SERVER_VERSION, database: store.dialect })
-      return
-    }
-    if (method === 'POST' && path === '/v1/join') {
-      const wait = joinLimiter.attempt(remoteAddress(request))
-      if (wait > 0) {
-        throw new HttpError(429, 'RATE_LIMITED', `Too many join attempts; try again in ${wait} s`, { retryAfter: wait }, { 'Retry-After': String(wait) })
-      }
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, JoinRequest)
-      let joined
-      try {
-        joined = await store.join(body)
-      } catch (error) {
-        if (error instanceof HttpError && error.code === 'INVITE_INVALID') {
-          await store.audit({ teamId: null, action: 'request.refused', actor: null, details: { path, code: error.code, address: remoteAddress(request) } })
-        }
-        throw error
-      }
-      context.team = joined.team.id
-      context.device = joined.deviceId
-      sendJson(response, 200, joined)
-      return
-    }
-    if (method === 'POST' && path === '/v1/push') {
-      const device = await authenticate(request, context)
-      requireWriter(device)
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, PushRequest)
-      checkPush(body, { now: now(), nodeId: device.nodeId, ...(options.maxClockDriftMs !== undefined ? { maxClockDriftMs: options.maxClockDriftMs } : {}) })
-      const result = await store.push(device, body)
-      if (options.dropReplyAfterCommit?.('push')) {
-        context.code = 'DROPPED'
-        request.socket.destroy()
-        return
-      }
-      sendJson(response, 200, result)
-      return
-    }
-    if (method === 'GET' && path === '/v1/pull') {
-      const device = await authenticate(request, context)
-      const after = url.searchParams.get('after')
-      const limitText = url.searchParams.get('limit')
-      // Larger pages are capped rather than refused, so a client asking for more still makes progress.
-      const limit = limitText !== null && Number(limitText) > MAX_PULL_LIMIT ? MAX_PULL_LIMIT : (limitText ?? undefined)
-      const query = parseWith(PullQuery, { after: after ?? undefined, limit })
-      sendJsonText(response, 200, await store.pullJson(device, query.after, query.limit))
-      return
-    }
-    if (method === 'GET' && path === '/v1/team') {
-      sendJson(response, 200, await store.team(await authenticate(request, context)))
-      return
-    }
-    const deviceUpdate = /^\/v1\/devices\/([^/]+)$/.exec(path)
-    if (method === 'POST' && deviceUpdate) {
-      const device = await authenticate(request, context)
-      requireAdmin(device)
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, DeviceUpdateRequest)
-      const target = decodeURIComponent(deviceUpdate[1]!)
-      const actor = { device }
-      let updated: DeviceInfo | undefined
-      if (body.role !== undefined) updated = await store.setRole(target, body.role, actor)
-      if (body.name !== undefined) updated = await store.renameDevice(target, body.name, actor)
-      sendJson(response, 200, { device: updated })
-      return
-    }
-    if (method === 'POST' && path === '/v1/blobs/missing') {
-      const device = await authenticate(request, context)
-      const body = await readJson(request, context, MAX_JSON_BODY_BYTES, BlobsMissingRequest)
-      sendJson(response, 200, { missing: await store.missingBlobs(device, body.hashes) })
-      return
-    }
-    const blob = /^\/v1\/blobs\/([^/]+)$/.exec(path)
-    if (blob && (method === 'PUT' || method === 'GET')) {
-      const sha256 = blob[1]!
-      if (!Sha256.safeParse(sha256).success) throw badRequest('A blob is named by its sha256 in 64 lower-case hex digits')
-      if (method === 'PUT') await putBlob(request, response, context, sha256)
-      else await getBlob(request, response, context, sha256)
-      return
-    }
-    throw notFound(`No endpoint ${method} ${path}`)
+    const found = router.find(method as HTTPMethod, url.pathname)
+    if (!found || Object.values(found.params).some((value) => !value)) throw notFound(`No endpoint ${method} ${url.pathname}`)
+    await (found.store as Endpoint)(request, response, context, url, found.params)
   }
 
   function handle(request: IncomingMessage, response: ServerResponse): void {
@@ -426,8 +474,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const bytesOut = countBytesOut(response)
     response.on('close', () => {
       openResponses.delete(response)
-      log({
-        time: stamp(),
+      log.info({
         method: request.method,
         path: url.pathname,
         status: response.statusCode,
@@ -449,7 +496,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const httpError = toHttpError(error)
         context.code = httpError.code
         if (httpError.status >= 500 && !(error instanceof HttpError)) {
-          log({ time: stamp(), event: 'error', method: request.method, path: url.pathname, message: (error as Error)?.stack ?? String(error) })
+          log.error({ event: 'error', method: request.method, path: url.pathname }, (error as Error)?.stack ?? String(error))
         }
         // Recorded before answering, so whoever reads the audit log after the answer finds it.
         await auditRefusal(request, context, url, httpError)
@@ -473,7 +520,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = address.includes(':') ? `[${address}]` : address
   const url = `http://${host}:${port}`
   if (exclusive) writeFileSync(join(dataDir, PID_FILE), String(process.pid))
-  log({ time: stamp(), event: 'listening', message: url })
+  log.info({ event: 'listening' }, url)
+  let auditTrim: Promise<void> | undefined
+  const auditTimer = setInterval(() => void (auditTrim ??= trimAudit().finally(() => (auditTrim = undefined))), options.auditTrimIntervalMs ?? 24 * 60 * 60_000)
+  auditTimer.unref()
 
   let closed: Promise<void> | undefined
   async function close(): Promise<void> {
@@ -487,13 +537,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.closeIdleConnections()
     await stopped
     clearTimeout(deadline)
+    clearInterval(auditTimer)
+    await auditTrim
     await store.close()
     try {
       if (exclusive && runningServerPid(dataDir) === process.pid) unlinkSync(join(dataDir, PID_FILE))
     } catch {
       // Already gone.
     }
-    log({ time: stamp(), event: 'stopped' })
+    log.info({ event: 'stopped' })
   }
 
   mkdirSync(store.blobDir, { recursive: true })

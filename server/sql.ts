@@ -7,7 +7,8 @@ import pg from 'pg'
  * `substr`, `length`); the PostgreSQL side numbers the placeholders.
  */
 export type Dialect = 'sqlite' | 'postgres'
-export type SqlValue = string | number | null
+/** An array binds as a PostgreSQL array (its functions take a batch's columns so); SQLite binds none. */
+export type SqlValue = string | number | null | readonly (string | null)[]
 export type Row = Record<string, unknown>
 
 export interface Sql {

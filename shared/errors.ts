@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'SYNC_FAILED',
   /** Sync: the server refused this device's changes because this machine's clock runs ahead of the server's. */
   'SYNC_CLOCK_AHEAD',
+  /** Sync: the team made this device a viewer; it receives changes, the server takes none from it. */
+  'SYNC_READ_ONLY',
   /**
    * An enterprise being created (or given a credit code) is one that already has a file: details `{ enterpriseId,
    * name, by: 'creditCode' | 'name' }`. Creating anyway is an explicit choice (`allowDuplicate`).

@@ -103,6 +103,7 @@ export function openCore(options: CoreOptions): Core {
     ...(options.wallClock ? { wallClock: options.wallClock } : {}),
     ...(options.syncFetch ? { fetch: options.syncFetch } : {}),
     ...(options.secretSealer ? { secretSealer: options.secretSealer } : {}),
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
   })
   const syncScheduler = options.autoSync ? new SyncScheduler(sync, store, { log: options.log }) : undefined
   const reports = new ReportService(context, options.resourcesDir ?? resolve('resources'), options.reportHost, options.nativeBinding, (request, stage) =>

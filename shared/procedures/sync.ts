@@ -30,6 +30,8 @@ export const SyncStatus = z.object({
   clockDriftMs: z.number().optional(),
   autoSync: z.boolean(),
   openConflicts: z.number().int().nonnegative(),
+  /** The team made this device a viewer: it receives the team's changes; its own wait here, unsent. */
+  readOnly: z.boolean().optional(),
   /**
    * The server refused this device's changes because this machine's clock runs ahead of the server's (kept until
    * a push goes through): how far ahead, and the server's time then, so the user can set the clock right.

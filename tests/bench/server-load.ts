@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import pg from 'pg'
 import { formatHlc } from '../../shared/hlc'
 import { ServerStore } from '../../server/store'
@@ -216,4 +217,11 @@ export async function benchServerLoad(options: LoadOptions = {}): Promise<void> 
       `in a closed loop without pauses, against the server in its own process on loopback; the load generator shares the machine's cores ` +
       `with the server and, for PostgreSQL, with the database (default settings, synchronous commit).`,
   )
+}
+
+// Run on its own: `npx tsx tests/bench/server-load.ts [seconds]` measures only the server under load (60 s per
+// backend by default), printing each figure as it comes.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const seconds = process.argv[2] ? Number(process.argv[2]) : undefined
+  await benchServerLoad(seconds ? { seconds } : {})
 }

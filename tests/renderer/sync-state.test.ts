@@ -44,6 +44,19 @@ describe('what the Sync screen says is true', () => {
     expect(syncState({ ...upToDate, phase: 'pulling', pendingChanges: 2 })).toBe('syncing')
   })
 
+  it('says a viewer only receives, rather than counting its changes as about to upload', async () => {
+    expect(syncState({ ...upToDate, readOnly: true, pendingChanges: 2 })).toBe('readOnly')
+    expect(syncState({ ...upToDate, readOnly: true })).toBe('readOnly')
+    expect(syncState({ ...upToDate, readOnly: true, phase: 'offline' })).toBe('offline')
+    expect(syncState({ ...upToDate, readOnly: true, openConflicts: 1 })).toBe('conflicts')
+    const zh = await instance('zh-CN')
+    const en = await instance('en')
+    expect(en.t('sync.status.readOnlyTitle')).toBe('This device can only receive changes')
+    expect(zh.t('sync.status.readOnlyTitle')).toBe('这台设备只能接收修改')
+    expect(en.t('sync.status.readOnlyHint', { pending: 2 })).toContain('its own changes (2) stay on this computer')
+    expect(zh.t('sync.status.readOnlyHint', { pending: 2 })).toContain('（2 条）')
+  })
+
   it('gives a clock’s drift in days and hours, minutes only under an hour', async () => {
     const zh = await instance('zh-CN')
     const en = await instance('en')

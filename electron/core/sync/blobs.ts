@@ -78,13 +78,18 @@ export class BlobQueue {
    * One pass: uploads then downloads whatever is due. Returns what moved; an unreachable server ends the pass
    * (thrown), a single file's failure only delays that file.
    */
-  async run(transport: Transport, onProgress: () => void = () => {}): Promise<{ uploaded: number; downloaded: number }> {
+  async run(
+    transport: Transport,
+    onProgress: () => void = () => {},
+    { upload = true }: { upload?: boolean } = {},
+  ): Promise<{ uploaded: number; downloaded: number }> {
     this.discover()
     const now = this.now()
     let uploaded = 0
     let downloaded = 0
 
-    const toUpload = this.store
+    // A viewer uploads nothing: its files wait here like its changes.
+    const toUpload = !upload ? [] : this.store
       .statement('SELECT hash FROM blob_sync WHERE here = 1 AND on_server = 0 AND retry_at <= ? ORDER BY hash')
       .pluck()
       .all(now)

@@ -48,6 +48,8 @@ export interface SyncClientOptions {
   fetch?: typeof fetch
   /** Keeps the device token with the operating system's key store (the app passes Electron's safeStorage). */
   secretSealer?: SecretSealer
+  /** This app's version, reported to the server with every request (the team's device list shows it). */
+  appVersion?: string
 }
 
 export interface JoinOptions {
@@ -138,6 +140,7 @@ export class SyncClient {
       ...(drift && Date.now() - drift.at < DRIFT_MEMORY_MS ? { clockDriftMs: drift.ms } : {}),
       autoSync: settings.autoSync,
       openConflicts: this.conflicts.openCount(),
+      ...(this.state.joined && this.readOnly() ? { readOnly: true } : {}),
       ...(clockAhead
         ? { clockAhead: { aheadMs: clockAhead.aheadMs, serverTime: clockAhead.serverTime, maxDriftMs: clockAhead.maxDriftMs, at: clockAhead.at } }
         : {}),
@@ -162,7 +165,7 @@ export class SyncClient {
    */
   async join(input: JoinOptions): Promise<SyncStatus> {
     const serverUrl = normalizeServerUrl(input.serverUrl, input.allowInsecure ?? false)
-    const transport = new Transport({ serverUrl, ...(this.options.fetch ? { fetch: this.options.fetch } : {}) })
+    const transport = new Transport({ serverUrl, ...this.transportExtras(), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) })
     const answer = await transport.json('POST', '/v1/join', JoinResponse, {
       inviteCode: input.inviteCode.trim(),
       deviceName: input.deviceName.trim(),
@@ -223,7 +226,16 @@ export class SyncClient {
   private transport(): Transport {
     const settings = this.state.settings()
     if (!this.state.joined) throw new AppError('SYNC_NOT_JOINED', 'This workspace has not joined a team yet.')
-    return new Transport({ serverUrl: settings.serverUrl, token: settings.token, fetch: this.fetchKeepingRefusals })
+    return new Transport({ serverUrl: settings.serverUrl, token: settings.token, fetch: this.fetchKeepingRefusals, ...this.transportExtras() })
+  }
+
+  /** The team made this device a viewer: the server takes no changes from it, so none are sent. */
+  private readOnly(): boolean {
+    return this.state.settings().role === 'viewer'
+  }
+
+  private transportExtras(): { appVersion?: string } {
+    return this.options.appVersion ? { appVersion: this.options.appVersion } : {}
   }
 
   /** The details of the last 409 CLOCK_AHEAD answer (the transport keeps only the code). */
@@ -286,15 +298,23 @@ export class SyncClient {
       // A push refused for this machine's clock running ahead: the round still receives the others' changes,
       // then fails with the refusal (this device's changes wait in the outbox).
       let refused: AppError | undefined
+      // A viewer learns first whether an admin has given it another role since, so a promotion sends its waiting
+      // changes in this round.
+      if (this.readOnly()) await this.refreshDevices(transport)
       // A restored server makes the round start over once with everything offered again.
       for (let restart = 0; ; restart++) {
         try {
           this.setPhase('pushing')
           try {
-            summary.pushed += await this.pushAll(transport)
+            // A viewer's changes wait here: sending them would only be refused, round after round.
+            if (!this.readOnly()) summary.pushed += await this.pushAll(transport)
           } catch (error) {
-            if (!(error instanceof AppError && error.code === 'SYNC_CLOCK_AHEAD')) throw error
-            refused = error
+            if (error instanceof AppError && error.code === 'SYNC_READ_ONLY') {
+              // Made a viewer since the last round: receive as before, keep the changes, stop pushing them.
+              this.state.saveSettings({ role: 'viewer' })
+              this.emitStatus()
+            } else if (error instanceof AppError && error.code === 'SYNC_CLOCK_AHEAD') refused = error
+            else throw error
           }
           this.setPhase('pulling')
           summary.pulled += await this.pullAll(transport)
@@ -306,7 +326,7 @@ export class SyncClient {
       }
       this.setPhase('blobs')
       if (manual) this.blobs.retryNow()
-      const moved = await this.blobs.run(transport, () => this.emitStatus())
+      const moved = await this.blobs.run(transport, () => this.emitStatus(), { upload: !this.readOnly() })
       summary.blobsUploaded = moved.uploaded
       summary.blobsDownloaded = moved.downloaded
       await this.refreshDevices(transport).catch(() => {})
@@ -364,7 +384,7 @@ export class SyncClient {
       this.clockAheadRefusal = undefined
       answer = await transport.json('POST', '/v1/push', PushResponse, { batchId: batch.id, changes: batch.changes })
     } catch (error) {
-      throw this.clockAheadError(error, batch)
+      throw this.readOnlyError(this.clockAheadError(error, batch))
     }
     this.checkEpoch(answer.epoch)
     if (this.closed) throw new AppError('SYNC_FAILED', 'The workspace was closed.')
@@ -375,6 +395,12 @@ export class SyncClient {
     })()
     this.emitStatus()
     return batch.changes.length
+  }
+
+  /** The server refuses a viewer's push with 403 FORBIDDEN: nothing of the batch was stored, it stays in the outbox. */
+  private readOnlyError(error: unknown): unknown {
+    if (!(error instanceof AppError && error.details?.['serverCode'] === 'FORBIDDEN')) return error
+    return new AppError('SYNC_READ_ONLY', error.message, { status: 403, serverCode: 'FORBIDDEN' })
   }
 
   /**
@@ -653,8 +679,11 @@ export class SyncClient {
     const team = await transport.json('GET', '/v1/team', TeamResponse)
     const names = this.state.getJson<Record<string, string>>('devices', {})
     for (const device of team.devices) names[device.nodeId] = device.name
+    // The role an admin gave this device (a viewer only receives); older servers do not say.
+    const role = team.devices.find((device) => device.id === this.state.settings().deviceId)?.role
     this.store.db.transaction(() => {
       this.state.setJson('devices', names)
+      if (role) this.state.saveSettings({ role })
       if (team.team.name) this.state.set('teamName', team.team.name)
     })()
   }

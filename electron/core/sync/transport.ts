@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { AppError } from '../../../shared/errors'
-import { ServerErrorBody } from '../../../shared/sync/protocol'
+import { CLIENT_VERSION_HEADER, ServerErrorBody } from '../../../shared/sync/protocol'
 
 /** How long one request may take before it counts as a dropped connection. */
 export const REQUEST_TIMEOUT_MS = 30_000
@@ -38,6 +38,8 @@ export interface TransportOptions {
   token?: string
   /** The app passes Electron's `net.fetch` (system proxy, the OS certificate store); tests pass one that fails on purpose. */
   fetch?: typeof fetch
+  /** This app's version, sent with every request: the team's device list shows which version each device runs. */
+  appVersion?: string
 }
 
 /** Maps a server error body to the app's codes, so the renderer can say what happened in the user's language. */
@@ -70,7 +72,11 @@ export class Transport {
   }
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    return { ...(this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {}), ...extra }
+    return {
+      ...(this.options.token ? { Authorization: `Bearer ${this.options.token}` } : {}),
+      ...(this.options.appVersion ? { [CLIENT_VERSION_HEADER]: this.options.appVersion } : {}),
+      ...extra,
+    }
   }
 
   /**

@@ -142,6 +142,7 @@ export const en: Shape<typeof zhCN> = {
     SYNC_NOT_JOINED: 'This device has not joined a team yet. Enter the server address and an invite code first.',
     SYNC_INSECURE: 'The server address uses plain http on another machine. Use https so the team’s records cannot be read on the way.',
     SYNC_FAILED: 'The sync server refused the request. Try again later; your records are safe here.',
+    SYNC_READ_ONLY: 'This device can only receive changes: the team made it a viewer. Its own changes are kept here and are not sent; a team admin can give it another role.',
     SYNC_CLOCK_AHEAD: 'This computer’s clock is ahead of the sync server’s, so the server refused its changes. Set the date and time correctly (automatic time); the changes are kept here and will sync then.',
     ENTERPRISE_DUPLICATE: 'This enterprise already has a file. Open that file, or create a second one only if they really are two enterprises.',
     DIAGNOSTICS_FAILED: 'The diagnostics file could not be written. Check where you save it and try again.',

@@ -256,6 +256,21 @@ describe('sync client', () => {
     expect(back.lastError).toBeUndefined()
   })
 
+  it('tells the server its app version with every request; the team’s device list shows it', async () => {
+    const versioned = openDevice('张老师的笔记本', { appVersion: '1.4.2' })
+    try {
+      await joinDevice(versioned, team)
+      await joinDevice(a, team)
+      await syncNow(versioned)
+      const devices = await team.server.listDevices(team.teamId)
+      expect(devices.find((device) => device.name === '张老师的笔记本')).toMatchObject({ version: '1.4.2' })
+      // A client that reports no version is listed without one.
+      expect(devices.find((device) => device.name === '王老师的笔记本')).toMatchObject({ version: null })
+    } finally {
+      versioned.close()
+    }
+  })
+
   it('stops with SYNC_REVOKED when the admin revoked the device', async () => {
     await joinDevice(a, team)
     const [device] = await team.server.listDevices(team.teamId)

@@ -4,6 +4,7 @@ import {
   CloudUploadOutlined,
   DisconnectOutlined,
   ExclamationCircleOutlined,
+  EyeOutlined,
   FieldTimeOutlined,
   LoadingOutlined,
   WarningOutlined,
@@ -35,7 +36,8 @@ export function SyncIndicator() {
   if (status.clockAhead && !isSyncing(status)) {
     parts.push({ key: 'clockAhead', icon: <FieldTimeOutlined />, text: t('sync.indicator.clockAhead'), color: '#cf1322' })
   }
-  if (status.pendingChanges > 0 && !isSyncing(status)) {
+  if (status.readOnly && !isSyncing(status)) parts.push({ key: 'readOnly', icon: <EyeOutlined />, text: t('sync.indicator.readOnly') })
+  else if (status.pendingChanges > 0 && !isSyncing(status)) {
     parts.push({ key: 'waiting', icon: <CloudUploadOutlined />, text: t('sync.indicator.waiting', { count: status.pendingChanges }) })
   }
   // "Synced" only when it is true: never before the first sync, nor while anything waits.

@@ -5,6 +5,7 @@ import {
   CloudUploadOutlined,
   DisconnectOutlined,
   ExclamationCircleOutlined,
+  EyeOutlined,
   FieldTimeOutlined,
   LoadingOutlined,
   LogoutOutlined,
@@ -30,6 +31,7 @@ export function PhaseText({ status }: { status: SyncStatus }) {
     clockAhead: <FieldTimeOutlined />,
     error: <ExclamationCircleOutlined />,
     conflicts: <WarningOutlined />,
+    readOnly: <EyeOutlined />,
     waiting: <CloudUploadOutlined />,
     neverSynced: <ClockCircleOutlined />,
     upToDate: <CheckCircleOutlined />,
@@ -39,6 +41,7 @@ export function PhaseText({ status }: { status: SyncStatus }) {
     clockAhead: 'danger',
     error: 'danger',
     conflicts: 'warning',
+    readOnly: 'secondary',
     neverSynced: 'secondary',
     upToDate: 'success',
   }
@@ -139,6 +142,16 @@ export function SyncStatusPanel({ status, onShowConflicts }: { status: SyncStatu
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <ClockAheadAlert status={status} />
+      {status.readOnly && (
+        <Alert
+          type="info"
+          showIcon
+          icon={<EyeOutlined />}
+          data-testid="sync-read-only"
+          title={t('sync.status.readOnlyTitle')}
+          description={t('sync.status.readOnlyHint', { pending: status.pendingChanges })}
+        />
+      )}
       {error && !(status.clockAhead && error.code === 'SYNC_CLOCK_AHEAD') && (
         <Alert
           type={error.code === 'SYNC_UNREACHABLE' ? 'warning' : 'error'}

@@ -172,7 +172,7 @@ export function driftText(t: (key: string, options?: Record<string, unknown>) =>
  * wrong clock, a failure, conflicts to review, changes waiting, never synced, or up to date. Only the last means
  * everything here is on the server and everything there is here.
  */
-export type SyncState = 'syncing' | 'offline' | 'clockAhead' | 'error' | 'conflicts' | 'waiting' | 'neverSynced' | 'upToDate'
+export type SyncState = 'syncing' | 'offline' | 'clockAhead' | 'error' | 'conflicts' | 'readOnly' | 'waiting' | 'neverSynced' | 'upToDate'
 
 export function syncState(status: SyncStatus): SyncState {
   if (status.phase === 'pushing' || status.phase === 'pulling' || status.phase === 'blobs') return 'syncing'
@@ -180,6 +180,8 @@ export function syncState(status: SyncStatus): SyncState {
   if (status.clockAhead) return 'clockAhead'
   if (status.phase === 'error') return 'error'
   if (status.openConflicts > 0) return 'conflicts'
+  // A viewer's changes wait for good, not for the next round: say why instead of counting them.
+  if (status.readOnly) return 'readOnly'
   if (status.pendingChanges > 0 || status.pendingBlobs > 0) return 'waiting'
   if (!status.lastSyncedAt) return 'neverSynced'
   return 'upToDate'

@@ -10,6 +10,7 @@ import { TRIP_TABS, tripPath, type TripTab } from '../../routes'
 import { AgreementList } from '../agreements/AgreementList'
 import { TripExportMenu } from '../exchange/TripExportMenu'
 import { ActionList } from '../followUps/ActionList'
+import { ReportExportButton } from '../reports/ReportExportButton'
 import { QuestionnaireEditor } from '../surveys/QuestionnaireEditor'
 import { SurveyList } from '../surveys/SurveyList'
 import { SymposiumList } from '../symposiums/SymposiumList'
@@ -42,6 +43,7 @@ function TripHeader({ trip }: { trip: Trip }) {
           {t(`trips.status.${trip.status}`)}
         </Tag>
         <Space style={{ marginInlineStart: 'auto' }}>
+          <ReportExportButton scope="trip" id={trip.id} name={trip.title} />
           <TripExportMenu tripId={trip.id} />
           <HistoryButton table="trips" rowId={trip.id} label={trip.title} />
         </Space>

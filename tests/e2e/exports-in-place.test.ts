@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Locator } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { docxFilesToPdf, pdfPages } from '../helpers/pdf'
-import { visible } from './harness'
+import { SCREENS_DIR, visible } from './harness'
 import { call, useBrowser } from './ui'
 
 const web = useBrowser()
@@ -20,6 +20,7 @@ const CASES = [
     enterpriseFile: '企业档案（一企一档）',
     allExports: '全部导出记录',
     reportHeading: '调研情况的报告',
+    createEnterprise: '新建企业',
   },
   {
     locale: 'en-US' as const,
@@ -32,6 +33,7 @@ const CASES = [
     enterpriseFile: 'Enterprise file',
     allExports: 'All past exports',
     reportHeading: 'report on the research trip',
+    createEnterprise: 'Add enterprise',
   },
 ]
 
@@ -53,7 +55,7 @@ describe.each(CASES)('exports where people work, in $locale', (c) => {
       await visible(drawer.getByTestId('report-export-form'))
       expect(await kindLabels(drawer)).toEqual(c.tripKinds)
       await expect.poll(() => drawer.locator('.ant-select').count()).toBe(0)
-      await app.screenshot('trip-export-open')
+      await page.screenshot({ path: join(SCREENS_DIR, `trip-export-open-${c.language}.png`) })
       await drawer.getByTestId('export-button').click()
       await visible(drawer.getByTestId('export-done'), 60_000)
       const [report] = app.core.reports.history()
@@ -98,6 +100,17 @@ describe.each(CASES)('exports where people work, in $locale', (c) => {
       await visible(rows.filter({ hasText: report!.fileName }).filter({ hasText: c.researchReport }))
       await visible(rows.filter({ hasText: file.fileName }).filter({ hasText: c.enterpriseFile }))
       await app.screenshot('reports-history')
+
+      // Choosing what to export never makes a new enterprise: a name no file has finds nothing to create.
+      const enterprisesBefore = app.core.records.enterprise.list().length
+      await page.getByTestId('report-export-form').getByText(c.enterpriseFile, { exact: true }).click()
+      const picker = page.getByTestId('report-export-form').locator('.ant-select').first()
+      await picker.click()
+      await page.keyboard.type('没有这家企业')
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').count()).toBe(0)
+      expect(await page.locator('.ant-select-dropdown:visible').getByText(c.createEnterprise).count()).toBe(0)
+      await page.keyboard.press('Escape')
+      expect(app.core.records.enterprise.list()).toHaveLength(enterprisesBefore)
       expect(app.problems).toEqual([])
     } finally {
       await app.close()

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { SyncIndicator } from '../screens/sync/SyncIndicator'
 import { LanguageSwitch } from './LanguageSwitch'
+import './layout.css'
 import { useSearchShortcut } from './useSearchShortcut'
 
 const NAV = [

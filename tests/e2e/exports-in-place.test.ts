@@ -55,7 +55,7 @@ describe.each(CASES)('exports where people work, in $locale', (c) => {
       await visible(drawer.getByTestId('report-export-form'))
       expect(await kindLabels(drawer)).toEqual(c.tripKinds)
       await expect.poll(() => drawer.locator('.ant-select').count()).toBe(0)
-      await page.screenshot({ path: join(SCREENS_DIR, `trip-export-open-${c.language}.png`) })
+      await page.screenshot({ path: join(SCREENS_DIR, `trip-export-open-${c.language}.png`), animations: 'disabled' })
       await drawer.getByTestId('export-button').click()
       await visible(drawer.getByTestId('export-done'), 60_000)
       const [report] = app.core.reports.history()
@@ -67,6 +67,8 @@ describe.each(CASES)('exports where people work, in $locale', (c) => {
       const visit = app.core.records.visit.list({ tripId })[0]!
       const enterprise = app.core.records.enterprise.get(String(visit.enterpriseId)) as unknown as { id: string; name: string }
       await page.goto(`${web.url}#/enterprises/${enterprise.id}`)
+      await visible(page.getByRole('button', { name: c.enterpriseAction }))
+      await page.screenshot({ path: join(SCREENS_DIR, `enterprise-export-action-${c.language}.png`), animations: 'disabled' })
       await page.getByRole('button', { name: c.enterpriseAction }).click()
       await visible(drawer.getByTestId('report-export-form'))
       expect(await kindLabels(drawer)).toEqual(c.enterpriseKinds)

@@ -81,7 +81,7 @@ describe.each(CASES)('one layout discipline in $locale at 1366×768', (c) => {
       expect((await title.boundingBox())!.height).toBeLessThan(48)
       await title.hover()
       await visible(page.locator('.ant-tooltip').getByText(c.longTitle, { exact: true }))
-      await page.screenshot({ path: join(SCREENS_DIR, `long-title-trip-${c.suffix}.png`) })
+      await page.screenshot({ path: join(SCREENS_DIR, `long-title-trip-${c.suffix}.png`), animations: 'disabled' })
 
       // A record's breadcrumb cuts the trip's title and gives it whole on hover.
       await page.goto(`${web.url}#/visits/${String(visit.id)}`)
@@ -95,7 +95,7 @@ describe.each(CASES)('one layout discipline in $locale at 1366×768', (c) => {
       await visible(page.getByTestId('export-history').locator('.ant-table-row').first())
       const historyCell = page.getByTestId('export-history').locator('.ant-table-row').first().locator('td').first()
       expect(await historyCell.getAttribute('title')).toContain(c.longTitle.slice(0, 40).trim())
-      await page.screenshot({ path: join(SCREENS_DIR, `long-title-reports-${c.suffix}.png`) })
+      await page.screenshot({ path: join(SCREENS_DIR, `long-title-reports-${c.suffix}.png`), animations: 'disabled' })
       expect(app.problems).toEqual([])
     } finally {
       await app.close()
@@ -126,7 +126,7 @@ describe.each(CASES)('one layout discipline in $locale at 1366×768', (c) => {
       const menuBox = (await menu.boundingBox())!
       expect(menuBox.y + menuBox.height).toBeLessThanOrEqual(768)
       expect(menuBox.y).toBeGreaterThanOrEqual(0)
-      await page.screenshot({ path: join(SCREENS_DIR, `scrolled-header-${c.suffix}.png`) })
+      await page.screenshot({ path: join(SCREENS_DIR, `scrolled-header-${c.suffix}.png`), animations: 'disabled' })
       expect(app.problems).toEqual([])
     } finally {
       await app.close()

@@ -29,7 +29,7 @@ describe.each(CASES)('trip dashboard in $locale at 1366×768', (c) => {
         expect(box.y + 200).toBeLessThanOrEqual(768)
       }
       await visible(page.getByTestId('chart-by-enterprise').getByTestId('echart').locator('svg').first())
-      await page.screenshot({ path: join(SCREENS_DIR, `trip-dashboard-fold-${c.suffix}.png`) })
+      await page.screenshot({ path: join(SCREENS_DIR, `trip-dashboard-fold-${c.suffix}.png`), animations: 'disabled' })
 
       // Agreements: the breakdown by kind on hover, the trip's agreements on a click.
       await page.getByTestId('stat-agreements').hover()

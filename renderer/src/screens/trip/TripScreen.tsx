@@ -1,5 +1,5 @@
 import { CalendarOutlined, CrownOutlined, EnvironmentOutlined } from '@ant-design/icons'
-import { Button, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd'
+import { Button, Flex, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate, useParams } from 'react-router'
 import type { Trip } from '../../../../shared/schemas/trip'
@@ -34,9 +34,11 @@ function TripHeader({ trip }: { trip: Trip }) {
     <div style={{ marginBottom: 8 }}>
       <ScreenBreadcrumb items={[{ title: t('nav.trips'), to: '/trips' }, { title: trip.title }]} />
       <Flex align="center" gap={12}>
-        <Typography.Title level={3} style={{ margin: 0, minWidth: 0 }} ellipsis={{ tooltip: trip.title }} data-testid="trip-title">
-          {trip.title}
-        </Typography.Title>
+        <Tooltip title={trip.title} placement="bottomLeft">
+          <Typography.Title level={3} className="fb-ellipsis" style={{ margin: 0, minWidth: 0 }} data-testid="trip-title">
+            {trip.title}
+          </Typography.Title>
+        </Tooltip>
         <Tag color={TRIP_STATUS_COLORS[trip.status]} data-testid="trip-status" style={{ flexShrink: 0 }}>
           {t(`trips.status.${trip.status}`)}
         </Tag>

@@ -96,7 +96,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       await expect.poll(() => new URL(page.url()).hash).toBe(`#/trips/${stored[0]!.id}`)
       await visible(page.getByTestId('trip-title').getByText(trip.title))
       await visible(page.getByRole('heading', { name: text.overview }))
-      await page.getByRole('button', { name: text.back }).click()
+      await page.locator('.ant-breadcrumb').getByRole('link', { name: text.back }).click()
 
       const row = page.locator('.ant-table-row', { hasText: trip.title })
       await visible(row)
@@ -108,7 +108,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       // Clicking the title opens the trip.
       await row.getByRole('link', { name: trip.title }).click()
       await expect.poll(() => new URL(page.url()).hash).toBe(`#/trips/${stored[0]!.id}`)
-      await page.getByRole('button', { name: text.back }).click()
+      await page.locator('.ant-breadcrumb').getByRole('link', { name: text.back }).click()
 
       // Edit in the drawer from the list.
       await row.getByRole('button', { name: text.edit }).click()

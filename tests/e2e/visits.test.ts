@@ -32,7 +32,8 @@ const LANGUAGES = [
       deleteStop: '删除参观点',
       delete: '删除',
       stopsTitle: '参观点（2）',
-      back: '皖苏访企拓岗调研 · 企业参观',
+      back: '皖苏访企拓岗调研',
+      backTab: '企业参观',
       count: '共 1 次参观',
       weekday: '2025-05-16 周五',
     },
@@ -63,7 +64,8 @@ const LANGUAGES = [
       deleteStop: 'Delete stop',
       delete: 'Delete',
       stopsTitle: 'Stops (2)',
-      back: '皖苏访企拓岗调研 · Site visits',
+      back: '皖苏访企拓岗调研',
+      backTab: 'Site visits',
       count: '1 site visit',
       weekday: '2025-05-16 Fri',
     },
@@ -160,7 +162,9 @@ describe.each(LANGUAGES)('site visits in $locale', ({ locale, text, visit }) => 
       await expect.poll(() => stopRows.count()).toBe(2)
 
       // Back on the trip, the list shows the visit with its day, enterprise, subject and stops.
-      await page.getByText(text.back).click()
+      // The breadcrumb: the trips, this trip (back to its visits) and what this screen is.
+      await visible(page.locator('.ant-breadcrumb').getByText(text.backTab, { exact: true }))
+      await page.locator('.ant-breadcrumb').getByRole('link', { name: text.back }).click()
       const row = page.locator('.ant-table-row', { hasText: enterprise['name'] as string })
       await visible(row)
       const cells = await row.locator('td').allTextContents()

@@ -54,6 +54,21 @@ export function DeleteButton({ label, description, onConfirm, inClickableRow }: 
   return inClickableRow ? <span onClick={(e) => e.stopPropagation()}>{confirm}</span> : confirm
 }
 
+/**
+ * The delete of a whole record, in its screen's header: a red outlined button with the bin and the action's words
+ * (by default "Delete"), asking first. Rows use the small bin of DeleteButton.
+ */
+export function DeleteRecordButton({ label, description, onConfirm, text }: DeleteButtonProps & { text?: string }) {
+  const { t } = useTranslation()
+  return (
+    <ConfirmDelete label={label} description={description} onConfirm={onConfirm}>
+      <Button danger icon={<DeleteOutlined />} data-testid="delete-record">
+        {text ?? t('common.delete')}
+      </Button>
+    </ConfirmDelete>
+  )
+}
+
 /** The last column of a record table: a delete button per row, asking first. */
 export function deleteColumn<T extends { id: string }>(options: {
   title: string

@@ -20,6 +20,8 @@ export function EnterprisePicker(props: {
   id?: string
   placeholder?: string
   autoFocus?: boolean
+  /** false where a new file has no place (choosing what to export): only existing files are offered. */
+  canCreate?: boolean
 }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
@@ -33,7 +35,7 @@ export function EnterprisePicker(props: {
     const sorted = [...(enterprises.data ?? [])].sort((a, b) => collator.compare(a.name, b.name))
     const list = sorted.map((e) => ({ value: e.id, label: e.name }))
     const typed = search.trim()
-    if (typed && !findSameEnterprise(sorted, { name: typed, creditCode: '' })) {
+    if (props.canCreate !== false && typed && !findSameEnterprise(sorted, { name: typed, creditCode: '' })) {
       list.push({
         value: `new:${typed}`,
         label: (
@@ -45,7 +47,7 @@ export function EnterprisePicker(props: {
       })
     }
     return list
-  }, [enterprises.data, search, t])
+  }, [enterprises.data, search, t, props.canCreate])
 
   async function choose(value: string) {
     if (!value.startsWith('new:')) {

@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { SyncIndicator } from '../screens/sync/SyncIndicator'
 import { LanguageSwitch } from './LanguageSwitch'
+import './layout.css'
 import { useSearchShortcut } from './useSearchShortcut'
 
 const NAV = [
@@ -37,7 +38,8 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      {/* The sider and the header stay put while the content scrolls: navigation, language, sync and conflicts are always in view. */}
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
         <div style={{ padding: '20px 24px 12px' }}>
           <Typography.Title level={4} style={{ margin: 0, color: '#1f6f5c' }}>
             {t('app.name')}
@@ -54,16 +56,27 @@ export function AppLayout() {
           onClick={({ key }) => void navigate(key)}
         />
       </Layout.Sider>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <Layout.Header
-          style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 24 }}
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            paddingInline: 24,
+            position: 'sticky',
+            top: 0,
+            zIndex: 100,
+          }}
+          data-testid="app-header"
         >
           <Space size={16}>
             <SyncIndicator />
             <LanguageSwitch />
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

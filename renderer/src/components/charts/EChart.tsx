@@ -17,16 +17,31 @@ export const CHART_FONT =
  * An ECharts chart that follows its container's size and is disposed with the component. `option` replaces the
  * previous one whole, so pass a memoised object to avoid redrawing on every render.
  */
-export function EChart(props: { option: ChartOption; height: number; ariaLabel: string; style?: CSSProperties; testId?: string }) {
+export function EChart(props: {
+  option: ChartOption
+  height: number
+  ariaLabel: string
+  style?: CSSProperties
+  testId?: string
+  /** A click on a data item (a bar): its index in the category axis. */
+  onItemClick?: (dataIndex: number) => void
+}) {
   const { option, height, ariaLabel, style, testId } = props
   const container = useRef<HTMLDivElement>(null)
   const chart = useRef<echarts.ECharts | undefined>(undefined)
+  const onItemClick = useRef(props.onItemClick)
+  useEffect(() => {
+    onItemClick.current = props.onItemClick
+  }, [props.onItemClick])
 
   useEffect(() => {
     const element = container.current
     if (!element) return
     const instance = echarts.init(element, null, { renderer: 'svg' })
     chart.current = instance
+    instance.on('click', (params) => {
+      if (typeof params.dataIndex === 'number') onItemClick.current?.(params.dataIndex)
+    })
     let frame = 0
     // Resizing inside the observer's callback can trigger another notification in the same frame; wait a frame.
     const observer = new ResizeObserver(() => {

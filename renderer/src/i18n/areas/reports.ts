@@ -33,7 +33,7 @@ export const zh = {
   done: '已导出“{{name}}”',
   cancelled: '已取消导出',
   warnings: {
-    collegeProfileEmpty: '学校信息尚未填写，文档中以“学校”代替校名。请在下方“学校信息”中填写后重新导出。',
+    collegeProfileEmpty: '学校信息尚未填写，文档中以“学校”代替校名。请在“设置 → 学校信息”中填写后重新导出。',
     untranslatedValues: '部分记录是中文写的，在英文文档中按原文出现，请发出前检查。',
   },
   showInFolder: '在文件夹中显示',
@@ -54,6 +54,10 @@ export const zh = {
   logoHint: '显示在通用版式文档的标题上方；公文版式按 GB/T 9704 不放校徽。',
   logoChoose: '选择图片',
   logoRemove: '移除',
+  exportFromTrip: '导出调研报告 / 新闻稿…',
+  exportFromEnterprise: '导出一企一档',
+  allExports: '全部导出记录',
+  exportOf: '导出：{{name}}',
 }
 
 export const en: Shape<typeof zh> = {
@@ -88,7 +92,7 @@ export const en: Shape<typeof zh> = {
   done: 'Exported “{{name}}”',
   cancelled: 'Export cancelled',
   warnings: {
-    collegeProfileEmpty: 'The college profile is empty, so the document says “the college” where its name belongs. Fill it in below and export again.',
+    collegeProfileEmpty: 'The college profile is empty, so the document says “the college” where its name belongs. Fill it in under Settings → College and export again.',
     untranslatedValues: 'Some records are written in Chinese and appear as they are in this English document: check it before it goes out.',
   },
   showInFolder: 'Show in folder',
@@ -109,4 +113,8 @@ export const en: Shape<typeof zh> = {
   logoHint: 'Shown above the title of standard-layout documents; the official layout (GB/T 9704) has no place for one.',
   logoChoose: 'Choose an image',
   logoRemove: 'Remove',
+  exportFromTrip: 'Export report / news brief…',
+  exportFromEnterprise: 'Export enterprise file',
+  allExports: 'All past exports',
+  exportOf: 'Export: {{name}}',
 }

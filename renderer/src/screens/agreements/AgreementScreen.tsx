@@ -1,17 +1,17 @@
-import { DeleteOutlined } from '@ant-design/icons'
-import { Breadcrumb, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Select, Skeleton, Space, Steps, Typography } from 'antd'
+import { Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Select, Skeleton, Space, Steps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, AgreementPatch } from '../../../../shared/schemas/agreement'
 import { useDeleteWithUndo, useErrorText, useRecord } from '../../api/records'
 import { HistoryButton } from '../../components/HistoryPanel'
+import { ScreenBreadcrumb } from '../../layout/ScreenBreadcrumb'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
 import { enterprisePath, tripPath } from '../../routes'
 import { AttachmentPanel } from '../attachments/AttachmentPanel'
 import { OptionalNumber } from './OptionalNumber'
 import { formatYuan, groupDigits, ungroupDigits, type AgreementStatus } from './format'
-import { ConfirmDelete } from '../../components/DeleteButton'
+import { DeleteRecordButton } from '../../components/DeleteButton'
 
 const DATE_FIELDS = ['signedDate', 'termStart', 'termEnd'] as const
 
@@ -71,11 +71,10 @@ export function AgreementScreen() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1040 }}>
-      <Breadcrumb
+      <ScreenBreadcrumb
         items={[
-          record.tripId
-            ? { title: <Link to={backTo}>{trip.data?.title ?? '…'}</Link> }
-            : { title: <Link to={backTo}>{enterprise.data?.name ?? '…'}</Link> },
+          record.tripId ? { title: t('nav.trips'), to: '/trips' } : { title: t('nav.enterprises'), to: '/enterprises' },
+          { title: (record.tripId ? trip.data?.title : enterprise.data?.name) ?? '…', to: backTo },
           { title: t('agreements.title') },
         ]}
       />
@@ -91,11 +90,7 @@ export function AgreementScreen() {
         </div>
         <Space wrap>
           <HistoryButton table="agreements" rowId={record.id} label={record.title} />
-          <ConfirmDelete label={record.title} onConfirm={() => remove()}>
-            <Button danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
-          </ConfirmDelete>
+          <DeleteRecordButton label={record.title} onConfirm={() => remove()} />
         </Space>
       </Flex>
 

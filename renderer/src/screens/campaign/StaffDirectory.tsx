@@ -1,5 +1,6 @@
 import { LinkOutlined, PlusOutlined } from '@ant-design/icons'
 import { App, Button, Empty, Form, Input, Select, Space, Table, Typography } from 'antd'
+import { DeleteButton } from '../../components/DeleteButton'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LEADERSHIP_LEVELS, type Staff } from '../../../../shared/schemas/staff'
@@ -96,9 +97,7 @@ export function StaffDirectory() {
             key: 'actions',
             width: 80,
             render: (_, person) => (
-              <Button size="small" type="link" danger onClick={() => void remove(person.id, person.name)}>
-                {t('common.delete')}
-              </Button>
+              <DeleteButton label={person.name} onConfirm={() => remove(person.id, person.name)} />
             ),
           },
         ]}

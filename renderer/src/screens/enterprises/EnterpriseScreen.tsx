@@ -20,6 +20,7 @@ import { MergeEnterpriseDialog } from './MergeEnterpriseDialog'
 import { LoadError, StageTag } from './shared'
 import { TimelineTab } from './TimelineTab'
 import { ConfirmDelete } from '../../components/DeleteButton'
+import { EnterpriseFileExportButton } from '../reports/ReportExportButton'
 
 /** The tabs of an enterprise file, in order; `summary` is the default (no tab in the path). */
 export const ENTERPRISE_TABS = ['summary', 'profile', 'contacts', 'timeline', 'demand', 'history', 'agreements', 'surveys', 'followUps', 'files'] as const
@@ -107,6 +108,7 @@ export function EnterpriseScreen() {
         </Typography.Title>
         <StageTag stage={record.stage} />
         <span style={{ marginInlineStart: 'auto' }}>
+          <EnterpriseFileExportButton enterpriseId={record.id} name={record.name} />
           <HistoryButton table="enterprises" rowId={record.id} label={record.name} />
         </span>
         {!record.deleted && (

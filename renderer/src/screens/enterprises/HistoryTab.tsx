@@ -80,12 +80,12 @@ export function HistoryTab({ enterpriseId }: { enterpriseId: string }) {
   return (
     <Flex vertical gap={16}>
       <Card>
-        <Form form={addForm} name="new-history" onValuesChange={clearErrorsOnChange(addForm)} layout="vertical" requiredMark={false}>
+        <Form form={addForm} name="new-history" onValuesChange={clearErrorsOnChange(addForm)} layout="vertical">
           <Flex gap={12} align="flex-start" wrap>
-            <Form.Item name="date" label={t('enterprises.history.date')} style={{ marginBottom: 0 }}>
+            <Form.Item name="date" label={t('enterprises.history.date')} required style={{ marginBottom: 0 }}>
               <DatePicker />
             </Form.Item>
-            <Form.Item name="text" label={t('enterprises.history.text')} style={{ flex: 1, minWidth: 320, marginBottom: 0 }}>
+            <Form.Item name="text" label={t('enterprises.history.text')} required style={{ flex: 1, minWidth: 320, marginBottom: 0 }}>
               <Input.TextArea
                 autoSize={{ minRows: 2, maxRows: 8 }}
                 placeholder={t('enterprises.history.textPlaceholder')}

@@ -69,8 +69,8 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
       destroyOnHidden
       width={520}
     >
-      <Form form={form} name="new-enterprise" onValuesChange={clearErrorsOnChange(form)} layout="vertical" requiredMark={false} style={{ marginTop: 16 }}>
-        <Form.Item name="name" label={t('enterprises.fields.name')}>
+      <Form form={form} name="new-enterprise" onValuesChange={clearErrorsOnChange(form)} layout="vertical" style={{ marginTop: 16 }}>
+        <Form.Item name="name" label={t('enterprises.fields.name')} required>
           <Input autoFocus placeholder={t('enterprises.fields.namePlaceholder')} onPressEnter={() => void submit()} maxLength={200} />
         </Form.Item>
         <Form.Item name="creditCode" label={t('enterprises.fields.creditCode')}>

@@ -33,10 +33,10 @@ export function ProfileTab({ enterprise }: { enterprise: Enterprise }) {
 
   return (
     <Card extra={<SaveStatusTag status={status} />} title={t('enterprises.tabs.profile')}>
-      <Form form={form} name="enterprise-profile" layout="vertical" onValuesChange={onValuesChange} disabled={readOnly} requiredMark={false}>
+      <Form form={form} name="enterprise-profile" layout="vertical" onValuesChange={onValuesChange} disabled={readOnly}>
         <Row gutter={24}>
           <Col xs={24} lg={12}>
-            <Form.Item name="name" label={t('enterprises.fields.name')}>
+            <Form.Item name="name" label={t('enterprises.fields.name')} required>
               <Input placeholder={t('enterprises.fields.namePlaceholder')} maxLength={200} />
             </Form.Item>
           </Col>

@@ -26,16 +26,18 @@ export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpri
     {
       title: enterpriseId ? t('surveys.columns.trip') : t('surveys.columns.enterprise'),
       key: 'name',
-      // Long English company names wrap instead of pushing the other columns out of the card.
-      width: '32%',
+      // The name takes the room the narrow figures leave; a long one shows two lines, whole on hover.
       sorter: (a, b) => (enterpriseId ? collator.compare(a.tripTitle, b.tripTitle) : collator.compare(a.enterpriseName, b.enterpriseName)),
-      render: (_, survey) => (
-        <Link to={`/surveys/${survey.id}`} style={{ fontWeight: 600 }}>
-          {enterpriseId ? survey.tripTitle : survey.enterpriseName}
-        </Link>
-      ),
+      render: (_, survey) => {
+        const name = enterpriseId ? survey.tripTitle : survey.enterpriseName
+        return (
+          <Link to={`/surveys/${survey.id}`} style={{ fontWeight: 600 }} className="fb-clamp-2" title={name}>
+            {name}
+          </Link>
+        )
+      },
     },
-    { title: t('surveys.columns.date'), dataIndex: 'date', sorter: (a, b) => a.date.localeCompare(b.date) },
+    { title: t('surveys.columns.date'), dataIndex: 'date', width: 120, sorter: (a, b) => a.date.localeCompare(b.date) },
     {
       title: t('surveys.columns.respondent'),
       key: 'respondent',
@@ -50,24 +52,28 @@ export function SurveyList({ tripId, enterpriseId }: { tripId?: string; enterpri
       title: t('surveys.columns.employment'),
       dataIndex: 'employment',
       align: 'right',
+      width: 96,
       sorter: (a, b) => a.employment - b.employment,
     },
     {
       title: t('surveys.columns.internship'),
       dataIndex: 'internship',
       align: 'right',
+      width: 96,
       sorter: (a, b) => a.internship - b.internship,
     },
     {
       title: t('surveys.columns.total'),
       key: 'total',
       align: 'right',
+      width: 80,
       sorter: (a, b) => a.employment + a.internship - (b.employment + b.internship),
       render: (_, survey) => <Typography.Text strong>{survey.employment + survey.internship}</Typography.Text>,
     },
     {
       title: t('surveys.columns.status'),
       dataIndex: 'status',
+      width: 96,
       render: (status: SurveyOverviewItem['status']) => <Tag color={status === 'complete' ? 'green' : 'default'}>{t(`surveys.statuses.${status}`)}</Tag>,
     },
     deleteColumn({ title: t('common.actions'), width: 72, label, onDelete: deleteWithUndo }),

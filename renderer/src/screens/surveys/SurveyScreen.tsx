@@ -1,5 +1,5 @@
-import { CheckCircleOutlined, DeleteOutlined, RollbackOutlined } from '@ant-design/icons'
-import { Alert, App, Breadcrumb, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
+import { CheckCircleOutlined, RollbackOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Col, DatePicker, Flex, Form, Input, Result, Row, Skeleton, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -8,6 +8,7 @@ import { isAnswered } from '../../../../shared/standard-questionnaire'
 import { ApiError, invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecord, useUpdateRecord } from '../../api/records'
 import { HistoryButton } from '../../components/HistoryPanel'
+import { ScreenBreadcrumb } from '../../layout/ScreenBreadcrumb'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
@@ -16,7 +17,7 @@ import { AttachmentPanel } from '../attachments/AttachmentPanel'
 import { PositionTable } from './PositionTable'
 import { QuestionnaireAnswers } from './QuestionnaireAnswers'
 import { cleanAnswers, useTripQuestionnaire } from './questionnaire'
-import { ConfirmDelete } from '../../components/DeleteButton'
+import { DeleteRecordButton } from '../../components/DeleteButton'
 
 const DATE_FIELDS = ['date'] as const
 
@@ -104,7 +105,7 @@ export function SurveyScreen() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1200 }}>
-      <Breadcrumb items={[{ title: <Link to={backTo}>{trip.data?.title ?? '…'}</Link> }, { title: t('surveys.title') }]} />
+      <ScreenBreadcrumb items={[{ title: t('nav.trips'), to: '/trips' }, { title: trip.data?.title ?? '…', to: backTo }, { title: t('surveys.title') }]} />
       <Flex justify="space-between" align="start" gap={16} wrap>
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -128,11 +129,7 @@ export function SurveyScreen() {
               {t('surveys.markComplete')}
             </Button>
           )}
-          <ConfirmDelete label={t('surveys.label', { enterprise: enterprise.data?.name ?? '', date: record.date })} onConfirm={() => remove()}>
-            <Button danger icon={<DeleteOutlined />}>
-              {t('common.delete')}
-            </Button>
-          </ConfirmDelete>
+          <DeleteRecordButton label={t('surveys.label', { enterprise: enterprise.data?.name ?? '', date: record.date })} onConfirm={() => remove()} />
         </Space>
       </Flex>
 

@@ -39,7 +39,7 @@ export function InfoCard(props: {
 
   return (
     <Card size="small" title={t('symposiums.sections.info')} extra={<Typography.Text type="secondary">{keyHint('I')}</Typography.Text>}>
-      <Form form={form} name="symposium" layout="vertical" onValuesChange={onValuesChange} requiredMark={false}>
+      <Form form={form} name="symposium" layout="vertical" onValuesChange={onValuesChange}>
         <Row gutter={16}>
           <Col xs={24} lg={8}>
             <Form.Item name="title" label={t('symposiums.fields.title')}>
@@ -50,6 +50,7 @@ export function InfoCard(props: {
             <Form.Item
               name="date"
               label={t('symposiums.fields.date')}
+              required
               extra={
                 outsideTrip(date?.format('YYYY-MM-DD'), trip) ? (
                   <Typography.Text type="warning">{t('visits.outsideTrip', { start: trip?.startDate, end: trip?.endDate })}</Typography.Text>
@@ -65,7 +66,7 @@ export function InfoCard(props: {
             </Form.Item>
           </Col>
           <Col xs={24} lg={6}>
-            <Form.Item name="enterpriseId" label={t('symposiums.fields.enterprise')}>
+            <Form.Item name="enterpriseId" label={t('symposiums.fields.enterprise')} required>
               <EnterprisePicker />
             </Form.Item>
           </Col>

@@ -1,4 +1,4 @@
-import { DeleteOutlined, MessageOutlined, QuestionCircleOutlined } from '@ant-design/icons'
+import { MessageOutlined, QuestionCircleOutlined } from '@ant-design/icons'
 import { App, Button, Card, Col, Empty, Flex, Row, Segmented, Skeleton, Space, Tooltip, Typography } from 'antd'
 import type { InputRef, RefSelectProps } from 'antd'
 import type { TextAreaRef } from 'antd/es/input/TextArea'
@@ -24,7 +24,7 @@ import { ShortcutHelp } from './ShortcutHelp'
 import { keyAction, type Command } from './shortcuts'
 import { numberAttendees } from './speakers'
 import './symposium.css'
-import { ConfirmDelete } from '../../components/DeleteButton'
+import { DeleteRecordButton } from '../../components/DeleteButton'
 
 const draftKey = (symposiumId: string) => `fieldbook.remarkDraft.${symposiumId}`
 
@@ -352,15 +352,14 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
               {t('symposiums.shortcuts.button')}
             </Button>
           </Tooltip>
-          <ConfirmDelete
+          <DeleteRecordButton
             label={heading}
             description={t('symposiums.deleteHint')}
+            text={t('symposiums.delete')}
             onConfirm={async () => {
               if (await deleteSymposium(record.id, heading)) void navigate(tripPath(record.tripId, 'symposiums'))
             }}
-          >
-            <Button danger icon={<DeleteOutlined />} aria-label={t('symposiums.delete')} />
-          </ConfirmDelete>
+          />
         </Space>
       </Flex>
 

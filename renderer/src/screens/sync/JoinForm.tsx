@@ -74,7 +74,6 @@ export function JoinForm({ onJoined }: { onJoined: (status: SyncStatus) => void 
         form={form}
         name="sync-join"
         layout="vertical"
-        requiredMark={false}
         initialValues={{ serverUrl: '', inviteCode: '', deviceName: '', allowInsecure: false }}
         onFinish={(values) => void join(values)}
       >

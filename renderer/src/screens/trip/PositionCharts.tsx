@@ -2,8 +2,10 @@ import { InfoCircleOutlined } from '@ant-design/icons'
 import { Card, Col, Empty, Row, Space, Tooltip, Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
 import type { TripDashboard } from '../../../../shared/procedures/trip-overview'
 import { EChart, type ChartOption } from '../../components/charts/EChart'
+import { enterprisePath, tripPath } from '../../routes'
 
 const COLORS = { employment: '#1f6f5c', internship: '#7cbfa6', agreements: '#d9a441' }
 const ROW_HEIGHT = 34
@@ -66,8 +68,11 @@ function ChartEmpty() {
 }
 
 /** Where the positions come from: by enterprise (jobs, internships, agreements) and by major. */
-export function PositionCharts({ charts }: { charts: TripDashboard['charts'] }) {
+export function PositionCharts({ charts, tripId }: { charts: TripDashboard['charts']; tripId: string }) {
   const { t } = useTranslation()
+  const navigate = useNavigate()
+  // Each chart counts the trip's surveyed positions: its title opens them; an enterprise's bar opens its demand.
+  const surveysLink = (title: string) => <Link to={tripPath(tripId, 'surveys')}>{title}</Link>
   const names = useMemo(
     () => ({
       employment: t('tripDetail.dashboard.series.employment'),
@@ -107,7 +112,7 @@ export function PositionCharts({ charts }: { charts: TripDashboard['charts'] }) 
       <Col xs={24} xl={12}>
         <Card
           size="small"
-          title={t('tripDetail.dashboard.chartByEnterprise')}
+          title={surveysLink(t('tripDetail.dashboard.chartByEnterprise'))}
           extra={
             <Tooltip title={t('tripDetail.dashboard.chartByEnterpriseHint')}>
               <InfoCircleOutlined aria-label={t('tripDetail.dashboard.chartByEnterpriseHint')} />
@@ -119,14 +124,23 @@ export function PositionCharts({ charts }: { charts: TripDashboard['charts'] }) 
           {charts.positionsByEnterprise.length === 0 ? (
             <ChartEmpty />
           ) : (
-            <EChart option={byEnterprise} height={chartHeight(charts.positionsByEnterprise.length)} ariaLabel={t('tripDetail.dashboard.chartByEnterprise')} testId="echart" />
+            <EChart
+              option={byEnterprise}
+              height={chartHeight(charts.positionsByEnterprise.length)}
+              ariaLabel={t('tripDetail.dashboard.chartByEnterprise')}
+              testId="echart"
+              onItemClick={(index) => {
+                const enterprise = charts.positionsByEnterprise[index]
+                if (enterprise) void navigate(enterprisePath(enterprise.enterpriseId, 'demand'))
+              }}
+            />
           )}
         </Card>
       </Col>
       <Col xs={24} xl={12}>
         <Card
           size="small"
-          title={t('tripDetail.dashboard.chartByMajor')}
+          title={surveysLink(t('tripDetail.dashboard.chartByMajor'))}
           extra={
             <Tooltip title={t('tripDetail.dashboard.majorNote')}>
               <InfoCircleOutlined aria-label={t('tripDetail.dashboard.majorNote')} />

@@ -1,27 +1,39 @@
-import { Alert, Button, Card, Col, Divider, Flex, Result, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd'
+import { Alert, Button, Flex, Result, Skeleton, Statistic, Tooltip, Typography } from 'antd'
 import dayjs from 'dayjs'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { TripDashboard } from '../../../../shared/procedures/trip-overview'
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES } from '../../../../shared/schemas/agreement'
 import { useDerived } from '../../api/queries'
 import { useErrorText } from '../../api/records'
+import { tripPath, type TripTab } from '../../routes'
 import { PositionCharts } from './PositionCharts'
+import './dashboard.css'
 
-function StatCard(props: { id: string; title: string; value: number | string; suffix?: string; children?: ReactNode }) {
-  return (
-    <Card size="small" style={{ height: '100%' }} data-testid={`stat-${props.id}`}>
-      <Statistic title={props.title} value={props.value} suffix={props.suffix} />
-      {props.children && <div style={{ marginTop: 4 }}>{props.children}</div>}
-    </Card>
+/** One figure of the strip, a link to the records it counts; hints are one line each, in full on hover. */
+function Kpi(props: {
+  id: string
+  title: string
+  value: number | string
+  suffix?: string
+  to: string
+  hints?: { text: string; danger?: boolean }[]
+  details?: ReactNode
+  wide?: boolean
+}) {
+  const tile = (
+    <Link to={props.to} className={props.wide ? 'fb-kpi fb-kpi-wide' : 'fb-kpi'} data-testid={`stat-${props.id}`}>
+      <Statistic title={<span title={props.title}>{props.title}</span>} value={props.value} suffix={props.suffix} />
+      {props.hints?.map((hint) => (
+        <Typography.Text key={hint.text} type={hint.danger ? 'danger' : 'secondary'} className="fb-kpi-hint" title={hint.text}>
+          {hint.text}
+        </Typography.Text>
+      ))}
+    </Link>
   )
+  return props.details ? <Tooltip title={props.details}>{tile}</Tooltip> : tile
 }
-
-const Hint = ({ children, danger }: { children: ReactNode; danger?: boolean }) => (
-  <Typography.Text type={danger ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-    {children}
-  </Typography.Text>
-)
 
 /** Yuan as people say it: 500 万元 in Chinese, 5,000,000 yuan in English. */
 function useAmount(): (yuan: number) => { value: string; suffix: string } {
@@ -39,86 +51,72 @@ function isEmpty(d: TripDashboard): boolean {
   return d.enterprisesVisited + d.siteVisits + d.symposiums + d.agreements.total + d.surveys.total + d.followUps.open + d.quotes + d.positions.total === 0
 }
 
-function Figures({ dashboard: d }: { dashboard: TripDashboard }) {
+function Figures({ dashboard: d, tripId }: { dashboard: TripDashboard; tripId: string }) {
   const { t } = useTranslation()
   const amount = useAmount()(d.agreements.amountYuan)
   const kinds = AGREEMENT_KINDS.filter((kind) => d.agreements.byKind[kind] > 0)
   const statuses = AGREEMENT_STATUSES.filter((status) => d.agreements.byStatus[status] > 0)
+  const tab = (key: TripTab) => tripPath(tripId, key)
+  const agreementDetails =
+    d.agreements.total > 0 ? (
+      <Flex vertical gap={2} data-testid="agreements-breakdown">
+        <strong>{t('tripDetail.dashboard.byKind')}</strong>
+        <span>{kinds.map((kind) => `${t(`tripDetail.agreementKinds.${kind}`)} ${d.agreements.byKind[kind]}`).join(' · ')}</span>
+        <strong>{t('tripDetail.dashboard.byStatus')}</strong>
+        <span>{statuses.map((status) => `${t(`tripDetail.agreementStatuses.${status}`)} ${d.agreements.byStatus[status]}`).join(' · ')}</span>
+      </Flex>
+    ) : undefined
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={12} lg={8}>
-        <StatCard id="enterprisesVisited" title={t('tripDetail.dashboard.enterprisesVisited')} value={d.enterprisesVisited}>
-          <Hint>{t('tripDetail.dashboard.enterprisesVisitedHint')}</Hint>
-        </StatCard>
-      </Col>
-      <Col xs={12} lg={8}>
-        <StatCard id="siteVisits" title={t('tripDetail.dashboard.siteVisits')} value={d.siteVisits} />
-      </Col>
-      <Col xs={12} lg={8}>
-        <StatCard id="symposiums" title={t('tripDetail.dashboard.symposiums')} value={d.symposiums} />
-      </Col>
-      <Col xs={12} lg={8}>
-        <StatCard id="surveys" title={t('tripDetail.dashboard.surveys')} value={d.surveys.total}>
-          <Hint>{t('tripDetail.dashboard.surveysComplete', { complete: d.surveys.complete })}</Hint>
-        </StatCard>
-      </Col>
-      <Col xs={12} lg={8}>
-        <StatCard id="followUps" title={t('tripDetail.dashboard.followUps')} value={d.followUps.open}>
-          <Hint danger={d.followUps.overdue > 0}>
-            {d.followUps.overdue > 0 ? t('tripDetail.dashboard.overdue', { count: d.followUps.overdue }) : t('tripDetail.dashboard.noneOverdue')}
-          </Hint>
-        </StatCard>
-      </Col>
-      <Col xs={12} lg={8}>
-        <StatCard id="quotes" title={t('tripDetail.dashboard.quotes')} value={d.quotes}>
-          <Hint>{t('tripDetail.dashboard.quotesHint')}</Hint>
-        </StatCard>
-      </Col>
-      <Col xs={24} lg={12}>
-        <StatCard id="positions" title={t('tripDetail.dashboard.positions')} value={d.positions.total}>
-          <Flex vertical>
-            <Hint>{t('tripDetail.dashboard.positionsFromSurveys', d.positions.fromSurveys)}</Hint>
-            <Hint>{t('tripDetail.dashboard.positionsFromAgreements', { count: d.positions.fromAgreements })}</Hint>
-          </Flex>
-        </StatCard>
-      </Col>
-      <Col xs={24} lg={12}>
-        <Card size="small" style={{ height: '100%' }} data-testid="stat-agreements">
-          <Flex gap={32} wrap>
-            <div>
-              <Statistic title={t('tripDetail.dashboard.agreements')} value={d.agreements.total} />
-              <Hint>{t('tripDetail.dashboard.agreementsSigned', { count: d.agreements.signed })}</Hint>
-            </div>
-            <div data-testid="stat-amount">
-              <Statistic title={t('tripDetail.dashboard.amount')} value={amount.value} suffix={amount.suffix} />
-            </div>
-          </Flex>
-          {d.agreements.total > 0 && (
-            <>
-              <Divider style={{ margin: '8px 0' }} />
-              <Flex vertical gap={4}>
-                <Space size={4} wrap data-testid="agreements-by-kind">
-                  <Hint>{t('tripDetail.dashboard.byKind')}</Hint>
-                  {kinds.map((kind) => (
-                    <Tag key={kind}>
-                      {t(`tripDetail.agreementKinds.${kind}`)} {d.agreements.byKind[kind]}
-                    </Tag>
-                  ))}
-                </Space>
-                <Space size={4} wrap data-testid="agreements-by-status">
-                  <Hint>{t('tripDetail.dashboard.byStatus')}</Hint>
-                  {statuses.map((status) => (
-                    <Tag key={status} color={status === 'consensus' ? 'default' : 'green'}>
-                      {t(`tripDetail.agreementStatuses.${status}`)} {d.agreements.byStatus[status]}
-                    </Tag>
-                  ))}
-                </Space>
-              </Flex>
-            </>
-          )}
-        </Card>
-      </Col>
-    </Row>
+    <div className="fb-kpi-strip" data-testid="kpi-strip">
+      <Kpi
+        id="enterprisesVisited"
+        to={tab('visits')}
+        title={t('tripDetail.dashboard.enterprisesVisited')}
+        value={d.enterprisesVisited}
+        hints={[{ text: t('tripDetail.dashboard.enterprisesVisitedHint') }]}
+      />
+      <Kpi id="siteVisits" to={tab('visits')} title={t('tripDetail.dashboard.siteVisits')} value={d.siteVisits} />
+      <Kpi id="symposiums" to={tab('symposiums')} title={t('tripDetail.dashboard.symposiums')} value={d.symposiums} />
+      <Kpi
+        id="surveys"
+        to={tab('surveys')}
+        title={t('tripDetail.dashboard.surveys')}
+        value={d.surveys.total}
+        hints={[{ text: t('tripDetail.dashboard.surveysComplete', { complete: d.surveys.complete }) }]}
+      />
+      <Kpi
+        id="followUps"
+        to={tab('followUps')}
+        title={t('tripDetail.dashboard.followUps')}
+        value={d.followUps.open}
+        hints={[
+          d.followUps.overdue > 0
+            ? { text: t('tripDetail.dashboard.overdue', { count: d.followUps.overdue }), danger: true }
+            : { text: t('tripDetail.dashboard.noneOverdue') },
+        ]}
+      />
+      <Kpi id="quotes" to={tab('symposiums')} title={t('tripDetail.dashboard.quotes')} value={d.quotes} hints={[{ text: t('tripDetail.dashboard.quotesHint') }]} />
+      <Kpi
+        id="positions"
+        wide
+        to={tab('surveys')}
+        title={t('tripDetail.dashboard.positions')}
+        value={d.positions.total}
+        hints={[
+          { text: t('tripDetail.dashboard.positionsFromSurveys', d.positions.fromSurveys) },
+          { text: t('tripDetail.dashboard.positionsFromAgreements', { count: d.positions.fromAgreements }) },
+        ]}
+      />
+      <Kpi
+        id="agreements"
+        to={tab('agreements')}
+        title={t('tripDetail.dashboard.agreements')}
+        value={d.agreements.total}
+        hints={[{ text: t('tripDetail.dashboard.agreementsSigned', { count: d.agreements.signed }) }]}
+        details={agreementDetails}
+      />
+      <Kpi id="amount" wide to={tab('agreements')} title={t('tripDetail.dashboard.amount')} value={amount.value} suffix={amount.suffix} />
+    </div>
   )
 }
 
@@ -143,8 +141,8 @@ export function TripDashboardView({ tripId }: { tripId: string }) {
     body = (
       <Flex vertical gap={16}>
         {isEmpty(dashboard.data) && <Alert type="info" showIcon message={t('tripDetail.dashboard.emptyHint')} data-testid="dashboard-empty" />}
-        <Figures dashboard={dashboard.data} />
-        <PositionCharts charts={dashboard.data.charts} />
+        <Figures dashboard={dashboard.data} tripId={tripId} />
+        <PositionCharts charts={dashboard.data.charts} tripId={tripId} />
       </Flex>
     )
 

@@ -35,7 +35,7 @@ export function TripDetailsForm({ trip }: { trip: Trip }) {
           </span>
         </Tooltip>
       } data-testid="trip-details">
-      <Form form={form} layout="vertical" onValuesChange={onValuesChange} requiredMark="optional">
+      <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
         <Form.Item name="title" label={t('trips.fields.title')} required>
           <Input placeholder={t('trips.fields.titlePlaceholder')} maxLength={200} />
         </Form.Item>

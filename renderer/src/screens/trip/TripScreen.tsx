@@ -1,15 +1,17 @@
-import { ArrowLeftOutlined, CalendarOutlined, CrownOutlined, EnvironmentOutlined } from '@ant-design/icons'
-import { Button, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd'
+import { CalendarOutlined, CrownOutlined, EnvironmentOutlined } from '@ant-design/icons'
+import { Button, Flex, Result, Skeleton, Space, Tabs, Tag, Tooltip, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Navigate, useNavigate, useParams } from 'react-router'
 import type { Trip } from '../../../../shared/schemas/trip'
 import { ApiError } from '../../api/client'
 import { useRecord, useRecords } from '../../api/records'
 import { HistoryButton } from '../../components/HistoryPanel'
+import { ScreenBreadcrumb } from '../../layout/ScreenBreadcrumb'
 import { TRIP_TABS, tripPath, type TripTab } from '../../routes'
 import { AgreementList } from '../agreements/AgreementList'
 import { TripExportMenu } from '../exchange/TripExportMenu'
 import { ActionList } from '../followUps/ActionList'
+import { ReportExportButton } from '../reports/ReportExportButton'
 import { QuestionnaireEditor } from '../surveys/QuestionnaireEditor'
 import { SurveyList } from '../surveys/SurveyList'
 import { SymposiumList } from '../symposiums/SymposiumList'
@@ -26,22 +28,22 @@ function isTripTab(tab: string): tab is TripTab {
 
 function TripHeader({ trip }: { trip: Trip }) {
   const { t, i18n } = useTranslation()
-  const navigate = useNavigate()
   const members = useRecords('member', { tripId: trip.id })
   const leaders = (members.data ?? []).filter((member) => member.isLeader).map((member) => member.name)
   return (
     <div style={{ marginBottom: 8 }}>
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => void navigate('/trips')} style={{ paddingInline: 0 }}>
-        {t('nav.trips')}
-      </Button>
-      <Flex align="center" gap={12} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="trip-title">
-          {trip.title}
-        </Typography.Title>
-        <Tag color={TRIP_STATUS_COLORS[trip.status]} data-testid="trip-status">
+      <ScreenBreadcrumb items={[{ title: t('nav.trips'), to: '/trips' }, { title: trip.title }]} />
+      <Flex align="center" gap={12}>
+        <Tooltip title={trip.title} placement="bottomLeft">
+          <Typography.Title level={3} className="fb-ellipsis" style={{ margin: 0, minWidth: 0 }} data-testid="trip-title">
+            {trip.title}
+          </Typography.Title>
+        </Tooltip>
+        <Tag color={TRIP_STATUS_COLORS[trip.status]} data-testid="trip-status" style={{ flexShrink: 0 }}>
           {t(`trips.status.${trip.status}`)}
         </Tag>
-        <Space style={{ marginInlineStart: 'auto' }}>
+        <Space style={{ marginInlineStart: 'auto', flexShrink: 0 }}>
+          <ReportExportButton scope="trip" id={trip.id} name={trip.title} />
           <TripExportMenu tripId={trip.id} />
           <HistoryButton table="trips" rowId={trip.id} label={trip.title} />
         </Space>

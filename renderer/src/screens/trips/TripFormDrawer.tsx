@@ -96,7 +96,6 @@ export function TripFormDrawer({
         form={form}
         layout="vertical"
         onFinish={() => void submit()}
-        requiredMark="optional"
         preserve={false}
         // An error goes away as soon as the user edits its field; the next save checks again.
         onValuesChange={(changed: Partial<TripFormValues>) =>

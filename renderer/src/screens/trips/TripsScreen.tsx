@@ -47,7 +47,7 @@ export function TripsScreen() {
       sorter: (a, b) => collator.compare(a.title, b.title),
       // A real link: the whole title opens the trip, and keyboard users reach it with Tab.
       render: (title: string, trip) => (
-        <Link to={tripPath(trip.id)} style={{ fontWeight: 600 }}>
+        <Link to={tripPath(trip.id)} style={{ fontWeight: 600 }} className="fb-clamp-2" title={title}>
           {title}
         </Link>
       ),

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { PlusOutlined } from '@ant-design/icons'
 import { App, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, Row, Select, Skeleton, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
@@ -16,7 +16,7 @@ import { tripPath } from '../../routes'
 import { AttachmentPanel } from '../attachments/AttachmentPanel'
 import { BackToTrip, formatDay, outsideTrip, useCombinedStatus } from './common'
 import { StopEditor } from './StopEditor'
-import { ConfirmDelete } from '../../components/DeleteButton'
+import { DeleteRecordButton } from '../../components/DeleteButton'
 
 const DATE_FIELDS = ['date'] as const
 
@@ -115,16 +115,12 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
         <Space size={16}>
           <SaveStatusTag status={headerStatus} />
           <HistoryButton table="visits" rowId={record.id} label={enterpriseName || t('visits.untitled')} />
-          <ConfirmDelete label={record.title || enterpriseName} description={t('visits.deleteHint')} onConfirm={() => removeVisit()}>
-            <Button danger icon={<DeleteOutlined />}>
-              {t('visits.delete')}
-            </Button>
-          </ConfirmDelete>
+          <DeleteRecordButton label={record.title || enterpriseName} description={t('visits.deleteHint')} onConfirm={() => removeVisit()} text={t('visits.delete')} />
         </Space>
       </Flex>
 
       <Card title={t('visits.sections.details')} size="small">
-        <Form form={form} name="visit" layout="vertical" onValuesChange={onValuesChange} requiredMark={false}>
+        <Form form={form} name="visit" layout="vertical" onValuesChange={onValuesChange}>
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Form.Item name="title" label={t('visits.fields.title')}>
@@ -135,6 +131,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
               <Form.Item
                 name="date"
                 label={t('visits.fields.date')}
+                required
                 extra={
                   outsideTrip(date?.format('YYYY-MM-DD'), trip.data) ? (
                     <Typography.Text type="warning">{t('visits.outsideTrip', { start: trip.data?.startDate, end: trip.data?.endDate })}</Typography.Text>
@@ -145,7 +142,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
               </Form.Item>
             </Col>
             <Col xs={12} lg={8}>
-              <Form.Item name="enterpriseId" label={t('visits.fields.enterprise')}>
+              <Form.Item name="enterpriseId" label={t('visits.fields.enterprise')} required>
                 <EnterprisePicker />
               </Form.Item>
             </Col>

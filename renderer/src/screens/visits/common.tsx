@@ -1,16 +1,15 @@
-import { ArrowLeftOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Form, Typography } from 'antd'
+import { Button, DatePicker, Form } from 'antd'
 import type { ColumnType } from 'antd/es/table'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import type { z } from 'zod'
 import type { Trip } from '../../../../shared/schemas/trip'
 import { CreateDialog, useCreateFailure } from '../../components/CreateDialog'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
 import { validateWith } from '../../forms/fieldErrors'
 import type { SaveStatus } from '../../forms/useAutosave'
+import { ScreenBreadcrumb } from '../../layout/ScreenBreadcrumb'
 import { tripPath, type TripTab } from '../../routes'
 
 export const collator = new Intl.Collator('zh-CN', { numeric: true })
@@ -53,16 +52,11 @@ export function OpenButton({ onClick, children }: { onClick: () => void; childre
   )
 }
 
-/** The link above a record's screen, back to its tab of the trip. */
+/** The path above a record's screen: the trips, its trip (back to its tab) and what it is. */
 export function BackToTrip({ trip, tab, label }: { trip: Trip | undefined; tab: TripTab; label: string }) {
+  const { t } = useTranslation()
   if (!trip) return null
-  return (
-    <Link to={tripPath(trip.id, tab)} data-testid="back-to-trip">
-      <Typography.Text type="secondary">
-        <ArrowLeftOutlined /> {trip.title} · {label}
-      </Typography.Text>
-    </Link>
-  )
+  return <ScreenBreadcrumb items={[{ title: t('nav.trips'), to: '/trips' }, { title: trip.title, to: tripPath(trip.id, tab), testId: 'back-to-trip' }, { title: label }]} />
 }
 
 const STATUS_RANK: Record<SaveStatus, number> = { saved: 0, pending: 1, saving: 2, invalid: 3, error: 4 }

@@ -81,7 +81,7 @@ export function AgreementScreen() {
       />
       <Flex justify="space-between" align="start" gap={16}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0 }}>
             {title || record.title}
           </Typography.Title>
           <Space size={8} wrap>

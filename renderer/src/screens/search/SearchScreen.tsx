@@ -8,7 +8,7 @@ import type { SearchHit, SearchKind } from '../../../../shared/procedures/search
 import { ApiError, invoke } from '../../api/client'
 import { DERIVED } from '../../api/queries'
 import { useRecords } from '../../api/records'
-import { Highlighted, plain } from './Highlighted'
+import { Highlighted } from './Highlighted'
 import { CATEGORIES, CATEGORY_NAMES, locationOf, type Category } from './kinds'
 
 /** Long enough to wait for the next key of a fast typist, short enough to feel immediate. */
@@ -40,7 +40,6 @@ function HitItem({ hit }: { hit: SearchHit }) {
       to={locationOf(hit)}
       data-search-hit
       data-testid="search-hit"
-      aria-label={plain(heading)}
       onKeyDown={(event) => {
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           event.preventDefault()
@@ -199,7 +198,7 @@ export function SearchScreen() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 960 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0 }}>
         {t('search.title')}
       </Typography.Title>
       <Input

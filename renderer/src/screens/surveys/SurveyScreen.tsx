@@ -107,7 +107,7 @@ export function SurveyScreen() {
       <Breadcrumb items={[{ title: <Link to={backTo}>{trip.data?.title ?? '…'}</Link> }, { title: t('surveys.title') }]} />
       <Flex justify="space-between" align="start" gap={16} wrap>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0 }}>
             {t('surveys.screenTitle', { enterprise: enterprise.data?.name ?? '' })}
           </Typography.Title>
           <Space size={8} wrap>

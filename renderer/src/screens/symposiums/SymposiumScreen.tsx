@@ -335,7 +335,7 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
       <BackToTrip trip={trip.data} tab="symposiums" label={t('symposiums.title')} />
       <Flex justify="space-between" align="center" gap={16} wrap>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="symposium-heading">
+          <Typography.Title level={1} style={{ margin: 0 }} data-testid="symposium-heading">
             {heading}
           </Typography.Title>
           <Typography.Text type="secondary">

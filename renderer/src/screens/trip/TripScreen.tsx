@@ -35,7 +35,7 @@ function TripHeader({ trip }: { trip: Trip }) {
         {t('nav.trips')}
       </Button>
       <Flex align="center" gap={12} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="trip-title">
+        <Typography.Title level={1} style={{ margin: 0 }} data-testid="trip-title">
           {trip.title}
         </Typography.Title>
         <Tag color={TRIP_STATUS_COLORS[trip.status]} data-testid="trip-status">

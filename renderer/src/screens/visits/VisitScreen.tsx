@@ -105,7 +105,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
       <BackToTrip trip={trip.data} tab="visits" label={t('visits.title')} />
       <Flex justify="space-between" align="center" gap={16} wrap>
         <Space align="baseline" size={12} wrap>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="visit-heading">
+          <Typography.Title level={1} style={{ margin: 0 }} data-testid="visit-heading">
             {enterpriseName || t('visits.untitled')}
           </Typography.Title>
           <Typography.Text type="secondary">

@@ -16,12 +16,13 @@ import * as backup from './areas/backup'
 import * as exchange from './areas/exchange'
 import * as shell from './areas/shell'
 import * as campaign from './areas/campaign'
+import * as forms from './areas/forms'
 
 /**
  * All strings, in Chinese and English. Each area of the app keeps its own file under `areas/`, merged here
  * under its name (`t('visits.title')`).
  */
-const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports, sync, backup, exchange, shell, campaign }
+const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports, sync, backup, exchange, shell, campaign, forms }
 
 export const resources = {
   'zh-CN': { ...zhCN, ...Object.fromEntries(Object.entries(AREAS).map(([name, area]) => [name, area.zh])) },

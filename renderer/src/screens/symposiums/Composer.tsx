@@ -5,9 +5,11 @@ import type { TextAreaRef } from 'antd/es/input/TextArea'
 import dayjs from 'dayjs'
 import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RemarkInput } from '../../../../shared/schemas/symposium'
 import { filterSpeaker, SpeakerLabel, speakerOptions } from './RemarkItem'
 import { isComposing, keyHint } from './shortcuts'
 import type { NumberedAttendee } from './speakers'
+import { lengthCount } from '../../forms/limits'
 
 /** What is being typed for the next remark; kept in local storage so a reload or a crash loses none of it. */
 export interface RemarkDraft {
@@ -91,7 +93,7 @@ export function Composer(props: {
             onSubmit()
           }}
           autoSize={{ minRows: 2, maxRows: 8 }}
-          maxLength={20_000}
+          count={lengthCount(RemarkInput, 'text')}
           placeholder={t('symposiums.composer.placeholder', { key: keyHint('R') })}
           aria-label={t('symposiums.composer.text')}
           data-testid="composer-text"

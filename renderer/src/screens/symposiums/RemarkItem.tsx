@@ -7,6 +7,7 @@ import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { SIDE_COLORS } from './AttendeesPanel'
 import { isComposing, keyHint } from './shortcuts'
 import { clockTime, speakerMatches, type NumberedAttendee } from './speakers'
+import { lengthCount } from '../../forms/limits'
 
 /** A speaker picker's options: number, name and title, our side and theirs. */
 export function speakerOptions(attendees: NumberedAttendee[], t: (key: string) => string) {
@@ -122,7 +123,7 @@ export const RemarkItem = memo(function RemarkItem(props: {
           <Input.TextArea
             variant="borderless"
             autoSize={{ minRows: 1, maxRows: 16 }}
-            maxLength={20_000}
+            count={lengthCount(RemarkPatch, 'text')}
             aria-label={t('symposiums.remarks.textOf', { n: props.index + 1 })}
             onKeyDown={(event) => {
               if (event.key === 'Escape' && !isComposing(event.nativeEvent)) props.onEscape()

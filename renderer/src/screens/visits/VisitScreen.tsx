@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { VisitPatch } from '../../../../shared/schemas/visit'
+import { lengthCount } from '../../forms/limits'
 import { invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecord, useRecords } from '../../api/records'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
@@ -128,7 +129,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Form.Item name="title" label={t('visits.fields.title')}>
-                <Input placeholder={t('visits.fields.titlePlaceholder')} maxLength={200} />
+                <Input placeholder={t('visits.fields.titlePlaceholder')} count={lengthCount(VisitPatch, 'title')} />
               </Form.Item>
             </Col>
             <Col xs={12} lg={6}>
@@ -168,7 +169,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
             </Col>
             <Col span={24}>
               <Form.Item name="summary" label={t('visits.fields.summary')} style={{ marginBottom: 0 }}>
-                <Input.TextArea placeholder={t('visits.fields.summaryPlaceholder')} autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
+                <Input.TextArea placeholder={t('visits.fields.summaryPlaceholder')} autoSize={{ minRows: 3, maxRows: 12 }} count={lengthCount(VisitPatch, 'summary')} />
               </Form.Item>
             </Col>
           </Row>

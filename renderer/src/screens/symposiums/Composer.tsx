@@ -10,6 +10,7 @@ import { filterSpeaker, SpeakerLabel, speakerOptions } from './RemarkItem'
 import { isComposing, keyHint } from './shortcuts'
 import type { NumberedAttendee } from './speakers'
 import { lengthCount } from '../../forms/limits'
+import { MeetingStartPicker } from './remarkTime'
 
 /** What is being typed for the next remark; kept in local storage so a reload or a crash loses none of it. */
 export interface RemarkDraft {
@@ -18,9 +19,11 @@ export interface RemarkDraft {
   isQuote: boolean
   /** When the first character was typed: the remark is stamped with the moment it started, not when it ended. */
   startedAt: string
+  /** Minutes typed up after the meeting: its start time (`HH:mm`), which stamps the remarks instead of now. */
+  meetingStart: string
 }
 
-export const EMPTY_DRAFT: RemarkDraft = { text: '', speakerId: '', isQuote: false, startedAt: '' }
+export const EMPTY_DRAFT: RemarkDraft = { text: '', speakerId: '', isQuote: false, startedAt: '', meetingStart: '' }
 
 /**
  * The composer under the minutes, always at hand: the speaker (picked with Alt+S or Alt+number), the words,
@@ -74,6 +77,7 @@ export function Composer(props: {
             {t('symposiums.remarks.quote')}
           </Button>
         </Tooltip>
+        <MeetingStartPicker value={draft.meetingStart} onChange={(meetingStart) => onChange({ ...draft, meetingStart })} />
         <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>
           {t('symposiums.composer.hint')}
         </Typography.Text>

@@ -6,8 +6,9 @@ import { RemarkPatch, type Remark } from '../../../../shared/schemas/symposium'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { SIDE_COLORS } from './AttendeesPanel'
 import { isComposing, keyHint } from './shortcuts'
-import { clockTime, speakerMatches, type NumberedAttendee } from './speakers'
+import { speakerMatches, type NumberedAttendee } from './speakers'
 import { lengthCount } from '../../forms/limits'
+import { RemarkTime } from './remarkTime'
 
 /** A speaker picker's options: number, name and title, our side and theirs. */
 export function speakerOptions(attendees: NumberedAttendee[], t: (key: string) => string) {
@@ -48,6 +49,8 @@ export const filterSpeaker = (input: string, option?: object) => {
 export const RemarkItem = memo(function RemarkItem(props: {
   remark: Remark
   index: number
+  /** The symposium's date, for a time set on a remark that has none yet. */
+  meetingDate: string
   attendees: NumberedAttendee[]
   onToggleQuote: (remark: Remark) => void
   onDelete: (remark: Remark) => void
@@ -71,9 +74,9 @@ export const RemarkItem = memo(function RemarkItem(props: {
           <Typography.Text type="secondary" style={{ fontSize: 12, minWidth: 22 }}>
             #{props.index + 1}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="remark-time">
-            {clockTime(remark.spokenAt)}
-          </Typography.Text>
+          <Form.Item name="spokenAt" noStyle>
+            <RemarkTime meetingDate={props.meetingDate} index={props.index} />
+          </Form.Item>
           <Form.Item name="speakerId" noStyle>
             <Select
               variant="borderless"

@@ -13,6 +13,7 @@ import { Layout, Menu, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
 import { LeaveGuard } from '../forms/LeaveGuard'
+import { SearchHitHighlight } from '../screens/search/SearchHitHighlight'
 import { SyncIndicator } from '../screens/sync/SyncIndicator'
 import { LanguageSwitch } from './LanguageSwitch'
 import { useSearchShortcut } from './useSearchShortcut'
@@ -39,6 +40,7 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <LeaveGuard />
+      <SearchHitHighlight />
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '20px 24px 12px' }}>
           <Typography.Title level={4} style={{ margin: 0, color: '#1f6f5c' }}>

@@ -9,6 +9,7 @@ import { ApiError, invoke } from '../../api/client'
 import { DERIVED } from '../../api/queries'
 import { useRecords } from '../../api/records'
 import { Highlighted } from './Highlighted'
+import { markedTerms, withHighlight } from './SearchHitHighlight'
 import { CATEGORIES, CATEGORY_NAMES, locationOf, type Category } from './kinds'
 
 /** Long enough to wait for the next key of a fast typist, short enough to feel immediate. */
@@ -37,7 +38,7 @@ function HitItem({ hit }: { hit: SearchHit }) {
   const context = [hit.tripTitle, hit.enterpriseName, hit.title.trim() ? hit.parentLabel : ''].filter(Boolean)
   return (
     <Link
-      to={locationOf(hit)}
+      to={withHighlight(locationOf(hit), markedTerms(hit.title, hit.snippet))}
       data-search-hit
       data-testid="search-hit"
       onKeyDown={(event) => {

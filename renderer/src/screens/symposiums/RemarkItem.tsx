@@ -85,6 +85,8 @@ export const RemarkItem = memo(function RemarkItem(props: {
               showSearch={{ filterOption: filterSpeaker }}
               placeholder={remark.speakerId && !known ? t('symposiums.remarks.removedSpeaker') : t('symposiums.remarks.noSpeaker')}
               labelRender={({ value }) => {
+                // No speaker chosen is not a speaker removed.
+                if (!value) return t('symposiums.remarks.noSpeaker')
                 const attendee = attendees.find((a) => a.id === value)
                 return attendee ? <SpeakerLabel attendee={attendee} /> : t('symposiums.remarks.removedSpeaker')
               }}

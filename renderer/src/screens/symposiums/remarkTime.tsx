@@ -1,5 +1,5 @@
 import { ClockCircleOutlined } from '@ant-design/icons'
-import { Button, Popover, TimePicker, Typography } from 'antd'
+import { Button, Flex, Popover, TimePicker, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -31,19 +31,22 @@ const toPicker = (time: string): Dayjs | null => (time ? dayjs(`2000-01-01T${tim
 export function MeetingStartPicker(props: { value: string; onChange: (time: string) => void }) {
   const { t } = useTranslation()
   return (
-    <TimePicker
-      size="small"
-      format="HH:mm"
-      minuteStep={5}
-      needConfirm={false}
-      value={toPicker(props.value)}
-      onChange={(time: Dayjs | null) => props.onChange(time ? time.format('HH:mm') : '')}
-      placeholder={t('symposiums.timing.live')}
-      prefix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('symposiums.timing.afterwards')}</Typography.Text>}
-      aria-label={t('symposiums.timing.afterwardsLabel')}
-      data-testid="meeting-start"
-      style={{ width: 'auto' }}
-    />
+    <Flex align="center" gap={4}>
+      <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }} aria-hidden>
+        {t('symposiums.timing.afterwards')}
+      </Typography.Text>
+      <TimePicker
+        size="small"
+        format="HH:mm"
+        needConfirm={false}
+        value={toPicker(props.value)}
+        onChange={(time: Dayjs | null) => props.onChange(time ? time.format('HH:mm') : '')}
+        placeholder={t('symposiums.timing.live')}
+        aria-label={t('symposiums.timing.afterwardsLabel')}
+        data-testid="meeting-start"
+        style={{ width: 112 }}
+      />
+    </Flex>
   )
 }
 

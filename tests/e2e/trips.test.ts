@@ -152,7 +152,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       await page.getByText(other, { exact: true }).first().click()
       await page.reload()
       const otherSettings = locale === 'zh-CN' ? 'Settings' : '设置'
-      await visible(page.getByRole('heading', { level: 3, name: otherSettings }))
+      await visible(page.getByRole('heading', { level: 1, name: otherSettings }))
       expect(app.problems).toEqual([])
     } finally {
       await app.close()

@@ -58,9 +58,10 @@ const NEAR_LIMIT = 0.9
  * the limit is kept whole, the counter turns red and the schema's check flags the field, so nothing is dropped
  * without the user seeing it (an HTML maxlength would silently cut the paste).
  */
-export function lengthCount(schema: z.ZodType, field?: string): InputProps['count'] {
+export function lengthCount(schema: z.ZodType, field?: string, options: { quiet?: boolean } = {}): InputProps['count'] {
   const max = maxLengthOf(schema, field)
   if (max === undefined) return { show: false }
-  if (max <= ALWAYS_COUNTED) return { show: true, max }
+  // Quiet: a cell in a table or a one-line quick add, where a counter on every row would be noise.
+  if (max <= ALWAYS_COUNTED && !options.quiet) return { show: true, max }
   return { max, show: ({ count }) => (count >= max * NEAR_LIMIT ? `${count} / ${max}` : null) }
 }

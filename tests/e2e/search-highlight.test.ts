@@ -37,7 +37,7 @@ describe.each(['zh-CN', 'en-US'] as const)('search hits in the record, %s', (loc
         const { value, selectionStart, selectionEnd } = field as HTMLTextAreaElement
         return value.slice(selectionStart ?? 0, selectionEnd ?? 0)
       })).toBe('前沿技术')
-      expect(await found.evaluate((field) => getComputedStyle(field).backgroundColor)).toBe('rgb(255, 251, 230)')
+      await expect.poll(() => found.evaluate((field) => getComputedStyle(field).backgroundColor)).toBe('rgb(255, 251, 230)')
       // What the user sees on opening the result: the window, not the whole page.
       await page.screenshot({ path: join(SCREENS_DIR, `search-hit-highlighted-${locale === 'zh-CN' ? 'zh' : 'en'}.png`), animations: 'disabled' })
       expect(app.problems).toEqual([])

@@ -38,23 +38,22 @@ interface Found {
 const highlights = () => (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights
 const HighlightClass = () => (globalThis as { Highlight?: new (...ranges: Range[]) => unknown }).Highlight
 
-/** The first place on the screen, in reading order, where one of the words shows: a field's value or a text. */
+/**
+ * The first place on the screen, in reading order, where a word shows: a field's value or a text. The longest word
+ * is looked for first, so "classroom" is found where it is rather than the first "the" of the page.
+ */
 function findOnScreen(root: Element, terms: readonly string[]): Found | null {
-  const lowered = terms.map((term) => term.toLowerCase())
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) {
-      const value = node.value.toLowerCase()
-      for (const term of lowered) {
-        const start = value.indexOf(term)
+  const lowered = [...terms].map((term) => term.toLowerCase()).sort((a, b) => b.length - a.length)
+  for (const term of lowered) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) {
+        const start = node.value.toLowerCase().indexOf(term)
         if (start >= 0) return { field: { element: node, start, end: start + term.length } }
-      }
-    } else if (node.nodeType === Node.TEXT_NODE) {
-      const parent = node.parentElement
-      if (!parent || parent.closest('script, style, [aria-hidden="true"]')) continue
-      const text = (node as Text).data.toLowerCase()
-      for (const term of lowered) {
-        const start = text.indexOf(term)
+      } else if (node.nodeType === Node.TEXT_NODE) {
+        const parent = node.parentElement
+        if (!parent || parent.closest('script, style, [aria-hidden="true"]')) continue
+        const start = (node as Text).data.toLowerCase().indexOf(term)
         if (start < 0) continue
         const range = document.createRange()
         range.setStart(node, start)

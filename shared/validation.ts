@@ -25,13 +25,31 @@ export const FIELD_ERROR_KEYS = [
   'nextStepNeeded',
 ] as const
 
+/** The value the input holds at a zod issue's path (undefined where the path leads nowhere). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<PropertyKey, unknown>)[key]
+  }
+  return value
+}
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0)
+
 /**
  * Turns zod issues into translation keys, so the renderer can show each error on its field in the
- * user's language. Custom refinements name their key in `params.key`.
+ * user's language. Custom refinements name their key in `params.key`. Given the input, a field left empty is
+ * `required` whatever rule it failed (an unchosen enterprise fails the id format, but what it lacks is a choice).
  */
-export function toFieldErrors(error: z.ZodError): FieldError[] {
+export function toFieldErrors(error: z.ZodError, input?: unknown): FieldError[] {
   return error.issues.map((issue): FieldError => {
     const path = issue.path.map(String).join('.')
+    const namedKey = issue.code === 'custom' && typeof issue.params?.['key'] === 'string'
+    if (input !== undefined && issue.code !== 'too_big' && !namedKey && issue.path.length > 0 && isEmpty(valueAt(input, issue.path))) {
+      return { path, key: 'required' }
+    }
     switch (issue.code) {
       case 'too_small':
         if (issue.origin === 'string' && Number(issue.minimum) === 1) return { path, key: 'required' }
@@ -54,8 +72,8 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
   })
 }
 
-export function validationError(error: z.ZodError): AppError {
-  const fieldErrors = toFieldErrors(error)
+export function validationError(error: z.ZodError, input?: unknown): AppError {
+  const fieldErrors = toFieldErrors(error, input)
   const fields = [...new Set(fieldErrors.map((e) => e.path || '(input)'))].join(', ')
   return new AppError('VALIDATION', `Some fields are not valid: ${fields}`, { fieldErrors })
 }
@@ -63,6 +81,6 @@ export function validationError(error: z.ZodError): AppError {
 /** Parses with the schema or throws a VALIDATION AppError listing every bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input)
-  if (!result.success) throw validationError(result.error)
+  if (!result.success) throw validationError(result.error, input)
   return result.data
 }

@@ -31,7 +31,7 @@ export function createDispatcher(
     }
     const { input: inputSchema, output: outputSchema } = procedures[name]
     const parsed = inputSchema.safeParse(input ?? {})
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toData() }
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error, input ?? {}).toData() }
     try {
       const handler = handlers[name] as (input: unknown) => unknown
       const result = await handler(parsed.data)

@@ -13,7 +13,8 @@ const LANGUAGES = [
       new: '新建协议',
       create: '创建',
       delete: '删除',
-      required: '必填',
+      chooseEnterprise: '请选择企业',
+      enterTitle: '请填写标题',
       endBeforeStart: '结束日期不能早于开始日期',
       notNegative: '不能小于 0',
       fields: {
@@ -48,7 +49,8 @@ const LANGUAGES = [
       new: 'New agreement',
       create: 'Create',
       delete: 'Delete',
-      required: 'Required',
+      chooseEnterprise: 'Choose an enterprise',
+      enterTitle: 'Enter a title',
       endBeforeStart: 'The end date cannot be before the start date',
       notNegative: 'Must be at least 0',
       fields: {
@@ -98,8 +100,8 @@ describe.each(LANGUAGES)('agreements in $locale', ({ locale, text, data }) => {
       const dialog = page.getByRole('dialog')
       await dialog.getByRole('button', { name: text.create }).click()
       await expect.poll(() => dialog.locator('.ant-form-item-explain-error').allTextContents()).toEqual([
-        text.required,
-        text.required,
+        text.chooseEnterprise,
+        text.enterTitle,
       ])
       await app.screenshot('agreement-new-errors')
       expect(agreements()).toHaveLength(0)

@@ -15,7 +15,7 @@ const LANGUAGES = [
       create: '创建',
       delete: '删除',
       edit: '编辑',
-      required: '必填',
+      enterTitle: '请填写标题',
       overdueDays: /逾期 \d+ 天/,
       statuses: { open: '待办', in_progress: '进行中', done: '已完成' },
       allOwners: '按负责人筛选',
@@ -51,7 +51,7 @@ const LANGUAGES = [
       create: 'Create',
       delete: 'Delete',
       edit: 'Edit',
-      required: 'Required',
+      enterTitle: 'Enter a title',
       overdueDays: /\d+ days overdue/,
       statuses: { open: 'To do', in_progress: 'In progress', done: 'Done' },
       allOwners: 'Filter by owner',
@@ -154,7 +154,7 @@ describe.each(LANGUAGES)('follow-ups in $locale', ({ locale, text, data }) => {
       await page.getByRole('button', { name: text.new }).click()
       const dialog = page.getByRole('dialog')
       await dialog.getByRole('button', { name: text.create }).click()
-      await visible(dialog.getByText(text.required))
+      await visible(dialog.getByText(text.enterTitle))
       await dialog.getByLabel(text.fields.title).fill(data.mentors)
       await dialog.getByLabel(text.fields.owner).fill(data.centreOwner)
       await typeDate(dialog.getByLabel(text.fields.dueDate), '2099-12-20')

@@ -29,7 +29,7 @@ describe.each(LANGUAGES)('the search shortcut in $locale', ({ locale, text, data
       await page.keyboard.press('Escape')
 
       // Outside a text field it opens search; the box has the focus and not the "/".
-      await page.locator('h3').first().click()
+      await page.locator('h1').first().click()
       await page.keyboard.press('/')
       await expect.poll(route).toBe('#/search')
       await expect.poll(searchBoxFocused).toBe(true)
@@ -46,7 +46,7 @@ describe.each(LANGUAGES)('the search shortcut in $locale', ({ locale, text, data
       await expect.poll(searchBoxFocused).toBe(true)
       // On the search screen it selects what is in the box, ready for a new query.
       await page.keyboard.type(data.title)
-      await page.locator('h3').first().click()
+      await page.locator('h1').first().click()
       await page.keyboard.press('Control+k')
       await expect.poll(searchBoxFocused).toBe(true)
       const selection = await page.evaluate(() => {

@@ -91,7 +91,7 @@ describe.each(LANGUAGES)('search in $locale', ({ locale, text }) => {
       await page.getByTestId('search-box').fill('前沿技术')
       await visible(remarks)
       await remarks.getByTestId('search-hit').click()
-      await expect.poll(() => new URL(page.url()).hash).toBe(`#/symposiums/${data.symposium.id}`)
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/symposiums/${data.symposium.id}?hl=${encodeURIComponent('前沿技术')}`)
       await page.goBack()
       await visible(page.getByTestId('search-group-remark'))
       expect(await page.getByTestId('search-box').inputValue()).toBe('前沿技术')
@@ -99,7 +99,7 @@ describe.each(LANGUAGES)('search in $locale', ({ locale, text }) => {
       // The keyboard alone: arrow down from the box into the results, Enter opens.
       await page.getByTestId('search-box').press('ArrowDown')
       await page.keyboard.press('Enter')
-      await expect.poll(() => new URL(page.url()).hash).toBe(`#/symposiums/${data.symposium.id}`)
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/symposiums/${data.symposium.id}?hl=${encodeURIComponent('前沿技术')}`)
 
       expect(app.problems).toEqual([])
     } finally {

@@ -36,6 +36,7 @@ const LANGUAGES = [
       retire: '停用',
       retired: '已停用',
       required: '必填',
+      enterText: '请填写内容',
       newQuestion: '是否需要为员工开展定制化培训？',
       addQuestion: '添加题目',
       single: '单选',
@@ -89,6 +90,7 @@ const LANGUAGES = [
       retire: 'Retire',
       retired: 'Retired',
       required: 'Required',
+      enterText: 'Enter the text',
       newQuestion: 'Do you need tailored training for your staff?',
       addQuestion: 'Add question',
       single: 'Single choice',
@@ -273,7 +275,7 @@ describe.each(LANGUAGES)('talent-demand surveys in $locale', ({ locale, text, da
       const first = cards.first().locator('textarea')
       const firstText = questions()[0]!.text
       await first.fill('')
-      await expect.poll(() => cards.first().locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([text.required])
+      await expect.poll(() => cards.first().locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([text.enterText])
       expect(questions()[0]!.text).toBe(firstText)
       await first.fill(`${firstText}?`)
       await stored(() => questions()[0]!.text, `${firstText}?`)

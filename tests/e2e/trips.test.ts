@@ -17,7 +17,7 @@ const LANGUAGES = [
       startDate: '开始日期',
       endDate: '结束日期',
       regions: '地区',
-      required: '必填',
+      enterTitle: '请填写标题',
       endBeforeStart: '结束日期不能早于开始日期',
       delete: '删除',
       edit: '编辑',
@@ -41,7 +41,7 @@ const LANGUAGES = [
       startDate: 'Start date',
       endDate: 'End date',
       regions: 'Regions',
-      required: 'Required',
+      enterTitle: 'Enter a title',
       endBeforeStart: 'The end date cannot be before the start date',
       delete: 'Delete',
       edit: 'Edit',
@@ -69,7 +69,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       await page.getByRole('button', { name: text.newTrip }).click()
       const drawer = page.getByRole('dialog')
       await drawer.getByRole('button', { name: text.create }).click()
-      await visible(drawer.getByText(text.required).first())
+      await visible(drawer.getByText(text.enterTitle))
       await drawer.getByLabel(text.title).fill(trip.title)
       await typeDate(drawer.getByLabel(text.startDate), '2025-05-19')
       await typeDate(drawer.getByLabel(text.endDate), '2025-05-16')
@@ -152,7 +152,7 @@ describe.each(LANGUAGES)('trips in $locale', ({ locale, nav, text, trip }) => {
       await page.getByText(other, { exact: true }).first().click()
       await page.reload()
       const otherSettings = locale === 'zh-CN' ? 'Settings' : '设置'
-      await visible(page.getByRole('heading', { level: 3, name: otherSettings }))
+      await visible(page.getByRole('heading', { level: 1, name: otherSettings }))
       expect(app.problems).toEqual([])
     } finally {
       await app.close()

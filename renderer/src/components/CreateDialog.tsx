@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client'
 import { useErrorText } from '../api/records'
+import { useGuardedDialog } from '../forms/dialogGuard'
 import { showFieldErrors } from '../forms/fieldErrors'
 
 /** Shows why creating a record failed: the core's field errors under their fields, anything else as a message. */
@@ -18,7 +19,8 @@ export function useCreateFailure(form: FormInstance): (error: unknown) => void {
 
 /**
  * The modal that starts a record: a vertical form whose fields drop their error as soon as they change, "Create"
- * (or `okText`) to submit and Cancel to close. The form is rebuilt each time the modal opens.
+ * (or `okText`) or Enter to submit, Cancel or Esc to close — asking first when something was typed (see
+ * useGuardedDialog). The form is rebuilt each time the modal opens.
  */
 export function CreateDialog<V extends object>(props: {
   open: boolean
@@ -40,11 +42,12 @@ export function CreateDialog<V extends object>(props: {
 }) {
   const { t } = useTranslation()
   const { form } = props
+  const guard = useGuardedDialog({ form, onClose: props.onClose, onSubmit: props.onSubmit, initialValues: props.initialValues })
   return (
     <Modal
       title={props.title}
       open={props.open}
-      onCancel={props.onClose}
+      {...guard.modalProps}
       onOk={() => props.onSubmit()}
       okText={props.okText ?? t('common.create')}
       cancelText={t('common.cancel')}
@@ -64,6 +67,7 @@ export function CreateDialog<V extends object>(props: {
           props.onValuesChange?.(changed)
         }}
         data-testid={props.testId}
+        onKeyDown={guard.onKeyDown}
       >
         {props.children}
       </Form>

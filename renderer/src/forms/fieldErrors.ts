@@ -7,8 +7,14 @@ import { toFieldErrors } from '../../../shared/validation'
 /** Where a schema path shows on the form, when a form field holds several schema fields (a date range). */
 export type FieldMap = Partial<Record<string, string>>
 
+/**
+ * An error in the user's language, in the field's own words where there are some ("Choose an enterprise" rather
+ * than "Required"): `forms.fields.<field>.<key>` first, then the general `validation.<key>`.
+ */
 export function translateFieldError(t: TFunction, error: FieldError): string {
-  return t([`validation.${error.key}`, 'validation.invalid'], error.params ?? {})
+  const field = error.path.split('.').filter((part) => !/^\d+$/.test(part)).at(-1) ?? ''
+  const own = field ? [`forms.fields.${field}.${error.key}`] : []
+  return t([...own, `validation.${error.key}`, 'validation.invalid'], error.params ?? {})
 }
 
 /** Removes every error shown, before a new check decides which still apply. */
@@ -42,6 +48,6 @@ export function validateWith<S extends z.ZodType>(
     clearFieldErrors(form)
     return result.data
   }
-  showFieldErrors(form, t, toFieldErrors(result.error), fieldMap)
+  showFieldErrors(form, t, toFieldErrors(result.error, input), fieldMap)
   return null
 }

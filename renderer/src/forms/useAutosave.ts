@@ -7,6 +7,7 @@ import type { RecordKind } from '../../../shared/procedures/records'
 import { toFieldErrors } from '../../../shared/validation'
 import { ApiError, invoke } from '../api/client'
 import { showFieldErrors } from './fieldErrors'
+import { registerLeaveCheck } from './leaveChecks'
 import { RemoteEditNotice, type RemoteChoice } from './RemoteEditNotice'
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'error'
@@ -108,6 +109,8 @@ export function useAutosave(options: {
   const pending = useRef<Record<string, unknown>>({})
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const loadedId = useRef<string | undefined>(undefined)
+  /** Fields whose edit waits on an error: while there is one, the form never says "saved". */
+  const held = useRef<ReadonlySet<string>>(new Set())
   const recordId = record?.id
 
   const [live] = useState(() => new LiveRecord())
@@ -198,10 +201,11 @@ export function useAutosave(options: {
     if (!recordId || Object.keys(pending.current).length === 0) return
     // Save the fields that are valid now; hold back only those with an error, shown on their field.
     const checked = patchSchema.safeParse(pending.current)
-    const errors = checked.success ? [] : toFieldErrors(checked.error)
+    const errors = checked.success ? [] : toFieldErrors(checked.error, pending.current)
     const badFields = new Set(errors.map((e) => e.path.split('.')[0]!))
     const patch = Object.fromEntries(Object.entries(pending.current).filter(([field]) => !badFields.has(field)))
     pending.current = Object.fromEntries(Object.entries(pending.current).filter(([field]) => badFields.has(field)))
+    held.current = badFields
     if (errors.length > 0) showFieldErrors(form, t, errors)
     if (Object.keys(patch).length === 0) {
       setStatus('invalid')
@@ -212,7 +216,8 @@ export function useAutosave(options: {
     setStatus('saving')
     try {
       await invoke(`${kind}.update` as 'trip.update', { id: recordId, patch: (valid.success ? valid.data : patch) as never })
-      setStatus(badFields.size > 0 ? 'invalid' : Object.keys(pending.current).length > 0 ? 'pending' : 'saved')
+      // Another flush may have run while this one waited: what is held back now decides, not what was then.
+      setStatus(held.current.size > 0 ? 'invalid' : Object.keys(pending.current).length > 0 ? 'pending' : 'saved')
     } catch (error) {
       // Keep the edit so the next change or leaving the screen tries again.
       pending.current = { ...patch, ...pending.current }
@@ -236,6 +241,21 @@ export function useAutosave(options: {
       timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS)
     },
     [dateFields, flush, form],
+  )
+
+  // Leaving with an edit the schema rejects asks first (see leaveChecks): checked now, not after the autosave
+  // pause, so a value typed just before clicking away is caught too.
+  useEffect(
+    () =>
+      registerLeaveCheck(() => {
+        if (Object.keys(pending.current).length === 0) return false
+        const checked = patchSchema.safeParse(pending.current)
+        if (checked.success) return false
+        showFieldErrors(form, t, toFieldErrors(checked.error, pending.current))
+        setStatus('invalid')
+        return true
+      }),
+    [form, patchSchema, t],
   )
 
   // Write what is pending when the screen closes or the window is hidden.

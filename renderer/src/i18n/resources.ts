@@ -17,12 +17,13 @@ import * as exchange from './areas/exchange'
 import * as shell from './areas/shell'
 import * as campaign from './areas/campaign'
 import * as relationship from './areas/relationship'
+import * as forms from './areas/forms'
 
 /**
  * All strings, in Chinese and English. Each area of the app keeps its own file under `areas/`, merged here
  * under its name (`t('visits.title')`).
  */
-const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports, sync, backup, exchange, shell, campaign, relationship }
+const AREAS = { tripDetail, enterprises, visits, symposiums, agreements, surveys, followUps, attachments, search, trash, reports, sync, backup, exchange, shell, campaign, relationship, forms }
 
 export const resources = {
   'zh-CN': { ...zhCN, ...Object.fromEntries(Object.entries(AREAS).map(([name, area]) => [name, area.zh])) },

@@ -12,6 +12,8 @@ import {
 import { Layout, Menu, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation, useNavigate } from 'react-router'
+import { LeaveGuard } from '../forms/LeaveGuard'
+import { SearchHitHighlight } from '../screens/search/SearchHitHighlight'
 import { SyncIndicator } from '../screens/sync/SyncIndicator'
 import { LanguageSwitch } from './LanguageSwitch'
 import './layout.css'
@@ -38,6 +40,8 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <LeaveGuard />
+      <SearchHitHighlight />
       {/* The sider and the header stay put while the content scrolls: navigation, language, sync and conflicts are always in view. */}
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
         <div style={{ padding: '20px 24px 12px' }}>

@@ -8,7 +8,7 @@ export function PlaceholderScreen({ section }: { section: PlaceholderSection }) 
   const { t } = useTranslation()
   return (
     <>
-      <Typography.Title level={3}>{t(`nav.${section}`)}</Typography.Title>
+      <Typography.Title level={1}>{t(`nav.${section}`)}</Typography.Title>
       <Card>
         <Empty description={t('placeholder.soon')}>
           <Typography.Paragraph type="secondary" style={{ maxWidth: 480, margin: '0 auto' }}>

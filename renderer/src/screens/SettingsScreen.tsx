@@ -9,7 +9,7 @@ export function SettingsScreen() {
   const { t } = useTranslation()
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0 }}>
         {t('settings.title')}
       </Typography.Title>
       <Card title={t('settings.language')}>

@@ -84,6 +84,14 @@ export const zh = {
     text: '发言内容',
     add: '记录',
   },
+  timing: {
+    afterwards: '会后补记，开始于',
+    afterwardsLabel: '会后补记时，会议的开始时间（发言按会议日期和这个时间记录）',
+    live: '按当前时间',
+    timeOf: '第 {{n}} 条发言的时间',
+    setTimeOf: '第 {{n}} 条发言的时间：{{time}}，点击修改',
+    none: '未记录',
+  },
   consensus: {
     title: '达成共识（{{count}}）',
     empty: '会上双方认同的事项，一条一行。',
@@ -208,6 +216,14 @@ export const en: Shape<typeof zh> = {
     placeholder: 'Type the remark ({{key}})',
     text: 'Remark',
     add: 'Add',
+  },
+  timing: {
+    afterwards: 'Typed up later, began at',
+    afterwardsLabel: 'When typing up the minutes later: the time the meeting began (remarks take the meeting’s date and this time)',
+    live: 'Time now',
+    timeOf: 'Time of remark {{n}}',
+    setTimeOf: 'Time of remark {{n}}: {{time}}, click to change',
+    none: 'not recorded',
   },
   consensus: {
     title: 'Consensus ({{count}})',

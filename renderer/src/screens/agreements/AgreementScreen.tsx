@@ -12,6 +12,7 @@ import { AttachmentPanel } from '../attachments/AttachmentPanel'
 import { OptionalNumber } from './OptionalNumber'
 import { formatYuan, groupDigits, ungroupDigits, type AgreementStatus } from './format'
 import { DeleteRecordButton } from '../../components/DeleteButton'
+import { lengthCount } from '../../forms/limits'
 
 const DATE_FIELDS = ['signedDate', 'termStart', 'termEnd'] as const
 
@@ -80,7 +81,7 @@ export function AgreementScreen() {
       />
       <Flex justify="space-between" align="start" gap={16}>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0 }}>
             {title || record.title}
           </Typography.Title>
           <Space size={8} wrap>
@@ -106,7 +107,7 @@ export function AgreementScreen() {
             <Row gutter={16}>
               <Col xs={24} md={16}>
                 <Form.Item name="title" label={t('agreements.fields.title')} required>
-                  <Input maxLength={200} />
+                  <Input count={lengthCount(AgreementPatch, 'title')} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -116,7 +117,7 @@ export function AgreementScreen() {
               </Col>
               <Col xs={24} md={16}>
                 <Form.Item name="parties" label={t('agreements.fields.parties')}>
-                  <Input placeholder={t('agreements.fields.partiesPlaceholder')} maxLength={1000} />
+                  <Input placeholder={t('agreements.fields.partiesPlaceholder')} count={lengthCount(AgreementPatch, 'parties')} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -145,7 +146,7 @@ export function AgreementScreen() {
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="owner" label={t('agreements.fields.owner')}>
-                  <Input placeholder={t('agreements.fields.ownerPlaceholder')} maxLength={100} />
+                  <Input placeholder={t('agreements.fields.ownerPlaceholder')} count={lengthCount(AgreementPatch, 'owner')} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -160,7 +161,7 @@ export function AgreementScreen() {
               </Col>
               <Col span={24}>
                 <Form.Item name="terms" label={t('agreements.fields.terms')}>
-                  <Input.TextArea placeholder={t('agreements.fields.termsPlaceholder')} autoSize={{ minRows: 4, maxRows: 16 }} maxLength={50_000} />
+                  <Input.TextArea placeholder={t('agreements.fields.termsPlaceholder')} autoSize={{ minRows: 4, maxRows: 16 }} count={lengthCount(AgreementPatch, 'terms')} />
                 </Form.Item>
               </Col>
             </Row>

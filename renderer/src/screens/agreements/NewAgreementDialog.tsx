@@ -6,6 +6,7 @@ import { useCreateRecord } from '../../api/records'
 import { CreateDialog, useCreateFailure } from '../../components/CreateDialog'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
 import { validateWith } from '../../forms/fieldErrors'
+import { lengthCount } from '../../forms/limits'
 
 interface Values {
   enterpriseId?: string
@@ -63,9 +64,8 @@ export function NewAgreementDialog(props: { open: boolean; tripId?: string | und
         <Form.Item name="title" label={t('agreements.fields.title')} required>
           <Input
             placeholder={t('agreements.fields.titlePlaceholder')}
-            maxLength={200}
+            count={lengthCount(AgreementInput, 'title')}
             autoFocus={Boolean(props.enterpriseId)}
-            onPressEnter={() => void submit()}
           />
         </Form.Item>
         <Form.Item name="kind" label={t('agreements.fields.kind')}>

@@ -52,7 +52,7 @@ export function CampaignScreen() {
   return (
     <>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('campaign.title')}
         </Typography.Title>
         <Space wrap>

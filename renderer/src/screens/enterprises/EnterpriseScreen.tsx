@@ -103,7 +103,7 @@ export function EnterpriseScreen() {
     <>
       {breadcrumb}
       <Flex align="center" gap={12} wrap style={{ marginBottom: 4 }}>
-        <Typography.Title level={3} style={{ margin: 0 }} data-testid="enterprise-name">
+        <Typography.Title level={1} style={{ margin: 0 }} data-testid="enterprise-name">
           {record.name}
         </Typography.Title>
         <StageTag stage={record.stage} />

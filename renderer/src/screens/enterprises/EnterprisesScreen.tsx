@@ -340,7 +340,7 @@ export function EnterprisesScreen() {
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
         <Space align="baseline">
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0 }}>
             {t('enterprises.title')}
           </Typography.Title>
         </Space>

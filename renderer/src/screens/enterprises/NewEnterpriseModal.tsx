@@ -10,6 +10,8 @@ import { useCreateRecord, useErrorText } from '../../api/records'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { enterprisePath } from '../../routes'
 import { clearErrorsOnChange, focusFirstError } from './shared'
+import { lengthCount } from '../../forms/limits'
+import { useGuardedDialog } from '../../forms/dialogGuard'
 
 /**
  * Asks only what identifies an enterprise (its name, and its credit code when at hand), creates the file and
@@ -56,6 +58,8 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
     }
   }
 
+  // Enter is handled by the inputs themselves (onPressEnter); the guard only asks before typed input is discarded.
+  const guard = useGuardedDialog({ form, onClose: close, onSubmit: () => void submit() })
   const existing = same?.enterprise
   return (
     <Modal
@@ -64,14 +68,14 @@ export function NewEnterpriseModal(props: { open: boolean; onClose: () => void; 
       okText={t('common.create')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
-      onCancel={close}
+      {...guard.modalProps}
       confirmLoading={create.isPending}
       destroyOnHidden
       width={520}
     >
       <Form form={form} name="new-enterprise" onValuesChange={clearErrorsOnChange(form)} layout="vertical" style={{ marginTop: 16 }}>
         <Form.Item name="name" label={t('enterprises.fields.name')} required>
-          <Input autoFocus placeholder={t('enterprises.fields.namePlaceholder')} onPressEnter={() => void submit()} maxLength={200} />
+          <Input autoFocus placeholder={t('enterprises.fields.namePlaceholder')} onPressEnter={() => void submit()} count={lengthCount(EnterpriseInput, 'name')} />
         </Form.Item>
         <Form.Item name="creditCode" label={t('enterprises.fields.creditCode')}>
           <Input placeholder={t('enterprises.fields.creditCodePlaceholder')} onPressEnter={() => void submit()} maxLength={24} />

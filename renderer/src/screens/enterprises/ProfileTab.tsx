@@ -7,6 +7,7 @@ import { useProcedure } from '../../api/queries'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
 import { nameCollator } from './shared'
+import { lengthCount } from '../../forms/limits'
 
 /** Values other files already use, most common first: typing "智" offers "智能制造" as spelled before. */
 function suggestions(enterprises: readonly EnterpriseSummary[] | undefined, pick: (e: EnterpriseSummary) => string[]) {
@@ -37,7 +38,7 @@ export function ProfileTab({ enterprise }: { enterprise: Enterprise }) {
         <Row gutter={24}>
           <Col xs={24} lg={12}>
             <Form.Item name="name" label={t('enterprises.fields.name')} required>
-              <Input placeholder={t('enterprises.fields.namePlaceholder')} maxLength={200} />
+              <Input placeholder={t('enterprises.fields.namePlaceholder')} count={lengthCount(EnterprisePatch, 'name')} />
             </Form.Item>
           </Col>
           <Col xs={24} lg={12}>
@@ -64,17 +65,17 @@ export function ProfileTab({ enterprise }: { enterprise: Enterprise }) {
           </Col>
           <Col xs={24} lg={8}>
             <Form.Item name="address" label={t('enterprises.fields.address')}>
-              <Input maxLength={300} />
+              <Input count={lengthCount(EnterprisePatch, 'address')} />
             </Form.Item>
           </Col>
           <Col xs={24} lg={8}>
             <Form.Item name="website" label={t('enterprises.fields.website')}>
-              <Input placeholder={t('enterprises.fields.websitePlaceholder')} maxLength={300} />
+              <Input placeholder={t('enterprises.fields.websitePlaceholder')} count={lengthCount(EnterprisePatch, 'website')} />
             </Form.Item>
           </Col>
           <Col xs={24} lg={8}>
             <Form.Item name="wechatAccount" label={t('enterprises.fields.wechatAccount')}>
-              <Input maxLength={100} />
+              <Input count={lengthCount(EnterprisePatch, 'wechatAccount')} />
             </Form.Item>
           </Col>
           <Col xs={24}>

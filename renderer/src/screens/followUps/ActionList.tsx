@@ -17,6 +17,7 @@ import { BulkActions } from './BulkActions'
 import './followUps.css'
 import { linkedPath } from './linkedRecords'
 import { NewActionDialog } from './NewActionDialog'
+import { lengthCount } from '../../forms/limits'
 
 type Status = ActionOverviewItem['status']
 const STATUS_COLORS: Record<Status, string> = { open: 'blue', in_progress: 'orange', done: 'green', cancelled: 'default' }
@@ -147,7 +148,7 @@ export function ActionList({ tripId, enterpriseId }: { tripId?: string; enterpri
           return (
             <Flex vertical gap={2}>
               <Form.Item name="title" {...cell}>
-                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} aria-label={t('followUps.columns.title')} />
+                <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} count={lengthCount(ActionPatch, 'title', { quiet: true })} aria-label={t('followUps.columns.title')} />
               </Form.Item>
               {(overdueTag || linked) && (
                 <Flex gap={6} align="center">

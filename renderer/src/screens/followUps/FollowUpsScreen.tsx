@@ -9,7 +9,7 @@ export function FollowUpsScreen() {
   return (
     <>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
+        <Typography.Title level={1} style={{ marginTop: 0 }}>
           {t('followUps.title')}
         </Typography.Title>
         <ExportMenu kinds={['actions']} />

@@ -7,6 +7,7 @@ import { CreateDialog, useCreateFailure } from '../../components/CreateDialog'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
 import { validateWith } from '../../forms/fieldErrors'
 import { LINK_KINDS, useLinkableRecords, type LinkKind } from './linkedRecords'
+import { lengthCount } from '../../forms/limits'
 
 interface Values {
   title?: string
@@ -82,7 +83,7 @@ export function NewActionDialog(props: {
       }}
     >
         <Form.Item name="title" label={t('followUps.fields.title')} required>
-          <Input.TextArea autoFocus autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} placeholder={t('followUps.fields.titlePlaceholder')} />
+          <Input.TextArea autoFocus autoSize={{ minRows: 1, maxRows: 4 }} count={lengthCount(ActionInput, 'title')} placeholder={t('followUps.fields.titlePlaceholder')} />
         </Form.Item>
         <Row gutter={16}>
           <Col span={12}>

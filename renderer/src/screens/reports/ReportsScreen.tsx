@@ -22,7 +22,7 @@ export function ReportsScreen() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%', maxWidth: 960 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0 }}>
         {t('reports.title')}
       </Typography.Title>
       <Card title={t('reports.exportCard')} loading={trips.isPending}>

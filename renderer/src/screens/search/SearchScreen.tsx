@@ -8,7 +8,8 @@ import type { SearchHit, SearchKind } from '../../../../shared/procedures/search
 import { ApiError, invoke } from '../../api/client'
 import { DERIVED } from '../../api/queries'
 import { useRecords } from '../../api/records'
-import { Highlighted, plain } from './Highlighted'
+import { Highlighted } from './Highlighted'
+import { markedTerms, withHighlight } from './SearchHitHighlight'
 import { CATEGORIES, CATEGORY_NAMES, locationOf, type Category } from './kinds'
 
 /** Long enough to wait for the next key of a fast typist, short enough to feel immediate. */
@@ -37,10 +38,9 @@ function HitItem({ hit }: { hit: SearchHit }) {
   const context = [hit.tripTitle, hit.enterpriseName, hit.title.trim() ? hit.parentLabel : ''].filter(Boolean)
   return (
     <Link
-      to={locationOf(hit)}
+      to={withHighlight(locationOf(hit), markedTerms(hit.title, hit.snippet))}
       data-search-hit
       data-testid="search-hit"
-      aria-label={plain(heading)}
       onKeyDown={(event) => {
         if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           event.preventDefault()
@@ -199,7 +199,7 @@ export function SearchScreen() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 960 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0 }}>
         {t('search.title')}
       </Typography.Title>
       <Input

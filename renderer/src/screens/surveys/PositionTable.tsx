@@ -11,6 +11,10 @@ import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { OptionalNumber } from '../agreements/OptionalNumber'
 import { autosaveRow, RowSaveStatus, rowRecord } from './AutosaveRow'
 import { ConfirmDelete } from '../../components/DeleteButton'
+import { lengthCount } from '../../forms/limits'
+
+/** Counters in table cells and quick-add lines show only near their limit. */
+const QUIET = { quiet: true }
 
 /** A cleared headcount is a mistake to point out, a cleared pay bound means "not stated", a cleared education "". */
 const PositionRow = autosaveRow({
@@ -83,7 +87,7 @@ export function PositionTable({ surveyId }: { surveyId: string }) {
       width: 180,
       render: () => (
         <Form.Item name="title" {...cell}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} maxLength={200} aria-label={t('surveys.positions.title')} />
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} count={lengthCount(PositionPatch, 'title', QUIET)} aria-label={t('surveys.positions.title')} />
         </Form.Item>
       ),
     },
@@ -139,13 +143,13 @@ export function PositionTable({ surveyId }: { surveyId: string }) {
           <Form.Item name="skills" {...cell}>
             <Input.TextArea
               autoSize={{ minRows: 1, maxRows: 4 }}
-              maxLength={2000}
+              count={lengthCount(PositionPatch, 'skills', QUIET)}
               placeholder={t('surveys.positions.skills')}
               aria-label={t('surveys.positions.skills')}
             />
           </Form.Item>
           <Form.Item name="certificates" {...cell}>
-            <Input maxLength={1000} placeholder={t('surveys.positions.certificates')} aria-label={t('surveys.positions.certificates')} />
+            <Input count={lengthCount(PositionPatch, 'certificates', QUIET)} placeholder={t('surveys.positions.certificates')} aria-label={t('surveys.positions.certificates')} />
           </Form.Item>
         </Flex>
       ),
@@ -166,7 +170,7 @@ export function PositionTable({ surveyId }: { surveyId: string }) {
             </Form.Item>
           </Flex>
           <Form.Item name="startTiming" {...cell}>
-            <Input maxLength={100} placeholder={t('surveys.positions.startTimingPlaceholder')} aria-label={t('surveys.positions.startTiming')} />
+            <Input count={lengthCount(PositionPatch, 'startTiming', QUIET)} placeholder={t('surveys.positions.startTimingPlaceholder')} aria-label={t('surveys.positions.startTiming')} />
           </Form.Item>
         </Flex>
       ),
@@ -206,7 +210,7 @@ export function PositionTable({ surveyId }: { surveyId: string }) {
       />
       <Form form={quick} layout="inline" initialValues={{ kind: 'employment' }} data-testid="position-quick-add">
         <Form.Item name="title" style={{ width: 260 }}>
-          <Input ref={titleInput} placeholder={t('surveys.positions.quickTitle')} maxLength={200} onPressEnter={() => void add()} />
+          <Input ref={titleInput} placeholder={t('surveys.positions.quickTitle')} count={lengthCount(PositionInput, 'title', QUIET)} onPressEnter={() => void add()} />
         </Form.Item>
         <Form.Item name="headcount" style={{ width: 140 }}>
           <InputNumber<number> placeholder={t('surveys.positions.headcount')} style={{ width: '100%' }} onPressEnter={() => void add()} />

@@ -18,6 +18,7 @@ import { PositionTable } from './PositionTable'
 import { QuestionnaireAnswers } from './QuestionnaireAnswers'
 import { cleanAnswers, useTripQuestionnaire } from './questionnaire'
 import { DeleteRecordButton } from '../../components/DeleteButton'
+import { lengthCount } from '../../forms/limits'
 
 const DATE_FIELDS = ['date'] as const
 
@@ -108,7 +109,7 @@ export function SurveyScreen() {
       <ScreenBreadcrumb items={[{ title: t('nav.trips'), to: '/trips' }, { title: trip.data?.title ?? '…', to: backTo }, { title: t('surveys.title') }]} />
       <Flex justify="space-between" align="start" gap={16} wrap>
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0 }}>
             {t('surveys.screenTitle', { enterprise: enterprise.data?.name ?? '' })}
           </Typography.Title>
           <Space size={8} wrap>
@@ -150,17 +151,17 @@ export function SurveyScreen() {
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="respondent" label={t('surveys.fields.respondent')}>
-                  <Input maxLength={100} placeholder={t('surveys.fields.respondentPlaceholder')} />
+                  <Input count={lengthCount(SurveyPatch, 'respondent')} placeholder={t('surveys.fields.respondentPlaceholder')} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="respondentTitle" label={t('surveys.fields.respondentTitle')}>
-                  <Input maxLength={100} placeholder={t('surveys.fields.respondentTitlePlaceholder')} />
+                  <Input count={lengthCount(SurveyPatch, 'respondentTitle')} placeholder={t('surveys.fields.respondentTitlePlaceholder')} />
                 </Form.Item>
               </Col>
               <Col span={24}>
                 <Form.Item name="notes" label={t('surveys.fields.notes')} style={{ marginBottom: 0 }}>
-                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20_000} placeholder={t('surveys.fields.notesPlaceholder')} />
+                  <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} count={lengthCount(SurveyPatch, 'notes')} placeholder={t('surveys.fields.notesPlaceholder')} />
                 </Form.Item>
               </Col>
             </Row>

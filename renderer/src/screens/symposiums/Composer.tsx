@@ -5,9 +5,12 @@ import type { TextAreaRef } from 'antd/es/input/TextArea'
 import dayjs from 'dayjs'
 import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
+import { RemarkInput } from '../../../../shared/schemas/symposium'
 import { filterSpeaker, SpeakerLabel, speakerOptions } from './RemarkItem'
 import { isComposing, keyHint } from './shortcuts'
 import type { NumberedAttendee } from './speakers'
+import { lengthCount } from '../../forms/limits'
+import { MeetingStartPicker } from './remarkTime'
 
 /** What is being typed for the next remark; kept in local storage so a reload or a crash loses none of it. */
 export interface RemarkDraft {
@@ -16,9 +19,11 @@ export interface RemarkDraft {
   isQuote: boolean
   /** When the first character was typed: the remark is stamped with the moment it started, not when it ended. */
   startedAt: string
+  /** Minutes typed up after the meeting: its start time (`HH:mm`), which stamps the remarks instead of now. */
+  meetingStart: string
 }
 
-export const EMPTY_DRAFT: RemarkDraft = { text: '', speakerId: '', isQuote: false, startedAt: '' }
+export const EMPTY_DRAFT: RemarkDraft = { text: '', speakerId: '', isQuote: false, startedAt: '', meetingStart: '' }
 
 /**
  * The composer under the minutes, always at hand: the speaker (picked with Alt+S or Alt+number), the words,
@@ -72,6 +77,7 @@ export function Composer(props: {
             {t('symposiums.remarks.quote')}
           </Button>
         </Tooltip>
+        <MeetingStartPicker value={draft.meetingStart} onChange={(meetingStart) => onChange({ ...draft, meetingStart })} />
         <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 'auto' }}>
           {t('symposiums.composer.hint')}
         </Typography.Text>
@@ -91,7 +97,7 @@ export function Composer(props: {
             onSubmit()
           }}
           autoSize={{ minRows: 2, maxRows: 8 }}
-          maxLength={20_000}
+          count={lengthCount(RemarkInput, 'text')}
           placeholder={t('symposiums.composer.placeholder', { key: keyHint('R') })}
           aria-label={t('symposiums.composer.text')}
           data-testid="composer-text"

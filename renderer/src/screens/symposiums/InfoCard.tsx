@@ -11,6 +11,7 @@ import { outsideTrip } from '../visits/common'
 import { keyHint } from './shortcuts'
 import { TabAutoComplete } from './TabAutoComplete'
 import { speakerName, type NumberedAttendee } from './speakers'
+import { lengthCount } from '../../forms/limits'
 
 const DATE_FIELDS = ['date'] as const
 
@@ -43,7 +44,7 @@ export function InfoCard(props: {
         <Row gutter={16}>
           <Col xs={24} lg={8}>
             <Form.Item name="title" label={t('symposiums.fields.title')}>
-              <Input ref={titleRef} placeholder={t('symposiums.fields.titlePlaceholder')} maxLength={200} />
+              <Input ref={titleRef} placeholder={t('symposiums.fields.titlePlaceholder')} count={lengthCount(SymposiumPatch, 'title')} />
             </Form.Item>
           </Col>
           <Col xs={12} lg={5}>
@@ -62,7 +63,7 @@ export function InfoCard(props: {
           </Col>
           <Col xs={12} lg={5}>
             <Form.Item name="place" label={t('symposiums.fields.place')}>
-              <Input placeholder={t('symposiums.fields.placePlaceholder')} maxLength={200} />
+              <Input placeholder={t('symposiums.fields.placePlaceholder')} count={lengthCount(SymposiumPatch, 'place')} />
             </Form.Item>
           </Col>
           <Col xs={24} lg={6}>

@@ -6,7 +6,9 @@ import { RemarkPatch, type Remark } from '../../../../shared/schemas/symposium'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { SIDE_COLORS } from './AttendeesPanel'
 import { isComposing, keyHint } from './shortcuts'
-import { clockTime, speakerMatches, type NumberedAttendee } from './speakers'
+import { speakerMatches, type NumberedAttendee } from './speakers'
+import { lengthCount } from '../../forms/limits'
+import { RemarkTime } from './remarkTime'
 
 /** A speaker picker's options: number, name and title, our side and theirs. */
 export function speakerOptions(attendees: NumberedAttendee[], t: (key: string) => string) {
@@ -47,6 +49,8 @@ export const filterSpeaker = (input: string, option?: object) => {
 export const RemarkItem = memo(function RemarkItem(props: {
   remark: Remark
   index: number
+  /** The symposium's date, for a time set on a remark that has none yet. */
+  meetingDate: string
   attendees: NumberedAttendee[]
   onToggleQuote: (remark: Remark) => void
   onDelete: (remark: Remark) => void
@@ -70,9 +74,9 @@ export const RemarkItem = memo(function RemarkItem(props: {
           <Typography.Text type="secondary" style={{ fontSize: 12, minWidth: 22 }}>
             #{props.index + 1}
           </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="remark-time">
-            {clockTime(remark.spokenAt)}
-          </Typography.Text>
+          <Form.Item name="spokenAt" noStyle>
+            <RemarkTime meetingDate={props.meetingDate} index={props.index} />
+          </Form.Item>
           <Form.Item name="speakerId" noStyle>
             <Select
               variant="borderless"
@@ -81,6 +85,8 @@ export const RemarkItem = memo(function RemarkItem(props: {
               showSearch={{ filterOption: filterSpeaker }}
               placeholder={remark.speakerId && !known ? t('symposiums.remarks.removedSpeaker') : t('symposiums.remarks.noSpeaker')}
               labelRender={({ value }) => {
+                // No speaker chosen is not a speaker removed.
+                if (!value) return t('symposiums.remarks.noSpeaker')
                 const attendee = attendees.find((a) => a.id === value)
                 return attendee ? <SpeakerLabel attendee={attendee} /> : t('symposiums.remarks.removedSpeaker')
               }}
@@ -122,7 +128,7 @@ export const RemarkItem = memo(function RemarkItem(props: {
           <Input.TextArea
             variant="borderless"
             autoSize={{ minRows: 1, maxRows: 16 }}
-            maxLength={20_000}
+            count={lengthCount(RemarkPatch, 'text')}
             aria-label={t('symposiums.remarks.textOf', { n: props.index + 1 })}
             onKeyDown={(event) => {
               if (event.key === 'Escape' && !isComposing(event.nativeEvent)) props.onEscape()

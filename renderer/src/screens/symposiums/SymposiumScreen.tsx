@@ -17,6 +17,7 @@ import { BackToTrip, formatDay, useCombinedStatus } from '../visits/common'
 import { ActionsPanel } from './ActionsPanel'
 import { AttendeesPanel, type Side } from './AttendeesPanel'
 import { Composer, EMPTY_DRAFT, nowStamp, type RemarkDraft } from './Composer'
+import { meetingStamp } from './remarkTime'
 import { ConsensusPanel, useConsensus } from './ConsensusPanel'
 import { InfoCard } from './InfoCard'
 import { RemarkItem } from './RemarkItem'
@@ -110,7 +111,7 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
   useEffect(() => {
     if (!symposiumId) return
     try {
-      if (draft.text || draft.speakerId) localStorage.setItem(draftKey(symposiumId), JSON.stringify(draft))
+      if (draft.text || draft.speakerId || draft.meetingStart) localStorage.setItem(draftKey(symposiumId), JSON.stringify(draft))
       else localStorage.removeItem(draftKey(symposiumId))
     } catch {
       // Storage full or refused: the draft still lives on screen.
@@ -180,9 +181,11 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
     const text = draft.text.trim()
     if (!text || !symposiumId) return
     const speakerId = attendees.some((a) => a.id === draft.speakerId) ? draft.speakerId : ''
-    const input = { symposiumId, speakerId, text, isQuote: draft.isQuote, spokenAt: draft.startedAt || nowStamp() }
-    // The speaker stays chosen: one person often goes on for several remarks.
-    setDraft({ ...EMPTY_DRAFT, speakerId })
+    // Minutes typed up later take the meeting's date and start time; live ones the moment typing began.
+    const spokenAt = draft.meetingStart ? meetingStamp(symposium.data?.date ?? '', draft.meetingStart) : draft.startedAt || nowStamp()
+    const input = { symposiumId, speakerId, text, isQuote: draft.isQuote, spokenAt }
+    // The speaker stays chosen: one person often goes on for several remarks; so does the meeting's start time.
+    setDraft({ ...EMPTY_DRAFT, speakerId, meetingStart: draft.meetingStart })
     const creating = invoke('remark.create', input)
     const entry: { promise: Promise<Remark | undefined>; id?: string } = { promise: Promise.resolve(undefined) }
     entry.promise = creating
@@ -335,7 +338,7 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
       <BackToTrip trip={trip.data} tab="symposiums" label={t('symposiums.title')} />
       <Flex justify="space-between" align="center" gap={16} wrap>
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="symposium-heading">
+          <Typography.Title level={1} style={{ margin: 0 }} data-testid="symposium-heading">
             {heading}
           </Typography.Title>
           <Typography.Text type="secondary">
@@ -405,6 +408,7 @@ function SymposiumMinutes({ symposiumId }: { symposiumId: string | undefined }) 
                     key={remark.id}
                     remark={remark}
                     index={remarks.indexOf(remark)}
+                    meetingDate={record.date}
                     attendees={attendees}
                     onToggleQuote={toggleQuote}
                     onDelete={removeRemark}

@@ -58,7 +58,7 @@ export function SyncScreen() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 1100 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} style={{ margin: 0 }}>
         {t('sync.title')}
       </Typography.Title>
       {body}

@@ -199,7 +199,7 @@ export function TrashScreen() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('trash.title')}
         </Typography.Title>
       </Flex>

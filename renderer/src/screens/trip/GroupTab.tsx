@@ -11,6 +11,10 @@ import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { DeleteButton } from '../../components/DeleteButton'
 import { StaffNameInput, useStaffDirectory } from '../campaign/StaffNameInput'
+import { lengthCount } from '../../forms/limits'
+
+/** Counters in table cells and quick-add lines show only near their limit. */
+const QUIET = { quiet: true }
 
 interface NewMember {
   name?: string
@@ -62,10 +66,10 @@ function AddMemberRow({ tripId }: { tripId: string }) {
           />
         </Form.Item>
         <Form.Item name="position" style={{ flex: '1 1 180px', marginBottom: 0 }}>
-          <Input placeholder={t('tripDetail.group.positionPlaceholder')} aria-label={t('tripDetail.group.position')} maxLength={100} />
+          <Input placeholder={t('tripDetail.group.positionPlaceholder')} aria-label={t('tripDetail.group.position')} count={lengthCount(MemberInput, 'position', QUIET)} />
         </Form.Item>
         <Form.Item name="department" style={{ flex: '1 1 200px', marginBottom: 0 }}>
-          <Input placeholder={t('tripDetail.group.departmentPlaceholder')} aria-label={t('tripDetail.group.department')} maxLength={100} />
+          <Input placeholder={t('tripDetail.group.departmentPlaceholder')} aria-label={t('tripDetail.group.department')} count={lengthCount(MemberInput, 'department', QUIET)} />
         </Form.Item>
         <Form.Item name="isLeader" valuePropName="checked" style={{ marginBottom: 0, paddingTop: 5 }}>
           <Checkbox>{t('tripDetail.group.leader')}</Checkbox>
@@ -119,7 +123,7 @@ export function GroupTab({ tripId }: { tripId: string }) {
         <Form.Item name="name" {...cell}>
           <Input
             aria-label={t('tripDetail.group.name')}
-            maxLength={100}
+            count={lengthCount(MemberPatch, 'name', QUIET)}
             variant="borderless"
             // Always a suffix, so the input keeps its DOM (and focus) when the leader flag changes.
             suffix={
@@ -141,7 +145,7 @@ export function GroupTab({ tripId }: { tripId: string }) {
       width: '26%',
       render: () => (
         <Form.Item name="position" {...cell}>
-          <Input aria-label={t('tripDetail.group.position')} maxLength={100} variant="borderless" placeholder="—" />
+          <Input aria-label={t('tripDetail.group.position')} count={lengthCount(MemberPatch, 'position', QUIET)} variant="borderless" placeholder="—" />
         </Form.Item>
       ),
     },
@@ -151,7 +155,7 @@ export function GroupTab({ tripId }: { tripId: string }) {
       width: '28%',
       render: () => (
         <Form.Item name="department" {...cell}>
-          <Input aria-label={t('tripDetail.group.department')} maxLength={100} variant="borderless" placeholder="—" />
+          <Input aria-label={t('tripDetail.group.department')} count={lengthCount(MemberPatch, 'department', QUIET)} variant="borderless" placeholder="—" />
         </Form.Item>
       ),
     },

@@ -10,6 +10,7 @@ import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
 import { useAutosave } from '../../forms/useAutosave'
 import { DeleteButton } from '../../components/DeleteButton'
+import { lengthCount } from '../../forms/limits'
 
 /** The kinds a trip's notes take; `history` belongs to an enterprise's file. */
 const TRIP_NOTE_KINDS = ['note', 'problem', 'suggestion'] as const
@@ -66,7 +67,7 @@ function NoteComposer({ tripId }: { tripId: string }) {
           placeholder={t('tripDetail.notes.placeholder')}
           aria-label={t('tripDetail.notes.text')}
           autoSize={{ minRows: 3, maxRows: 12 }}
-          maxLength={20_000}
+          count={lengthCount(NoteInput, 'text')}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
               event.preventDefault()
@@ -114,7 +115,7 @@ function NoteCard({ note }: { note: Note }) {
           </Space>
         </Flex>
         <Form.Item name="text" style={{ marginBottom: 0 }}>
-          <Input.TextArea aria-label={t('tripDetail.notes.text')} autoSize={{ minRows: 1, maxRows: 20 }} maxLength={20_000} variant="filled" />
+          <Input.TextArea aria-label={t('tripDetail.notes.text')} autoSize={{ minRows: 1, maxRows: 20 }} count={lengthCount(NotePatch, 'text')} variant="filled" />
         </Form.Item>
       </Form>
     </Card>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { TRIP_STATUSES, TripPatch, type Trip } from '../../../../shared/schemas/trip'
 import { SaveStatusTag } from '../../components/SaveStatusTag'
 import { useAutosave } from '../../forms/useAutosave'
+import { lengthCount } from '../../forms/limits'
 
 const DATE_FIELDS = ['startDate', 'endDate'] as const
 const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
@@ -37,7 +38,7 @@ export function TripDetailsForm({ trip }: { trip: Trip }) {
       } data-testid="trip-details">
       <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
         <Form.Item name="title" label={t('trips.fields.title')} required>
-          <Input placeholder={t('trips.fields.titlePlaceholder')} maxLength={200} />
+          <Input placeholder={t('trips.fields.titlePlaceholder')} count={lengthCount(TripPatch, 'title')} />
         </Form.Item>
         <Flex gap={16} wrap>
           <Form.Item name="startDate" label={t('trips.fields.startDate')} required style={{ flex: 1, minWidth: 160 }}>
@@ -54,7 +55,7 @@ export function TripDetailsForm({ trip }: { trip: Trip }) {
           <Select mode="tags" placeholder={t('trips.fields.regionsPlaceholder')} tokenSeparators={[',', '，', '、']} open={false} />
         </Form.Item>
         <Form.Item name="purpose" label={t('trips.fields.purpose')} style={{ marginBottom: 0 }}>
-          <Input.TextArea placeholder={t('trips.fields.purposePlaceholder')} autoSize={{ minRows: 3, maxRows: 10 }} maxLength={4000} />
+          <Input.TextArea placeholder={t('trips.fields.purposePlaceholder')} autoSize={{ minRows: 3, maxRows: 10 }} count={lengthCount(TripPatch, 'purpose')} />
         </Form.Item>
       </Form>
     </Card>

@@ -35,7 +35,7 @@ function TripHeader({ trip }: { trip: Trip }) {
       <ScreenBreadcrumb items={[{ title: t('nav.trips'), to: '/trips' }, { title: trip.title }]} />
       <Flex align="center" gap={12}>
         <Tooltip title={trip.title} placement="bottomLeft">
-          <Typography.Title level={3} className="fb-ellipsis" style={{ margin: 0, minWidth: 0 }} data-testid="trip-title">
+          <Typography.Title level={1} className="fb-ellipsis" style={{ margin: 0, minWidth: 0 }} data-testid="trip-title">
             {trip.title}
           </Typography.Title>
         </Tooltip>

@@ -6,6 +6,8 @@ import { TRIP_STATUSES, TripInput, type Trip } from '../../../../shared/schemas/
 import { ApiError } from '../../api/client'
 import { useCreateRecord, useUpdateRecord } from '../../api/records'
 import { showFieldErrors, validateWith } from '../../forms/fieldErrors'
+import { lengthCount } from '../../forms/limits'
+import { useGuardedDialog } from '../../forms/dialogGuard'
 
 interface TripFormValues {
   title: string
@@ -76,16 +78,18 @@ export function TripFormDrawer({
     }
   }
 
+  // Esc, the close button or Cancel ask before typed input is discarded; Enter saves.
+  const guard = useGuardedDialog({ form, onClose, onSubmit: () => void submit(), initialValues: toValues(trip) })
   return (
     <Drawer
       title={trip ? t('trips.editTitle') : t('trips.createTitle')}
       open={open}
-      onClose={onClose}
+      onClose={guard.requestClose}
       size={520}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={guard.requestClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="trip-save">
             {trip ? t('common.save') : t('common.create')}
           </Button>
@@ -96,6 +100,7 @@ export function TripFormDrawer({
         form={form}
         layout="vertical"
         onFinish={() => void submit()}
+        onKeyDown={guard.onKeyDown}
         preserve={false}
         // An error goes away as soon as the user edits its field; the next save checks again.
         onValuesChange={(changed: Partial<TripFormValues>) =>
@@ -103,7 +108,7 @@ export function TripFormDrawer({
         }
       >
         <Form.Item name="title" label={t('trips.fields.title')} required>
-          <Input placeholder={t('trips.fields.titlePlaceholder')} maxLength={200} autoFocus />
+          <Input placeholder={t('trips.fields.titlePlaceholder')} count={lengthCount(TripInput, 'title')} autoFocus />
         </Form.Item>
         {/* Two pickers rather than a range: a range picker silently refuses an end before the start. */}
         <Flex gap={16}>
@@ -121,7 +126,7 @@ export function TripFormDrawer({
           <Select options={TRIP_STATUSES.map((status) => ({ value: status, label: t(`trips.status.${status}`) }))} />
         </Form.Item>
         <Form.Item name="purpose" label={t('trips.fields.purpose')}>
-          <Input.TextArea placeholder={t('trips.fields.purposePlaceholder')} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={4000} />
+          <Input.TextArea placeholder={t('trips.fields.purposePlaceholder')} autoSize={{ minRows: 3, maxRows: 8 }} count={lengthCount(TripInput, 'purpose')} />
         </Form.Item>
       </Form>
     </Drawer>

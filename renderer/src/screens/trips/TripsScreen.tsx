@@ -168,7 +168,7 @@ export function TripsScreen() {
   return (
     <>
       <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} style={{ margin: 0 }}>
           {t('trips.title')}
         </Typography.Title>
         {trips.data && trips.data.length > 0 && (

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { VisitStopPatch, type VisitStop } from '../../../../shared/schemas/visit'
 import { useAutosave, type SaveStatus } from '../../forms/useAutosave'
 import { ConfirmDelete } from '../../components/DeleteButton'
+import { lengthCount } from '../../forms/limits'
 
 /** One stop of a site visit: where, and what the group saw there; saves as it is typed. */
 export function StopEditor(props: {
@@ -52,7 +53,7 @@ export function StopEditor(props: {
             ref={placeRef}
             placeholder={t('visits.stops.placePlaceholder')}
             aria-label={t('visits.stops.placeLabel', { n: index + 1 })}
-            maxLength={200}
+            count={lengthCount(VisitStopPatch, 'place')}
             onKeyDown={onPlaceKeyDown}
             style={{ fontWeight: 600 }}
           />
@@ -63,7 +64,7 @@ export function StopEditor(props: {
             placeholder={t('visits.stops.observationPlaceholder')}
             aria-label={t('visits.stops.observationLabel', { n: index + 1 })}
             autoSize={{ minRows: 2, maxRows: 12 }}
-            maxLength={20_000}
+            count={lengthCount(VisitStopPatch, 'observation')}
           />
         </Form.Item>
       </Form>

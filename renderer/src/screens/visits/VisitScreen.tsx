@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { VisitPatch } from '../../../../shared/schemas/visit'
+import { lengthCount } from '../../forms/limits'
 import { invoke } from '../../api/client'
 import { useDeleteWithUndo, useErrorText, useRecord, useRecords } from '../../api/records'
 import { EnterprisePicker } from '../../components/EnterprisePicker'
@@ -105,7 +106,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
       <BackToTrip trip={trip.data} tab="visits" label={t('visits.title')} />
       <Flex justify="space-between" align="center" gap={16} wrap>
         <Space align="baseline" size={12} wrap>
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="visit-heading">
+          <Typography.Title level={1} style={{ margin: 0 }} data-testid="visit-heading">
             {enterpriseName || t('visits.untitled')}
           </Typography.Title>
           <Typography.Text type="secondary">
@@ -124,7 +125,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Form.Item name="title" label={t('visits.fields.title')}>
-                <Input placeholder={t('visits.fields.titlePlaceholder')} maxLength={200} />
+                <Input placeholder={t('visits.fields.titlePlaceholder')} count={lengthCount(VisitPatch, 'title')} />
               </Form.Item>
             </Col>
             <Col xs={12} lg={6}>
@@ -165,7 +166,7 @@ function VisitDetails({ visitId }: { visitId: string | undefined }) {
             </Col>
             <Col span={24}>
               <Form.Item name="summary" label={t('visits.fields.summary')} style={{ marginBottom: 0 }}>
-                <Input.TextArea placeholder={t('visits.fields.summaryPlaceholder')} autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20_000} />
+                <Input.TextArea placeholder={t('visits.fields.summaryPlaceholder')} autoSize={{ minRows: 3, maxRows: 12 }} count={lengthCount(VisitPatch, 'summary')} />
               </Form.Item>
             </Col>
           </Row>

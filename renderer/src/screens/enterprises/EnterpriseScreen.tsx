@@ -1,5 +1,5 @@
-import { DeleteOutlined, MergeCellsOutlined } from '@ant-design/icons'
-import { Alert, App, Breadcrumb, Button, Card, Flex, Result, Skeleton, Space, Tabs, Typography } from 'antd'
+import { MergeCellsOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Flex, Result, Skeleton, Space, Tabs, Tooltip, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -19,7 +19,8 @@ import { SummaryTab } from './SummaryTab'
 import { MergeEnterpriseDialog } from './MergeEnterpriseDialog'
 import { LoadError, StageTag } from './shared'
 import { TimelineTab } from './TimelineTab'
-import { ConfirmDelete } from '../../components/DeleteButton'
+import { DeleteRecordButton } from '../../components/DeleteButton'
+import { ScreenBreadcrumb } from '../../layout/ScreenBreadcrumb'
 import { EnterpriseFileExportButton } from '../reports/ReportExportButton'
 
 /** The tabs of an enterprise file, in order; `summary` is the default (no tab in the path). */
@@ -43,12 +44,7 @@ export function EnterpriseScreen() {
   const deleteWithUndo = useDeleteWithUndo('enterprise')
   const [merging, setMerging] = useState(false)
 
-  const breadcrumb = (
-    <Breadcrumb
-      style={{ marginBottom: 12 }}
-      items={[{ title: <Link to="/enterprises">{t('enterprises.title')}</Link> }, ...(enterprise.data ? [{ title: enterprise.data.name }] : [])]}
-    />
-  )
+  const breadcrumb = <ScreenBreadcrumb items={[{ title: t('enterprises.title'), to: '/enterprises' }, ...(enterprise.data ? [{ title: enterprise.data.name }] : [])]} />
 
   if (enterprise.isError) {
     const missing = (enterprise.error as { code?: string }).code === 'NOT_FOUND'
@@ -102,33 +98,34 @@ export function EnterpriseScreen() {
   return (
     <>
       {breadcrumb}
-      <Flex align="center" gap={12} wrap style={{ marginBottom: 4 }}>
-        <Typography.Title level={1} style={{ margin: 0 }} data-testid="enterprise-name">
-          {record.name}
-        </Typography.Title>
-        <StageTag stage={record.stage} />
-        <span style={{ marginInlineStart: 'auto' }}>
+      <Flex align="center" gap={12} style={{ marginBottom: 4 }}>
+        <Tooltip title={record.name} placement="bottomLeft">
+          <Typography.Title level={1} className="fb-ellipsis" style={{ margin: 0, minWidth: 0 }} data-testid="enterprise-name">
+            {record.name}
+          </Typography.Title>
+        </Tooltip>
+        <span style={{ flexShrink: 0 }}>
+          <StageTag stage={record.stage} />
+        </span>
+        <Space wrap style={{ marginInlineStart: 'auto', flexShrink: 0 }}>
           <EnterpriseFileExportButton enterpriseId={record.id} name={record.name} />
           <HistoryButton table="enterprises" rowId={record.id} label={record.name} />
-        </span>
-        {!record.deleted && (
-          <Button type="text" icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
-            {t('enterprises.merge.button')}
-          </Button>
-        )}
-        {!record.deleted && (
-          <ConfirmDelete
-            label={record.name}
-            description={t('enterprises.deleteHint')}
-            onConfirm={async () => {
-              if (await deleteWithUndo(record.id, record.name)) void navigate('/enterprises')
-            }}
-          >
-            <Button danger type="text" icon={<DeleteOutlined />}>
-              {t('enterprises.delete')}
+          {!record.deleted && (
+            <Button icon={<MergeCellsOutlined />} onClick={() => setMerging(true)}>
+              {t('enterprises.merge.button')}
             </Button>
-          </ConfirmDelete>
-        )}
+          )}
+          {!record.deleted && (
+            <DeleteRecordButton
+              label={record.name}
+              text={t('enterprises.delete')}
+              description={t('enterprises.deleteHint')}
+              onConfirm={async () => {
+                if (await deleteWithUndo(record.id, record.name)) void navigate('/enterprises')
+              }}
+            />
+          )}
+        </Space>
       </Flex>
       <Space size={16} wrap style={{ marginBottom: 8 }}>
         {[record.industry, record.region].filter(Boolean).map((text) => (

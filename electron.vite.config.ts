@@ -19,7 +19,15 @@ function contentSecurityPolicyPlugin(): Plugin {
 export default defineConfig({
   main: {
     // better-sqlite3 is bundled; its fallback lookup of the addon is replaced (see the file for why).
-    resolve: { alias: { bindings: resolve(root, 'electron/main/sqlite-default-binding.cjs') } },
+    resolve: {
+      alias: {
+        bindings: resolve(root, 'electron/main/sqlite-default-binding.cjs'),
+        // fflate's ES build declares a top-level `require`, which collides with the `require` electron-vite adds
+        // to any chunk that calls require() once fflate shares a chunk with such code; its CommonJS build for
+        // Node is wrapped by the bundler instead.
+        fflate: resolve(root, 'node_modules/fflate/lib/node.cjs'),
+      },
+    },
     build: {
       // Only package.json's `dependencies` stay outside the bundle, and only they are shipped in node_modules:
       // the native modules whose platform packages carry the binaries and the libraries they link (sharp,

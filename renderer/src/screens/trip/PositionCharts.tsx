@@ -3,7 +3,7 @@ import { Card, Col, Empty, Row, Space, Tooltip, Typography } from 'antd'
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TripDashboard } from '../../../../shared/procedures/trip-overview'
-import { EChart, type ChartOption } from '../../components/charts/EChart'
+import { LazyEChart, type ChartOption } from '../../components/charts/LazyEChart'
 
 const COLORS = { employment: '#1f6f5c', internship: '#7cbfa6', agreements: '#d9a441' }
 const ROW_HEIGHT = 34
@@ -119,7 +119,7 @@ export function PositionCharts({ charts }: { charts: TripDashboard['charts'] }) 
           {charts.positionsByEnterprise.length === 0 ? (
             <ChartEmpty />
           ) : (
-            <EChart option={byEnterprise} height={chartHeight(charts.positionsByEnterprise.length)} ariaLabel={t('tripDetail.dashboard.chartByEnterprise')} testId="echart" />
+            <LazyEChart option={byEnterprise} height={chartHeight(charts.positionsByEnterprise.length)} ariaLabel={t('tripDetail.dashboard.chartByEnterprise')} testId="echart" />
           )}
         </Card>
       </Col>
@@ -139,7 +139,7 @@ export function PositionCharts({ charts }: { charts: TripDashboard['charts'] }) 
             <ChartEmpty />
           ) : (
             <>
-              <EChart option={byMajor} height={chartHeight(charts.positionsByMajor.length)} ariaLabel={t('tripDetail.dashboard.chartByMajor')} testId="echart" />
+              <LazyEChart option={byMajor} height={chartHeight(charts.positionsByMajor.length)} ariaLabel={t('tripDetail.dashboard.chartByMajor')} testId="echart" />
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="major-note">
                 {t('tripDetail.dashboard.majorNote')}
               </Typography.Text>

@@ -1,8 +1,11 @@
-import { resolve } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY_META } from './electron/main/csp'
+import { USER_GUIDE_FILE } from './electron/main/user-guide'
+import { renderUserGuide } from './electron/main/user-guide-html'
 
 const root = import.meta.dirname
 
@@ -16,8 +19,21 @@ function contentSecurityPolicyPlugin(): Plugin {
   }
 }
 
+/** The README as the user guide the Help menu opens (out/guide/index.html, shipped beside the asar). */
+function userGuidePlugin(): Plugin {
+  return {
+    name: 'fieldbook-user-guide',
+    writeBundle(options) {
+      const file = join(options.dir ?? resolve(root, 'out/main'), '..', USER_GUIDE_FILE)
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, renderUserGuide(readFileSync(resolve(root, 'README.md'), 'utf8')))
+    },
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [userGuidePlugin()],
     // better-sqlite3 is bundled; its fallback lookup of the addon is replaced (see the file for why).
     resolve: {
       alias: {

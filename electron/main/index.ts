@@ -24,6 +24,7 @@ import {
 } from './security'
 import { createUpdateHost, type Updater } from './updater'
 import { userDataFolder } from './user-data'
+import { guideUrl, USER_GUIDE_FILE } from './user-guide'
 import { MINIMUM_WINDOW, readWindowState, restoreWindowState, saveWindowState, WINDOW_STATE_FILE } from './window-state'
 
 /*
@@ -76,7 +77,8 @@ function start(): void {
       applicationMenu(
         menuLanguage(app.getPreferredSystemLanguages()),
         {
-          openGuide: () => void shell.openPath(join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'README.md')),
+          openGuide: (section) =>
+            void shell.openExternal(guideUrl(join(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'out'), USER_GUIDE_FILE), section)),
           exportDiagnostics: () => void core?.dispatch('app.exportDiagnostics', {}),
           openLogs: () => void shell.openPath(join(app.getPath('userData'), 'logs')),
         },

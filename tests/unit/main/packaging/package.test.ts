@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHART_FONT_FILE } from '../../../../electron/core/reports/charts'
 import { DATABASE_FILE } from '../../../../electron/core/store/store'
 import { NATIVE_BINARY } from '../../../../electron/main/native'
+import { USER_GUIDE_FILE } from '../../../../electron/main/user-guide'
 import { tempDir } from '../../../helpers/temp'
 import { binaryTarget, findNativeFiles, isNativeFileName } from '../../../../scripts/native-files.mjs'
 import { createStandInElectron, readFuseWire } from './stand-in-electron'
@@ -217,7 +218,7 @@ describe('the package electron-builder makes', () => {
     expect(wire[7]).toBe('0')
   })
 
-  it('holds main, preload, renderer, report worker and the chart font where the code looks for them', () => {
+  it('holds main, preload, renderer, report worker, the chart font and the user guide where the code looks for them', () => {
     const files = new Set(pkg.asarFiles)
     // electron/main/index.ts: the preload and the renderer beside out/main, the worker in it.
     for (const file of ['/package.json', '/out/main/index.js', '/out/main/report-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
@@ -231,6 +232,8 @@ describe('the package electron-builder makes', () => {
     // Shipped resources sit beside the asar, in process.resourcesPath.
     expect(existsSync(join(pkg.resources, CHART_FONT_FILE))).toBe(true)
     expect(existsSync(join(pkg.resources, 'native', NATIVE_BINARY))).toBe(true)
+    // The guide Help opens in the system's browser, which cannot read inside the asar.
+    expect(readFileSync(join(pkg.resources, USER_GUIDE_FILE), 'utf8')).toContain('id="build-installers"')
     expect(pkg.asarFiles.some((file) => file.endsWith('.map'))).toBe(false)
   })
 

@@ -37,7 +37,8 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      {/* Sticky: a long screen (Settings, a trip) scrolls under the navigation instead of taking it away. */}
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0', position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
         <div style={{ padding: '20px 24px 12px' }}>
           <Typography.Title level={4} style={{ margin: 0, color: '#1f6f5c' }}>
             {t('app.name')}

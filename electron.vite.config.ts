@@ -54,6 +54,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // Reports are built in a worker thread; it loads this file beside the main bundle.
           'report-worker': resolve(root, 'electron/core/reports/report-worker.ts'),
+          // The core runs in Electron's utility process, started by main from this file beside the main bundle.
+          'core-process': resolve(root, 'electron/main/core-process.ts'),
         },
       },
     },

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 /*
  * The heavy libraries are loaded when first needed: the code that runs to open the core and list trips (main's
- * bundle and every chunk it imports statically, plus the core's chunk it imports once the window painted) holds
+ * bundle and the core process's, with every chunk they import statically) holds
  * none of them, and the window's first script holds no ECharts. Each library is recognised by a string only its
  * own code contains; each must still be found somewhere in the build, so a renamed marker fails here too.
  */
@@ -54,14 +54,9 @@ beforeAll(() => {
 
 describe('the built bundles', () => {
   it('open the core and list trips without docx, exceljs, echarts, sharp or resvg', () => {
-    const main = join(OUT, 'main/index.js')
-    const mainFiles = staticClosure([main])
-    // The core is imported by main once the window painted (electron/main/index.ts): the chunk with openCore.
-    const coreChunk = dynamicImports(main)
-      .map((specifier) => resolve(dirname(main), specifier))
-      .find((file) => /\bfunction openCore\b/.test(readFileSync(file, 'utf8')))
-    expect(coreChunk, 'main imports the core on demand').toBeDefined()
-    const startUp = staticClosure([...mainFiles, coreChunk!])
+    // Main's bundle, and the core's process (electron/main/core-process.ts) with every chunk they import statically.
+    const startUp = staticClosure([join(OUT, 'main/index.js'), join(OUT, 'main/core-process.js')])
+    expect(contains(startUp, 'function openCore').length, 'the core is opened at start-up').toBeGreaterThan(0)
     const everything = jsFiles(join(OUT, 'main'))
     for (const [library, marker] of Object.entries(MARKERS)) {
       expect(contains(everything, marker).length, `${library} is in the build`).toBeGreaterThan(0)

@@ -134,12 +134,18 @@ interface DriveReport {
   pendingCall?: { ok: boolean; error?: { code: string } }
   windowVisibleAtQuit?: boolean
   diagnostics?: { entries: string[]; json: { app: { version: string }; rows: Record<string, number>; dataFolder: Record<string, { bytes: number }> }; text: string }
+  coreProcesses?: { modulePath: string; serviceName: string }[]
+  firstCorePid?: number
+  corePids?: (number | null)[]
+  recoveredUrl?: string
+  tripsAfterCrash?: string[]
+  duringCrash?: { ok: boolean; error?: { code: string } }
   calls: { name: string; detail?: unknown }[]
   errorBoxes: { title: string; content: string }[]
 }
 
 /** Runs the packaged main bundle under Node with the stand-in `electron` and returns what the driver saw. */
-function driveMain(scenario: 'smoke' | 'fatal', dataDir: string): DriveReport {
+function driveMain(scenario: 'smoke' | 'fatal' | 'crash', dataDir: string): DriveReport {
   const home = join(work, `home-${scenario}`)
   const result = spawnSync(process.execPath, [DRIVER, join(pkg.asElectronSeesIt, 'out/main/index.js'), scenario, PHOTO], {
     encoding: 'utf8',
@@ -324,6 +330,8 @@ describe('the packaged main bundle under Node with a stand-in electron', () => {
     expect(report.export!.file.bytes).toBe(report.export!.bytes)
     expect(report.backup).toMatchObject({ attachments: 1, file: { head: 'PK' } })
     expect(order).toContain('app.quit')
+    // The core ran in its own process, from the bundle beside main's, and ended with the app.
+    expect(report.coreProcesses).toEqual([expect.objectContaining({ modulePath: join(pkg.asElectronSeesIt, 'out/main/core-process.js') })])
 
     // Diagnostics: versions, figures and the log, and nothing the user wrote.
     expect(report.diagnostics?.entries).toEqual(['diagnostics.json', 'logs/main.log'])
@@ -332,6 +340,20 @@ describe('the packaged main bundle under Node with a stand-in electron', () => {
     expect(Object.values(report.diagnostics?.json.rows ?? {}).some((count) => count > 0)).toBe(true)
     expect(report.diagnostics?.text).toContain('starting')
     expect(report.diagnostics?.text).not.toContain(report.sample!.title)
+  })
+
+  it('starts the core process again when it dies, reopens the window on its recover screen, and loses nothing', () => {
+    const report = driveMain('crash', join(work, 'crash-data'))
+    expect(report.failure).toBeUndefined()
+    expect(report.errorBoxes).toEqual([])
+    // A second core process, the first one gone.
+    expect(report.corePids).toEqual([null, expect.any(Number)])
+    expect(report.corePids![1]).not.toBe(report.firstCorePid)
+    expect(report.recoveredUrl).toMatch(/^app:\/\/fieldbook\/index\.html\?recovered=data-process-stopped$/)
+    // The call in flight was answered, not left hanging; what was written before the crash is all there.
+    expect(report.duringCrash).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(report.tripsAfterCrash).toContain(report.sample!.tripId)
+    expect(report.info).toMatchObject({ dataDir: join(work, 'crash-data') })
   })
 
   it('tells the user and quits when the data folder holds a database from a newer version', () => {

@@ -31,16 +31,14 @@ import { MINIMUM_WINDOW, readWindowState, restoreWindowState, saveWindowState, W
 /*
  * Glue only: every rule lives in the modules imported above, where it is unit-tested without Electron.
  *
- * Start-up order: the window is created and shows its start-up screen first; the core (its modules and the
- * database) is opened only once the page has painted, so nothing delays the window and the page's requests to
- * the app protocol are never stuck behind module loading. The core runs in its own utility process
- * (core-process.ts), so nothing it does (a large sync, a backup, a search rebuild) holds up the window; should
- * that process die, it is started again and the window opens on its recover screen, the data as last written.
+ * Start-up order: the window is created and shows its start-up screen as soon as it painted; the core runs in
+ * its own utility process (core-process.ts), started at the same time, so neither its modules nor the database
+ * delay the window, and nothing it does later (a large sync, a backup, a search rebuild) holds the window up.
+ * Should that process die, it is started again and the window opens on its recover screen, the data as last
+ * written.
  */
 
 const FATAL_TITLE = 'Fieldbook 无法启动 / Fieldbook cannot start'
-/** The core opens once the window painted, or after this long whatever the window does. */
-const CORE_OPEN_AT_LATEST_MS = 5000
 /** A core process that keeps dying is not started again forever: this many restarts within a minute is fatal. */
 const MAX_CORE_RESTARTS_PER_MINUTE = 3
 
@@ -103,15 +101,8 @@ function start(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
-  let opening = false
-  const openOnce = () => {
-    if (opening) return
-    opening = true
-    openTheCore().catch((error: unknown) => fatal(error))
-  }
-  mainWindow.once('ready-to-show', openOnce)
-  // A page that never paints (a broken GPU driver, say) must not keep the data closed.
-  setTimeout(openOnce, CORE_OPEN_AT_LATEST_MS)
+  // In its own process, the core opens while the window loads: main keeps serving the page meanwhile.
+  openTheCore().catch((error: unknown) => fatal(error))
 }
 
 /** What only main can do for the core: native dialogs (owned by the window), the file manager, the updater. */

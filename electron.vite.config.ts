@@ -1,8 +1,11 @@
-import { resolve } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { CONTENT_SECURITY_POLICY_META } from './electron/main/csp'
+import { USER_GUIDE_FILE } from './electron/main/user-guide'
+import { renderUserGuide } from './electron/main/user-guide-html'
 
 const root = import.meta.dirname
 
@@ -16,10 +19,31 @@ function contentSecurityPolicyPlugin(): Plugin {
   }
 }
 
+/** The README as the user guide the Help menu opens (out/guide/index.html, shipped beside the asar). */
+function userGuidePlugin(): Plugin {
+  return {
+    name: 'fieldbook-user-guide',
+    writeBundle(options) {
+      const file = join(options.dir ?? resolve(root, 'out/main'), '..', USER_GUIDE_FILE)
+      mkdirSync(dirname(file), { recursive: true })
+      writeFileSync(file, renderUserGuide(readFileSync(resolve(root, 'README.md'), 'utf8')))
+    },
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [userGuidePlugin()],
     // better-sqlite3 is bundled; its fallback lookup of the addon is replaced (see the file for why).
-    resolve: { alias: { bindings: resolve(root, 'electron/main/sqlite-default-binding.cjs') } },
+    resolve: {
+      alias: {
+        bindings: resolve(root, 'electron/main/sqlite-default-binding.cjs'),
+        // fflate's ES build declares a top-level `require`, which collides with the `require` electron-vite adds
+        // to any chunk that calls require() once fflate shares a chunk with such code; its CommonJS build for
+        // Node is wrapped by the bundler instead.
+        fflate: resolve(root, 'node_modules/fflate/lib/node.cjs'),
+      },
+    },
     build: {
       // Only package.json's `dependencies` stay outside the bundle, and only they are shipped in node_modules:
       // the native modules whose platform packages carry the binaries and the libraries they link (sharp,
@@ -30,6 +54,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // Reports are built in a worker thread; it loads this file beside the main bundle.
           'report-worker': resolve(root, 'electron/core/reports/report-worker.ts'),
+          // The core runs in Electron's utility process, started by main from this file beside the main bundle.
+          'core-process': resolve(root, 'electron/main/core-process.ts'),
         },
       },
     },

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, screen, session, shell } from 'electron'
-import type { Core } from '../core/core'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron'
 import { resolveDataDir } from '../core/data-dir'
 import { createDialogHosts } from './dialog-host'
+import { connectCoreProcess, type CoreProcessHandle, type FromCore, type Hosts, type ToCore } from './core-channel'
 import { deferredDispatch } from './deferred-core'
 import { forwardEvents, registerInvokeHandler } from './ipc'
 import { acquireSingleInstance, closeCoreOnQuit, focusWindow } from './lifecycle'
@@ -11,6 +11,7 @@ import { applicationMenu, menuLanguage } from './menu'
 import { electronNativeBinding } from './native'
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './protocol'
 import { recoveryUrl } from './recovery'
+import { sealingKey, SEALING_KEY_FILE } from './sealing-key'
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -23,19 +24,22 @@ import {
 } from './security'
 import { createUpdateHost, type Updater } from './updater'
 import { userDataFolder } from './user-data'
+import { guideUrl, USER_GUIDE_FILE } from './user-guide'
 import { MINIMUM_WINDOW, readWindowState, restoreWindowState, saveWindowState, WINDOW_STATE_FILE } from './window-state'
 
 /*
  * Glue only: every rule lives in the modules imported above, where it is unit-tested without Electron.
  *
- * Start-up order: the window is created and shows its start-up screen first; the core (its modules and the
- * database, about a second) is loaded only once the page has painted, so nothing delays the window and the
- * page's requests to the app protocol are never stuck behind module loading.
+ * Start-up order: the window is created and shows its start-up screen as soon as it painted; the core runs in
+ * its own utility process (core-process.ts), started at the same time, so neither its modules nor the database
+ * delay the window, and nothing it does later (a large sync, a backup, a search rebuild) holds the window up.
+ * Should that process die, it is started again and the window opens on its recover screen, the data as last
+ * written.
  */
 
 const FATAL_TITLE = 'Fieldbook 无法启动 / Fieldbook cannot start'
-/** The core opens once the window painted, or after this long whatever the window does. */
-const CORE_OPEN_AT_LATEST_MS = 5000
+/** A core process that keeps dying is not started again forever: this many restarts within a minute is fatal. */
+const MAX_CORE_RESTARTS_PER_MINUTE = 3
 
 // A development build never touches an installed app's data (set before anything reads the path).
 app.setPath('userData', userDataFolder(app.getPath('userData'), app.isPackaged))
@@ -50,8 +54,10 @@ const windowStateFile = join(app.getPath('userData'), WINDOW_STATE_FILE)
 const pageUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
 
 let mainWindow: BrowserWindow | null = null
-let core: Core | null = null
-const coreCalls = deferredDispatch()
+let core: CoreProcessHandle | null = null
+let coreCalls = deferredDispatch()
+let quitting = false
+const coreRestarts: number[] = []
 
 // Both must happen before `ready`.
 app.enableSandbox()
@@ -69,14 +75,19 @@ function start(): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir))
   denyPermissions(session.defaultSession)
   applyContentSecurityPolicy(session.defaultSession, contentSecurityPolicy(devServerUrl))
-  registerInvokeHandler(ipcMain, coreCalls.dispatch, (frame) => isTrustedSender(frame, devServerUrl))
+  // Through the current core: a restarted core process comes with a new one.
+  registerInvokeHandler(ipcMain, (name, input) => coreCalls.dispatch(name, input), (frame) => isTrustedSender(frame, devServerUrl))
+  // The database is closed before the app goes: the core process is asked to close it, and the quit waits.
+  app.on('before-quit', () => (quitting = true))
+  closeCoreOnQuit(app, () => (core && !core.exited ? core : null))
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       applicationMenu(
         menuLanguage(app.getPreferredSystemLanguages()),
         {
-          openGuide: () => void shell.openPath(join(app.isPackaged ? process.resourcesPath : app.getAppPath(), 'README.md')),
-          exportDiagnostics: () => void core?.dispatch('app.exportDiagnostics', {}),
+          openGuide: (section) =>
+            void shell.openExternal(guideUrl(join(app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'out'), USER_GUIDE_FILE), section)),
+          exportDiagnostics: () => void coreCalls.dispatch('app.exportDiagnostics', {}),
           openLogs: () => void shell.openPath(join(app.getPath('userData'), 'logs')),
         },
         { platform: process.platform, isPackaged: app.isPackaged, appName: 'Fieldbook' },
@@ -89,27 +100,12 @@ function start(): void {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
-  let opening = false
-  const openOnce = () => {
-    if (opening) return
-    opening = true
-    openTheCore().catch((error: unknown) => fatal(error))
-  }
-  mainWindow.once('ready-to-show', openOnce)
-  // A page that never paints (a broken GPU driver, say) must not keep the data closed.
-  setTimeout(openOnce, CORE_OPEN_AT_LATEST_MS)
+  // In its own process, the core opens while the window loads: main keeps serving the page meanwhile.
+  openTheCore().catch((error: unknown) => fatal(error))
 }
 
-async function openTheCore(): Promise<void> {
-  const started = performance.now()
-  // Loaded here, not at the top: its modules (documents, charts, spreadsheets) take most of a second.
-  const { openCore } = await import('../core/core')
-  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData') })
-  const nativeBinding = electronNativeBinding({
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    appPath: app.getAppPath(),
-  })
+/** What only main can do for the core: native dialogs (owned by the window), the file manager, the updater. */
+function coreHosts(): Hosts {
   // Dialogs belong to the window when there is one, so they stay in front of it.
   const dialogs = createDialogHosts(
     {
@@ -119,32 +115,9 @@ async function openTheCore(): Promise<void> {
     app.getPath('documents'),
     (path) => shell.showItemInFolder(path),
   )
-  // No output checks in the app: a record synced from a newer version must still show, not fail its list.
-  core = openCore({
-    dataDir,
-    nativeBinding,
-    appVersion: app.getVersion(),
-    checkOutputs: false,
-    log: (error) => log.error(error),
-    // The sync token is kept with the OS key store (Keychain, DPAPI, libsecret) where there is one.
-    secretSealer: {
-      available: () => safeStorage.isEncryptionAvailable(),
-      seal: (secret) => safeStorage.encryptString(secret).toString('base64'),
-      open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
-    },
-    // The app syncs by itself once joined (the user can turn it off on the Sync screen), over Chromium's
-    // network stack: the system's proxy settings and certificate store, so an intranet server with the
-    // college's own certificate authority works.
-    autoSync: true,
-    syncFetch: ((input, init) => net.fetch(input as string, init)) as typeof fetch,
-    // Shipped assets (the chart font): beside the app when packaged, the repository's resources/ in development.
-    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
-    reportWorkerFile: join(import.meta.dirname, 'report-worker.js'),
+  return {
     reportHost: dialogs.report,
     backupHost: dialogs.backup,
-    autoBackup: true,
-    // After an upgrade the search index is refilled in steps, with progress, while the app answers.
-    searchRebuildInBackground: true,
     exchangeHost: dialogs.exchange,
     updateHost: createUpdateHost({
       isPackaged: app.isPackaged,
@@ -155,21 +128,75 @@ async function openTheCore(): Promise<void> {
         return autoUpdater as unknown as Updater
       },
     }),
-    diagnosticsHost: {
-      ...dialogs.diagnostics,
+    diagnosticsHost: dialogs.diagnostics,
+  }
+}
+
+async function openTheCore(): Promise<void> {
+  const started = performance.now()
+  const dataDir = resolveDataDir({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData') })
+  // The sync token is sealed with a key kept by the OS key store (Keychain, DPAPI, libsecret) where there is one.
+  const key = sealingKey(join(app.getPath('userData'), SEALING_KEY_FILE), safeStorage)
+  const child = utilityProcess.fork(join(import.meta.dirname, 'core-process.js'), [], { serviceName: 'Fieldbook data', stdio: 'inherit' })
+  const handle = connectCoreProcess(
+    {
+      post: (message: ToCore) => child.postMessage(message),
+      onMessage: (listener: (message: FromCore) => void) => child.on('message', listener),
+    },
+    {
+      dataDir,
+      nativeBinding: electronNativeBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+      appVersion: app.getVersion(),
+      // Shipped assets (the chart font): beside the app when packaged, the repository's resources/ in development.
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+      reportWorkerFile: join(import.meta.dirname, 'report-worker.js'),
+      sealingKey: key ? key.toString('base64') : null,
       logFiles: [logFile, logFile.replace(/\.log$/, '.old.log')],
       runtime: { electron: process.versions.electron, chrome: process.versions.chrome, v8: process.versions.v8 },
     },
+    coreHosts(),
+    (message) => log.error(message),
+  )
+  core = handle
+  child.on('exit', (code) => {
+    handle.exit(code)
+    if (core === handle) core = null
+    if (!quitting) coreStopped(code)
   })
-  closeCoreOnQuit(app, core)
-  for (const window of BrowserWindow.getAllWindows()) attachEvents(window, core)
-  coreCalls.open(core.dispatch)
-  log.info(`Data opened in ${Math.round(performance.now() - started)} ms: ${dataDir}`)
+  await handle.opened
+  for (const window of BrowserWindow.getAllWindows()) attachEvents(window, handle)
+  coreCalls.open(handle.dispatch)
+  log.info(`Data opened in ${Math.round(performance.now() - started)} ms (core process ${child.pid ?? '-'}): ${dataDir}`)
+}
+
+/**
+ * The core process ended without being asked (a crash, or killed): what it wrote is in the database, so it is
+ * started again and every window reopens on its recover screen. A process that keeps dying ends the app instead.
+ */
+function coreStopped(code: number | null): void {
+  log.error(`The data process stopped (exit code ${code})`)
+  const now = Date.now()
+  coreRestarts.push(now)
+  while (coreRestarts.length > 0 && now - coreRestarts[0]! > 60_000) coreRestarts.shift()
+  if (!coreCalls.isOpen) return
+  coreCalls = deferredDispatch()
+  for (const window of BrowserWindow.getAllWindows()) {
+    detachEvents.get(window)?.()
+    detachEvents.delete(window)
+  }
+  if (coreRestarts.length > MAX_CORE_RESTARTS_PER_MINUTE) {
+    fatal(new Error('Fieldbook’s data process keeps stopping. Your data is as it was last saved; see the log in the logs folder.'))
+    return
+  }
+  for (const window of BrowserWindow.getAllWindows()) {
+    window.loadURL(recoveryUrl(pageUrl, 'data-process-stopped')).catch((error: unknown) => log.error('Reloading the page failed', error))
+  }
+  openTheCore().catch((error: unknown) => fatal(error))
 }
 
 const detachEvents = new WeakMap<BrowserWindow, () => void>()
 
-function attachEvents(window: BrowserWindow, openCore: Core): void {
+function attachEvents(window: BrowserWindow, openCore: CoreProcessHandle): void {
   if (detachEvents.has(window)) return
   detachEvents.set(window, forwardEvents(openCore.onEvent, window.webContents))
 }
@@ -193,7 +220,7 @@ function createWindow(): BrowserWindow {
     if (saved.maximized) window.maximize()
     window.show()
   })
-  if (core) attachEvents(window, core)
+  if (core && coreCalls.isOpen) attachEvents(window, core)
   window.on('close', () => {
     try {
       saveWindowState(windowStateFile, { ...window.getNormalBounds(), maximized: window.isMaximized() })

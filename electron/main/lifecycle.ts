@@ -35,25 +35,35 @@ export function focusWindow(window: FocusableWindow | null | undefined): void {
 
 export interface QuittingApp {
   quit(): void
-  on(event: 'will-quit', listener: () => void): unknown
+  on(event: 'will-quit', listener: (event: { preventDefault(): void }) => void): unknown
   on(event: 'window-all-closed', listener: () => void): unknown
 }
 
 /**
  * The database is closed once, when the app is really going away (after every window closed), so the WAL is
- * checkpointed and nothing is cut mid-write. Closing the last window quits, except on macOS where apps stay in
- * the dock.
+ * checkpointed and nothing is cut mid-write; a core in its own process closes it there, and the quit waits for
+ * that. Closing the last window quits, except on macOS where apps stay in the dock.
  */
-export function closeCoreOnQuit(app: QuittingApp, core: { close(): void }, platform: string = process.platform): void {
+export function closeCoreOnQuit(
+  app: QuittingApp,
+  currentCore: () => { close(): void | Promise<void> } | null,
+  platform: string = process.platform,
+): void {
   let closed = false
-  app.on('will-quit', () => {
-    if (closed) return
+  app.on('will-quit', (event) => {
+    const core = currentCore()
+    if (closed || !core) return
     closed = true
+    let closing: void | Promise<void>
     try {
-      core.close()
+      closing = core.close()
     } catch (error) {
       console.error('Closing the data store failed', error)
+      return
     }
+    if (!(closing instanceof Promise)) return
+    event.preventDefault()
+    closing.catch((error: unknown) => console.error('Closing the data store failed', error)).finally(() => app.quit())
   })
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit()

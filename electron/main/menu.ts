@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron'
+import { GUIDE_SECTIONS, type GuideSection } from './user-guide'
 
 export type MenuLanguage = 'zh' | 'en'
 
@@ -14,7 +15,7 @@ const LABELS = {
     view: '视图',
     window: '窗口',
     help: '帮助',
-    guide: '使用说明（README）',
+    guide: '使用说明',
     diagnostics: '导出诊断信息…',
     logs: '打开日志文件夹',
   },
@@ -24,15 +25,15 @@ const LABELS = {
     view: 'View',
     window: 'Window',
     help: 'Help',
-    guide: 'User guide (README)',
+    guide: 'User guide',
     diagnostics: 'Export diagnostics…',
     logs: 'Open the logs folder',
   },
 } as const
 
 export interface MenuActions {
-  /** Opens the README shipped with the app, which explains every screen. */
-  openGuide(): void
+  /** Opens the user guide shipped with the app (the README) at one of its sections. */
+  openGuide(section: GuideSection): void
   exportDiagnostics(): void
   openLogs(): void
 }
@@ -40,7 +41,7 @@ export interface MenuActions {
 /**
  * The application menu: Electron's standard roles (so copy, paste, undo, zoom and full screen work and are
  * named by the system in its own language where it does so), our labels in the user's language, and Help with
- * the guide and the diagnostics a support request needs. Reload and developer tools only in
+ * the guide's sections and the diagnostics a support request needs. Reload and developer tools only in
  * development: a reload would drop what a form holds.
  */
 export function applicationMenu(
@@ -78,7 +79,7 @@ export function applicationMenu(
     label: t.help,
     role: 'help',
     submenu: [
-      { label: t.guide, click: () => actions.openGuide() },
+      { label: t.guide, submenu: GUIDE_SECTIONS.map((section) => ({ label: section.label[language], click: () => actions.openGuide(section.heading) })) },
       { type: 'separator' },
       { label: t.diagnostics, click: () => actions.exportDiagnostics() },
       { label: t.logs, click: () => actions.openLogs() },

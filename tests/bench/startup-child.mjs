@@ -12,10 +12,16 @@ register('../unit/main/packaging/electron-hooks.mjs', import.meta.url)
 const [mainBundle, chromiumPath] = process.argv.slice(2)
 const { recorder } = await import('../unit/main/packaging/electron-module.mjs')
 
+const marks = {}
+let started = 0
+const at = () => performance.now() - started
+
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
 const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })
 const trusted = { url: 'app://fieldbook/index.html', parent: null }
 await context.exposeBinding('__fieldbookInvoke', async (_source, name, input) => {
+  // When the page's script has run far enough to ask for data (its first call waits for the core to open).
+  marks.firstCall ??= at()
   const handler = recorder.ipcHandlers.get('fieldbook:invoke')
   return JSON.stringify(await handler({ senderFrame: trusted }, name, input))
 })
@@ -38,10 +44,6 @@ const server = createServer(async (request, response) => {
 })
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
 const origin = `http://127.0.0.1:${server.address().port}`
-
-const marks = {}
-let started = 0
-const at = () => performance.now() - started
 
 recorder.pageLoader = async (window, url) => {
   marks.windowCreated = at()

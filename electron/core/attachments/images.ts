@@ -1,11 +1,12 @@
 import { join } from 'node:path'
-import sharp from 'sharp'
+import { loadSharp } from '../load-on-first-use'
 
 export const THUMBNAIL_PX = 320
 export const PREVIEW_PX = 1920
 
 /** Width and height as the photo is meant to be seen: a phone's portrait photo is stored sideways with EXIF 6. */
 export async function uprightSize(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  const sharp = await loadSharp()
   const metadata = await sharp(bytes).metadata()
   const width = metadata.autoOrient?.width ?? metadata.width ?? 0
   const height = metadata.autoOrient?.height ?? metadata.height ?? 0
@@ -17,6 +18,7 @@ export async function uprightSize(bytes: Uint8Array): Promise<{ width: number; h
  * (with the place a photo was taken) is not copied.
  */
 export async function uprightJpeg(bytes: Uint8Array, px: number, quality: number): Promise<Buffer> {
+  const sharp = await loadSharp()
   return sharp(bytes, { failOn: 'error' })
     .rotate()
     .resize(px, px, { fit: 'inside', withoutEnlargement: true })

@@ -10,6 +10,7 @@ import { RECORD_TABLES } from '../../../shared/procedures/records'
 import { AttachmentFields, AttachmentPatch, type Attachment } from '../../../shared/schemas/action'
 import { RecordService } from '../domain/records'
 import type { Store } from '../store/store'
+import { loadSharp } from '../load-on-first-use'
 import { BlobStore, writeAtomically, type BlobStoreOptions } from './blob-store'
 import { previewOf, PREVIEW_PX, renditionPath, reportRenditionOf, REPORT_PX, thumbnailOf, THUMBNAIL_PX, uprightSize } from './images'
 import { sniffType } from './sniff'
@@ -89,7 +90,9 @@ export class AttachmentService {
     let forReports: Buffer | null = null
     if (type.category === 'image') {
       // Decoding the whole photo once proves it is readable before anything is stored; the thumbnail is made
-      // from the documents' copy rather than from the original again.
+      // from the documents' copy rather than from the original again. The image library is loaded outside the
+      // try: a library that cannot load is this installation's fault (logged as such), not the photo's.
+      await loadSharp()
       try {
         size = await uprightSize(bytes)
         forReports = await reportRenditionOf(bytes)
@@ -171,6 +174,7 @@ export class AttachmentService {
       // Not made yet (or the row came by sync): make it from the original.
     }
     const original = await this.blobs.get(attachment.hash)
+    await loadSharp()
     let rendered: Buffer
     try {
       rendered = await make(original)

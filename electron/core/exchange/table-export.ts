@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { rename, rm, stat, writeFile } from 'node:fs/promises'
 import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import type { SpreadsheetFormat, TableExportRequest } from '../../../shared/exchange/api'
 import { ENTERPRISE_LIST_COLUMNS, type ListColumn } from '../../../shared/fields'
 import type { CoreContext } from '../context'
 import { columnKind, columnName } from '../store/tables'
+import { loadExcel } from '../load-on-first-use'
 import type { StoredRecord } from '../domain/records'
 import {
   ACTION_STATUS_LABELS,
@@ -224,6 +224,7 @@ export async function writeSheet(sheet: Sheet, format: SpreadsheetFormat, langua
       const rows = sheet.rows.map((r) => r.map((c) => (typeof c === 'string' ? neutraliseFormula(c) : (c ?? ''))))
       await writeFile(temporary, `\ufeff${stringify([header.map(neutraliseFormula), ...rows], { record_delimiter: 'windows' })}`)
     } else {
+      const ExcelJS = await loadExcel()
       const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: false })
       workbook.creator = 'Fieldbook'
       const worksheet = workbook.addWorksheet(sheet.name[language].slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -1,9 +1,10 @@
 import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { parse } from 'csv-parse'
-import ExcelJS from 'exceljs'
+import type { Row } from 'exceljs'
 import { AppError } from '../../../shared/errors'
 import { readFile } from 'node:fs/promises'
+import { loadExcel } from '../load-on-first-use'
 import { assertLooksLikeText, decodeText } from './text'
 
 /** A spreadsheet larger than this is refused with a clear message instead of filling the memory. */
@@ -146,6 +147,7 @@ async function xlsxSource(path: string, fileName: string): Promise<TableSource> 
     encoding: '',
     sheetName: '',
     async *rows() {
+      const ExcelJS = await loadExcel()
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
         sharedStrings: 'cache',
         worksheets: 'emit',
@@ -158,7 +160,7 @@ async function xlsxSource(path: string, fileName: string): Promise<TableSource> 
         for await (const worksheet of reader) {
           sawSheet = true
           source.sheetName = (worksheet as unknown as { name?: string }).name ?? ''
-          for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+          for await (const row of worksheet as AsyncIterable<Row>) {
             if (row.number > MAX_IMPORT_ROWS + 1) throw tooManyRows(fileName)
             const values = row.values as unknown[]
             const cells: string[] = []

@@ -4,7 +4,7 @@ import type { Handlers } from '../dispatcher'
 import { campaignFigures, campaignSettings, updateCampaignSettings } from '../domain/campaign'
 import { recordQuickVisit } from '../domain/campaign-quick-visit'
 import { linkMembersToStaff } from '../domain/campaign-staff'
-import { exportCampaign } from '../reports/campaign/export'
+import { loadOnFirstUse } from '../load-on-first-use'
 import type { ReportHost, ReportService } from '../reports/export'
 
 /** This machine's calendar day, in its own time zone. */
@@ -14,6 +14,9 @@ function localToday(): string {
 }
 
 type CampaignHandlers = Pick<Handlers, keyof typeof campaignProcedures>
+
+/** The ledger workbook and the campaign documents (exceljs, docx), loaded with the first campaign export. */
+const loadCampaignExport = loadOnFirstUse(() => import('../reports/campaign/export'))
 
 export function campaignHandlers(context: CoreContext, reports: ReportService, host: ReportHost | undefined): CampaignHandlers {
   const staff = context.records.staff
@@ -29,7 +32,7 @@ export function campaignHandlers(context: CoreContext, reports: ReportService, h
     'campaign.updateSettings': (settings: never) => updateCampaignSettings(context.store, settings),
     'campaign.figures': (input: never) => campaignFigures(context.store, input),
     'campaign.quickVisit': (input: unknown) => recordQuickVisit(context.store, context.records, input, localToday()),
-    'campaign.export': (request: never) => exportCampaign(context, reports.profile(), host, request),
+    'campaign.export': async (request: never) => (await loadCampaignExport()).exportCampaign(context, reports.profile(), host, request),
   }
   // The procedures' schemas checked every input; each service returns the record of its schema.
   return handlers as unknown as CampaignHandlers

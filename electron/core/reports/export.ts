@@ -1,46 +1,21 @@
 import { randomUUID } from 'node:crypto'
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import sharp from 'sharp'
-import type { Paragraph, Table } from 'docx'
 import { AppError } from '../../../shared/errors'
-import type { ExportRecord, ExportWarning, ReportKind, ReportRequest } from '../../../shared/procedures/reports'
+import type { ExportRecord, ExportWarning, ReportRequest } from '../../../shared/procedures/reports'
 import { CollegeProfile, DEFAULT_COLLEGE_PROFILE } from '../../../shared/schemas/settings'
-import type { Enterprise } from '../../../shared/schemas/enterprise'
 import type { CoreContext } from '../context'
-import { CHART_FONT_FILE } from './charts'
-import { enterpriseFileContent, readEnterpriseFile } from './enterprise-file'
-import { newsBriefContent } from './news-brief'
-import { hasCjk } from './prose'
-import { packDocument, researchReportContent, researchReportTitle, type ReportOptions } from './research-report'
-import { styleByName } from './style'
-import { demandReportTitle, talentDemandContent } from './talent-demand'
+import { loadOnFirstUse, loadSharp } from '../load-on-first-use'
 import type { ReportJob, ReportStage, ReportWorkerMessage } from './report-job'
-import { loadPhotos, readTripData } from './trip-data'
+
+/** The document builders (docx, the charts' echarts and resvg), loaded with the first export. */
+export const loadReportBuilder = loadOnFirstUse(() => import('./build'))
 
 /** What only the host can do: a native save dialog and the file manager (Electron in the app). */
 export interface ReportHost {
   chooseSavePath(suggestedName: string): Promise<string | null>
   showInFolder(filePath: string): void
-}
-
-/**
- * A document's title from its subject, the same in the document, its file name and the export history: the
- * research report is 关于…情况的报告, the others put their kind after the subject without doubling a word.
- */
-export function documentTitle(kind: ReportKind, subject: string, language: 'zh' | 'en'): string {
-  const zh = language === 'zh'
-  switch (kind) {
-    case 'research-report':
-      return zh ? researchReportTitle(subject, 'zh').join('') : `${subject} – research report`
-    case 'news-brief':
-      return zh ? `${subject}新闻稿` : `${subject} – news brief`
-    case 'talent-demand':
-      return zh ? demandReportTitle(subject, 'zh').join('') : `${subject} – talent demand`
-    case 'enterprise-file':
-      return zh ? `${subject}企业档案` : `${subject} – enterprise file`
-  }
 }
 
 /** File systems allow 255 bytes in a name (ext4, APFS); this leaves room for an extension. */
@@ -96,6 +71,7 @@ export class ReportService {
     if (!dataBase64) return this.updateProfile({ logo: '' })
     let png: Buffer
     try {
+      const sharp = await loadSharp()
       png = await sharp(Buffer.from(dataBase64, 'base64'), { failOn: 'error' })
         .rotate()
         .resize(480, 160, { fit: 'inside', withoutEnlargement: true })
@@ -120,69 +96,8 @@ export class ReportService {
     request: ReportRequest,
     onProgress: (stage: 'building' | 'packing') => void = () => {},
   ): Promise<{ buffer: Buffer; title: string; fileName: string; warnings: ExportWarning[] }> {
-    onProgress('building')
-    const zh = request.language === 'zh'
-    const profile = this.profile()
-    const college = profile.collegeName || (zh ? '学校' : 'The college')
-    const warnings: ExportWarning[] = []
-    // The news brief names the college and the signature does too: an empty profile prints placeholders.
-    if (!profile.collegeName && (request.kind === 'news-brief' || !profile.signature)) warnings.push('collegeProfileEmpty')
-    const options: ReportOptions = {
-      style: styleByName(request.style),
-      language: request.language,
-      signedBy: profile.signature || (profile.collegeName ? `${profile.collegeName}${profile.department ? ` ${profile.department}` : ''}` : zh ? '调研组' : 'The research group'),
-      chartFont: join(this.resourcesDir, CHART_FONT_FILE),
-      ...(request.sections ? { sections: request.sections } : {}),
-      ...(profile.logo ? { logo: Buffer.from(profile.logo, 'base64') } : {}),
-    }
-    const records = this.context.records
-    let content: (Paragraph | Table)[]
-    let subject: string
-    switch (request.kind) {
-      case 'research-report':
-      case 'news-brief': {
-        const data = readTripData(records, request.tripId!)
-        if (request.kind === 'research-report' && (!request.sections || request.sections.includes('photos'))) {
-          data.photos = await loadPhotos(this.context.store.db, this.context.dataDir, [data.trip.id, ...data.visits.map((v) => v.visit.id), ...data.symposiums.map((s) => s.symposium.id)])
-        }
-        subject = data.trip.title
-        content = request.kind === 'research-report' ? researchReportContent(data, options) : newsBriefContent(data, { ...options, college })
-        const written = [data.trip.title, data.trip.purpose, ...data.enterprises.map((e) => e.name), ...data.symposiums.flatMap((s) => s.remarks.map((r) => r.text))]
-        if (!zh && written.some(hasCjk)) warnings.push('untranslatedValues')
-        break
-      }
-      case 'talent-demand': {
-        const source = this.demandSource(request)
-        subject = source.title
-        content = talentDemandContent(source, options)
-        break
-      }
-      case 'enterprise-file': {
-        const data = readEnterpriseFile(records, request.enterpriseId!)
-        subject = data.enterprise.name
-        content = enterpriseFileContent(data, options)
-        break
-      }
-    }
-    const title = documentTitle(request.kind, subject, request.language)
-    onProgress('packing')
-    const buffer = await packDocument(content, options.style, title)
-    return { buffer, title, fileName: `${safeFileName(title)}.docx`, warnings }
-  }
-
-  private demandSource(request: ReportRequest) {
-    const records = this.context.records
-    const filter: Record<string, string> = {}
-    if (request.tripId) filter['tripId'] = request.tripId
-    if (request.enterpriseId) filter['enterpriseId'] = request.enterpriseId
-    const surveys = records.survey.list(filter).map((survey) => ({
-      survey: survey as never,
-      positions: records.position.list({ surveyId: survey.id }) as never[],
-    }))
-    const enterpriseIds = [...new Set(surveys.map((s) => (s.survey as { enterpriseId: string }).enterpriseId).concat(request.enterpriseId ? [request.enterpriseId] : []))]
-    const enterprises = enterpriseIds.map((id) => records.enterprise.find(id)).filter((e) => e && !e.deleted) as unknown as Enterprise[]
-    const title = request.enterpriseId ? (records.enterprise.get(request.enterpriseId)['name'] as string) : (records.trip.get(request.tripId!)['title'] as string)
-    return { title, enterprises, surveys }
+    const { buildReport } = await loadReportBuilder()
+    return buildReport(this.context, this.resourcesDir, this.profile(), request, onProgress)
   }
 
   /**
@@ -253,6 +168,7 @@ export class ReportService {
       request.kind === 'enterprise-file' || (request.kind === 'talent-demand' && request.enterpriseId)
         ? (records.enterprise.get(request.enterpriseId!)['name'] as string)
         : (records.trip.get(request.tripId!)['title'] as string)
+    const { documentTitle } = await loadReportBuilder()
     return { fileName: `${safeFileName(documentTitle(request.kind, subject, request.language))}.docx` }
   }
 

@@ -7,9 +7,9 @@ import type { Trip } from '../../../shared/schemas/trip'
 import type { ItineraryItem, Member } from '../../../shared/schemas/trip-parts'
 import type { Visit, VisitStop } from '../../../shared/schemas/visit'
 import type Database from 'better-sqlite3'
-import sharp from 'sharp'
 import { readFile } from 'node:fs/promises'
 import { BlobStore } from '../attachments/blob-store'
+import { loadSharp } from '../load-on-first-use'
 import { renditionPath, reportRenditionOf, REPORT_PX } from '../attachments/images'
 import { headlineFigures, surveyedPositions, type HeadlineFigures } from '../domain/headline-figures'
 import type { RecordServices } from '../domain/registry'
@@ -146,7 +146,7 @@ export async function loadPhotos(
       // yet, and is decoded from its original.
       const kept = await readFile(renditionPath(blobs.root, row.hash, REPORT_PX)).catch(() => null)
       const jpeg = kept ?? (await reportRenditionOf(await blobs.get(row.hash)))
-      const { width = 0, height = 0 } = await sharp(jpeg).metadata()
+      const { width = 0, height = 0 } = await (await loadSharp())(jpeg).metadata()
       return { ...photo, jpeg, width, height }
     } catch {
       // Missing or unreadable: the document notes it where the photo would be.

@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import { loadSharp } from '../load-on-first-use'
 import type { BlobStore } from '../attachments/blob-store'
 import type { Prng } from './prng'
 
@@ -23,6 +23,7 @@ export function distinctPhotoCount(photos: number): number {
  * "machines" — so the same seed gives the same bytes and hashes. Stored in the blob store like any attachment.
  */
 export async function makePhotos(prng: Prng, photos: number, blobs: BlobStore): Promise<SamplePhoto[]> {
+  const sharp = await loadSharp()
   const out: SamplePhoto[] = []
   for (let i = 0; i < distinctPhotoCount(photos); i++) {
     const pixels = Buffer.alloc(WIDTH * HEIGHT * 3)

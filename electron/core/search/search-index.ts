@@ -399,7 +399,8 @@ export class SearchIndex {
    * was nothing to do or the store closed on the way.
    */
   async rebuildInSteps(onProgress: (progress: RebuildProgress) => void, rowsPerStep = REBUILD_STEP_ROWS): Promise<boolean> {
-    if (!this.needsRebuild()) return false
+    // The step is scheduled after opening: a core closed at once (a command, a quick quit) has nothing to fill.
+    if (!this.store.db.open || !this.needsRebuild()) return false
     const db = this.store.db
     const total = TABLES_IN_ENTRY_ORDER.reduce(
       (sum, table) => sum + (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE deleted = 0`).get() as { n: number }).n,

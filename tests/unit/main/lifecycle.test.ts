@@ -64,7 +64,7 @@ describe('quitting', () => {
   it('closes the core exactly once on will-quit', () => {
     const app = new FakeApp()
     const core = { close: vi.fn() }
-    closeCoreOnQuit(app, core, 'linux')
+    closeCoreOnQuit(app, () => core, 'linux')
     expect(core.close).not.toHaveBeenCalled()
     app.emit('will-quit', { preventDefault() {} })
     app.emit('will-quit', { preventDefault() {} })
@@ -75,7 +75,7 @@ describe('quitting', () => {
     const app = new FakeApp()
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     try {
-      closeCoreOnQuit(app, { close: () => { throw new Error('busy') } }, 'win32')
+      closeCoreOnQuit(app, () => ({ close: () => { throw new Error('busy') } }), 'win32')
       expect(() => app.emit('will-quit', {})).not.toThrow()
       expect(logged).toHaveBeenCalled()
     } finally {
@@ -83,10 +83,28 @@ describe('quitting', () => {
     }
   })
 
+  it('waits for a core in its own process to close its database, then quits', async () => {
+    const app = new FakeApp()
+    let finish!: () => void
+    const core = { close: vi.fn(() => new Promise<void>((resolve) => (finish = resolve))) }
+    closeCoreOnQuit(app, () => core, 'linux')
+    let prevented = false
+    app.emit('will-quit', { preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(true)
+    expect(app.quits).toBe(0)
+    finish()
+    await vi.waitFor(() => expect(app.quits).toBe(1))
+    // The second will-quit (from that quit) goes through.
+    prevented = false
+    app.emit('will-quit', { preventDefault: () => (prevented = true) })
+    expect(prevented).toBe(false)
+    expect(core.close).toHaveBeenCalledOnce()
+  })
+
   it('closing the last window quits, except on macOS', () => {
     for (const [platform, quits] of [['win32', 1], ['linux', 1], ['darwin', 0]] as const) {
       const app = new FakeApp()
-      closeCoreOnQuit(app, { close() {} }, platform)
+      closeCoreOnQuit(app, () => ({ close() {} }), platform)
       app.emit('window-all-closed')
       expect(app.quits, platform).toBe(quits)
     }

@@ -5,6 +5,8 @@ import { deferredDispatch } from '../../../electron/main/deferred-core'
 import { applicationMenu, menuLanguage } from '../../../electron/main/menu'
 import { recoveryUrl } from '../../../electron/main/recovery'
 import { userDataFolder } from '../../../electron/main/user-data'
+import { GUIDE_SECTIONS, guideAnchor, guideUrl } from '../../../electron/main/user-guide'
+import { renderUserGuide } from '../../../electron/main/user-guide-html'
 import { DEFAULT_WINDOW, readWindowState, restoreWindowState, saveWindowState } from '../../../electron/main/window-state'
 import { tempDir } from '../../helpers/temp'
 
@@ -88,12 +90,46 @@ describe('application menu', () => {
     expect(labels(applicationMenu('en', actions, { platform: 'darwin', isPackaged: true, appName: 'Fieldbook' }))[0]).toBe('Fieldbook')
   })
 
-  it('runs the help actions', () => {
+  it('runs the help actions, the guide opened at the section chosen', () => {
     const calls: string[] = []
-    const template = applicationMenu('en', { openGuide: () => calls.push('guide'), exportDiagnostics: () => calls.push('diagnostics'), openLogs: () => calls.push('logs') }, { platform: 'linux', isPackaged: true, appName: 'Fieldbook' })
-    const help = template.find((item) => item.role === 'help')!.submenu as { label?: string; click?: () => void }[]
+    const template = applicationMenu(
+      'zh',
+      { openGuide: (section) => calls.push(`guide:${section}`), exportDiagnostics: () => calls.push('diagnostics'), openLogs: () => calls.push('logs') },
+      { platform: 'linux', isPackaged: true, appName: 'Fieldbook' },
+    )
+    type Item = { label?: string; click?: () => void; submenu?: Item[] }
+    const help = template.find((item) => item.role === 'help')!.submenu as Item[]
+    const guide = help.find((item) => item.label === '使用说明')!.submenu!
+    expect(guide.map((item) => item.label)).toContain('同步服务器')
+    guide.find((item) => item.label === '打包安装程序')!.click!()
     for (const item of help) item.click?.()
-    expect(calls).toEqual(['guide', 'diagnostics', 'logs'])
+    expect(calls).toEqual(['guide:Build installers', 'diagnostics', 'logs'])
+  })
+})
+
+describe('the user guide', () => {
+  const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8')
+  const guide = renderUserGuide(readme)
+
+  it('has every section the Help menu links to, each at its anchor', () => {
+    const headings = [...readme.matchAll(/^#{1,3} (.+)$/gm)].map((m) => m[1]!.trim())
+    for (const { heading } of GUIDE_SECTIONS) {
+      expect(headings, heading).toContain(heading)
+      expect(guide).toContain(`id="${guideAnchor(heading)}"`)
+    }
+  })
+
+  it('makes the anchors GitHub makes, so the same links work on the repository page', () => {
+    expect(guideAnchor('Sync screen, conflicts and history')).toBe('sync-screen-conflicts-and-history')
+    expect(guideAnchor('The 访企拓岗 campaign')).toBe('the-访企拓岗-campaign')
+    expect(guideUrl('/opt/Fieldbook/resources/guide/index.html', 'Sync server')).toBe('file:///opt/Fieldbook/resources/guide/index.html#sync-server')
+  })
+
+  it('is one page with the README\'s tables and code, loading nothing from elsewhere', () => {
+    expect(guide).toContain('<table>')
+    expect(guide).toContain('<code>npm run dist</code>')
+    expect(guide).toContain("default-src 'none'")
+    expect(guide).not.toMatch(/<script|src="http/)
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { documentTitle, safeFileName } from '../../../electron/core/reports/export'
+import { documentTitle } from '../../../electron/core/reports/build'
+import { safeFileName } from '../../../electron/core/reports/export'
 
 const bytes = (name: string) => Buffer.byteLength(name)
 

@@ -86,4 +86,14 @@ describe('rebuilding the search index in steps', () => {
     expect(rebuild.length).toBeGreaterThan(2)
     expect(new SearchIndex(core.store).needsRebuild()).toBe(false)
   })
+  it('leaves a store closed before its first step alone', async () => {
+    await temp.ok('app.loadSample', { language: 'en' })
+    asOlderFolder()
+    const index = new SearchIndex(temp.core.store)
+    const progress: RebuildProgress[] = []
+    const pending = index.rebuildInSteps((p) => progress.push(p))
+    temp.core.store.close()
+    await expect(pending).resolves.toBe(false)
+    await expect(new SearchIndex(temp.core.store).rebuildInSteps((p) => progress.push(p))).resolves.toBe(false)
+  })
 })

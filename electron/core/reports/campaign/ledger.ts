@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs'
+import type { Workbook } from 'exceljs'
 import type { CampaignFigures, LedgerRow } from '../../../../shared/procedures/campaign'
 import { ENTERPRISE_LIST_COLUMNS } from '../../../../shared/fields'
 import type { LeadershipLevel } from '../../../../shared/schemas/staff'
+import { loadExcel } from '../../load-on-first-use'
 
 type Language = 'zh' | 'en'
 
@@ -38,7 +39,7 @@ function cells(row: LedgerRow, language: Language): (string | number)[] {
   ]
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, rows: readonly LedgerRow[], language: Language): void {
+function addSheet(workbook: Workbook, name: string, rows: readonly LedgerRow[], language: Language): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = HEADERS[language].map((header, index) => ({ header, width: WIDTHS[index] }))
   sheet.getRow(1).font = { bold: true }
@@ -60,6 +61,7 @@ function sheetName(name: string, taken: Set<string>): string {
  * row), the day's surveyed positions and agreements on each row; optionally one sheet per leader after it.
  */
 export async function ledgerWorkbook(figures: CampaignFigures, language: Language, sheetPerLeader: boolean): Promise<Buffer> {
+  const ExcelJS = await loadExcel()
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Fieldbook'
   const taken = new Set<string>()

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { CampaignFigures } from '../../../../shared/procedures/campaign'
 import { invoke } from '../../api/client'
 import { useErrorText } from '../../api/records'
-import { EChart, type ChartOption } from '../../components/charts/EChart'
+import { LazyEChart, type ChartOption } from '../../components/charts/LazyEChart'
 
 type Bucket = CampaignFigures['regions'][number]
 
@@ -182,7 +182,7 @@ function TrendCard({ figures, today }: { figures: CampaignFigures; today: string
       style={{ height: '100%' }}
     >
       <div data-testid="campaign-this-week" data-visits={thisWeek?.visits ?? 0} data-positions={(thisWeek?.jobs ?? 0) + (thisWeek?.internships ?? 0)} hidden />
-      <EChart option={option} height={320} ariaLabel={t('campaign.trend.chart')} testId="campaign-trend" />
+      <LazyEChart option={option} height={320} ariaLabel={t('campaign.trend.chart')} testId="campaign-trend" />
     </Card>
   )
 }

@@ -8,7 +8,7 @@ import type { RelationshipSummary } from '../../../../shared/procedures/relation
 import type { Enterprise } from '../../../../shared/schemas/enterprise'
 import { useDerived } from '../../api/queries'
 import { useRecords } from '../../api/records'
-import { EChart, type ChartOption } from '../../components/charts/EChart'
+import { LazyEChart, type ChartOption } from '../../components/charts/LazyEChart'
 import { enterprisePath, recordPath } from '../../routes'
 import { localToday } from '../campaign/localDate'
 import { LogContactForm } from './LogContactForm'
@@ -277,7 +277,7 @@ function DemandTrend({ summary }: { summary: RelationshipSummary }) {
       ) : (
         <>
           <div hidden data-testid="summary-demand-totals" data-totals={summary.demandTrend.map((y) => `${y.year}:${y.total}`).join(',')} />
-          <EChart option={option} height={150} ariaLabel={t('relationship.summary.demandTrend')} testId="summary-demand-chart" />
+          <LazyEChart option={option} height={150} ariaLabel={t('relationship.summary.demandTrend')} testId="summary-demand-chart" />
         </>
       )}
     </Card>

@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import type { TripDashboard } from '../../../../shared/procedures/trip-overview'
-import { EChart, type ChartOption } from '../../components/charts/EChart'
+import { LazyEChart, type ChartOption } from '../../components/charts/LazyEChart'
 import { enterprisePath, tripPath } from '../../routes'
 
 const COLORS = { employment: '#1f6f5c', internship: '#7cbfa6', agreements: '#d9a441' }
@@ -124,7 +124,7 @@ export function PositionCharts({ charts, tripId }: { charts: TripDashboard['char
           {charts.positionsByEnterprise.length === 0 ? (
             <ChartEmpty />
           ) : (
-            <EChart
+            <LazyEChart
               option={byEnterprise}
               height={chartHeight(charts.positionsByEnterprise.length)}
               ariaLabel={t('tripDetail.dashboard.chartByEnterprise')}
@@ -153,7 +153,7 @@ export function PositionCharts({ charts, tripId }: { charts: TripDashboard['char
             <ChartEmpty />
           ) : (
             <>
-              <EChart option={byMajor} height={chartHeight(charts.positionsByMajor.length)} ariaLabel={t('tripDetail.dashboard.chartByMajor')} testId="echart" />
+              <LazyEChart option={byMajor} height={chartHeight(charts.positionsByMajor.length)} ariaLabel={t('tripDetail.dashboard.chartByMajor')} testId="echart" />
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="major-note">
                 {t('tripDetail.dashboard.majorNote')}
               </Typography.Text>

@@ -158,7 +158,8 @@ export function TripsScreen() {
             },
             style: { cursor: 'pointer' },
           })}
-          pagination={false}
+          // Pages of 50: a college's years of trips (hundreds) would otherwise all be drawn before the first row shows.
+          pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
           footer={() => <Typography.Text type="secondary">{t('trips.count', { count: trips.data?.length ?? 0 })}</Typography.Text>}
         />
       </Card>

@@ -2,7 +2,7 @@
 // the window, loads the page through the app protocol, invokes procedures over the IPC handler main
 // registered, quits, and prints what happened as one JSON line.
 //
-// Usage: node drive-main.mjs <main bundle> <smoke|fatal> [photo file]
+// Usage: node drive-main.mjs <main bundle> <smoke|fatal|crash> [photo file]
 import { readFileSync, statSync } from 'node:fs'
 import { register } from 'node:module'
 import { strFromU8, unzipSync } from 'fflate'
@@ -52,6 +52,25 @@ try {
     report.pendingCall = await invoke('app.info', {})
     await until('the app to quit', () => recorder.quitCalls > 0)
     report.windowVisibleAtQuit = recorder.windows.some((window) => window.visible)
+  } else if (scenario === 'crash') {
+    // The core's process dies (killed as the OS would end a crash) after the user wrote something.
+    await until('the window to show', () => recorder.calls.some((call) => call.name === 'window.show'))
+    report.sample = await ok('app.loadSample', { language: 'en' })
+    const first = recorder.utilityProcesses[0]
+    report.firstCorePid = first.pid
+    first.kill()
+    // A call in flight when it died is answered (with an error: whether it was done cannot be known), not left hanging.
+    const during = invoke('trip.list', {})
+    await until('the recover screen', () => recorder.calls.some((call) => call.name === 'window.loadURL' && String(call.detail).includes('recovered=')))
+    report.recoveredUrl = recorder.calls.findLast((call) => call.name === 'window.loadURL').detail
+    report.duringCrash = await during
+    // The recovered page's first call waits for the new core process.
+    report.tripsAfterCrash = (await ok('trip.list', {})).map((trip) => trip.id)
+    report.corePids = recorder.utilityProcesses.map((child) => child.pid ?? null)
+    report.info = await ok('app.info', {})
+    recorder.windows[0].close()
+    await until('the app to quit', () => recorder.calls.some((call) => call.name === 'app.quit'))
+    await until('the core process to end', () => recorder.utilityProcesses.every((child) => child.pid === undefined), 20_000)
   } else {
     await until('the window to show', () => recorder.calls.some((call) => call.name === 'window.show'))
     report.windowShownMs = performance.now() - startedAt
@@ -83,6 +102,9 @@ try {
     report.eventsSent = window.webContents.sent.length
     window.close()
     await until('the app to quit', () => recorder.calls.some((call) => call.name === 'app.quit'))
+    // The quit waits for the core process to close the database and end.
+    await until('the core process to end', () => recorder.utilityProcesses.every((child) => child.pid === undefined), 20_000)
+    report.coreProcesses = recorder.calls.filter((call) => call.name === 'utilityProcess.fork').map((call) => call.detail)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
 } catch (error) {

@@ -4,6 +4,7 @@
 //
 // Configured by environment: STAND_IN_HOME (a temporary folder for userData, documents and saved files),
 // STAND_IN_RESOURCES (process.resourcesPath), STAND_IN_APP_PATH (app.getAppPath()), STAND_IN_PACKAGED ('1').
+import { fork } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,6 +24,8 @@ export const recorder = {
   errorBoxes: [],
   savedFiles: [],
   quitCalls: 0,
+  /** The utility processes main started (the core's), newest last. */
+  utilityProcesses: [],
   /** Set by a driver that shows the page in a real browser: `(window, url) => Promise`. */
   pageLoader: null,
 }
@@ -316,6 +319,45 @@ export const safeStorage = {
   },
 }
 
+/**
+ * Electron's utility process as a Node child process: the module runs with this stand-in as its `electron` and
+ * finds `process.parentPort` as in Electron (utility-preload.mjs); messages are structured clones both ways.
+ */
+class StandInUtilityProcess extends EventEmitter {
+  constructor(modulePath, args, options) {
+    super()
+    this.child = fork(modulePath, args, {
+      execArgv: ['--import', new URL('./utility-preload.mjs', import.meta.url).href],
+      serialization: 'advanced',
+      stdio: 'inherit',
+      env: { ...process.env, ...(options?.env ?? {}) },
+    })
+    this.pid = this.child.pid
+    this.child.on('spawn', () => this.emit('spawn'))
+    this.child.on('message', (message) => this.emit('message', message))
+    this.child.on('exit', (code, signal) => {
+      this.pid = undefined
+      this.emit('exit', code ?? (signal ? 1 : 0))
+    })
+  }
+  postMessage(message) {
+    if (this.child.connected) this.child.send(message)
+  }
+  /** As the OS would end a crashed process: at once, nothing cleaned up. */
+  kill() {
+    return this.child.kill('SIGKILL')
+  }
+}
+
+export const utilityProcess = {
+  fork(modulePath, args = [], options = {}) {
+    record('utilityProcess.fork', { modulePath, serviceName: options.serviceName })
+    const child = new StandInUtilityProcess(modulePath, args, options)
+    recorder.utilityProcesses.push(child)
+    return child
+  },
+}
+
 export const Menu = {
   buildFromTemplate(template) {
     return { template }
@@ -334,4 +376,4 @@ export const screen = {
   },
 }
 
-export default { app, BrowserWindow, protocol, ipcMain, session, dialog, shell, net, safeStorage, Menu, screen }
+export default { app, BrowserWindow, protocol, ipcMain, session, dialog, shell, net, safeStorage, Menu, screen, utilityProcess }

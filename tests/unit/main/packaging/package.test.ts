@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CHART_FONT_FILE } from '../../../../electron/core/reports/charts'
 import { DATABASE_FILE } from '../../../../electron/core/store/store'
 import { NATIVE_BINARY } from '../../../../electron/main/native'
+import { USER_GUIDE_FILE } from '../../../../electron/main/user-guide'
 import { tempDir } from '../../../helpers/temp'
 import { binaryTarget, findNativeFiles, isNativeFileName } from '../../../../scripts/native-files.mjs'
 import { createStandInElectron, readFuseWire } from './stand-in-electron'
@@ -133,12 +134,18 @@ interface DriveReport {
   pendingCall?: { ok: boolean; error?: { code: string } }
   windowVisibleAtQuit?: boolean
   diagnostics?: { entries: string[]; json: { app: { version: string }; rows: Record<string, number>; dataFolder: Record<string, { bytes: number }> }; text: string }
+  coreProcesses?: { modulePath: string; serviceName: string }[]
+  firstCorePid?: number
+  corePids?: (number | null)[]
+  recoveredUrl?: string
+  tripsAfterCrash?: string[]
+  duringCrash?: { ok: boolean; error?: { code: string } }
   calls: { name: string; detail?: unknown }[]
   errorBoxes: { title: string; content: string }[]
 }
 
 /** Runs the packaged main bundle under Node with the stand-in `electron` and returns what the driver saw. */
-function driveMain(scenario: 'smoke' | 'fatal', dataDir: string): DriveReport {
+function driveMain(scenario: 'smoke' | 'fatal' | 'crash', dataDir: string): DriveReport {
   const home = join(work, `home-${scenario}`)
   const result = spawnSync(process.execPath, [DRIVER, join(pkg.asElectronSeesIt, 'out/main/index.js'), scenario, PHOTO], {
     encoding: 'utf8',
@@ -217,7 +224,7 @@ describe('the package electron-builder makes', () => {
     expect(wire[7]).toBe('0')
   })
 
-  it('holds main, preload, renderer, report worker and the chart font where the code looks for them', () => {
+  it('holds main, preload, renderer, report worker, the chart font and the user guide where the code looks for them', () => {
     const files = new Set(pkg.asarFiles)
     // electron/main/index.ts: the preload and the renderer beside out/main, the worker in it.
     for (const file of ['/package.json', '/out/main/index.js', '/out/main/report-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
@@ -231,6 +238,8 @@ describe('the package electron-builder makes', () => {
     // Shipped resources sit beside the asar, in process.resourcesPath.
     expect(existsSync(join(pkg.resources, CHART_FONT_FILE))).toBe(true)
     expect(existsSync(join(pkg.resources, 'native', NATIVE_BINARY))).toBe(true)
+    // The guide Help opens in the system's browser, which cannot read inside the asar.
+    expect(readFileSync(join(pkg.resources, USER_GUIDE_FILE), 'utf8')).toContain('id="build-installers"')
     expect(pkg.asarFiles.some((file) => file.endsWith('.map'))).toBe(false)
   })
 
@@ -321,6 +330,8 @@ describe('the packaged main bundle under Node with a stand-in electron', () => {
     expect(report.export!.file.bytes).toBe(report.export!.bytes)
     expect(report.backup).toMatchObject({ attachments: 1, file: { head: 'PK' } })
     expect(order).toContain('app.quit')
+    // The core ran in its own process, from the bundle beside main's, and ended with the app.
+    expect(report.coreProcesses).toEqual([expect.objectContaining({ modulePath: join(pkg.asElectronSeesIt, 'out/main/core-process.js') })])
 
     // Diagnostics: versions, figures and the log, and nothing the user wrote.
     expect(report.diagnostics?.entries).toEqual(['diagnostics.json', 'logs/main.log'])
@@ -329,6 +340,20 @@ describe('the packaged main bundle under Node with a stand-in electron', () => {
     expect(Object.values(report.diagnostics?.json.rows ?? {}).some((count) => count > 0)).toBe(true)
     expect(report.diagnostics?.text).toContain('starting')
     expect(report.diagnostics?.text).not.toContain(report.sample!.title)
+  })
+
+  it('starts the core process again when it dies, reopens the window on its recover screen, and loses nothing', () => {
+    const report = driveMain('crash', join(work, 'crash-data'))
+    expect(report.failure).toBeUndefined()
+    expect(report.errorBoxes).toEqual([])
+    // A second core process, the first one gone.
+    expect(report.corePids).toEqual([null, expect.any(Number)])
+    expect(report.corePids![1]).not.toBe(report.firstCorePid)
+    expect(report.recoveredUrl).toMatch(/^app:\/\/fieldbook\/index\.html\?recovered=data-process-stopped$/)
+    // The call in flight was answered, not left hanging; what was written before the crash is all there.
+    expect(report.duringCrash).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
+    expect(report.tripsAfterCrash).toContain(report.sample!.tripId)
+    expect(report.info).toMatchObject({ dataDir: join(work, 'crash-data') })
   })
 
   it('tells the user and quits when the data folder holds a database from a newer version', () => {

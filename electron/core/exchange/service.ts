@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/exchange/api'
 import { TRIP_FILE_EXTENSION } from '../../../shared/exchange/format'
 import type { CoreContext } from '../context'
-import { safeFileName } from '../reports/export'
+import { safeFileName } from '../reports/file-name'
 import { importEnterprises, previewEnterprises } from './enterprise-import'
 import { sheetFor, writeSheet } from './table-export'
 import { buildTripFile, importTripFile, MAX_TRIP_CONTENT_BYTES } from './trip-file'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { documentTitle } from '../../../electron/core/reports/build'
-import { safeFileName } from '../../../electron/core/reports/export'
+import { safeFileName } from '../../../electron/core/reports/file-name'
 
 const bytes = (name: string) => Buffer.byteLength(name)
 

@@ -10,17 +10,13 @@ import type { Core } from '../core'
 import type { Command } from './command'
 import { usage } from './usage-error'
 import { resolveRecord } from './lookup'
+import { localToday } from '../local-date'
 
 const service = (core: Core) => new BackupService(core, { appVersion: process.env['npm_package_version'] ?? '0.0.0' })
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 
-/** Today in this computer's time zone, as the dashboard counts overdue follow-ups against it. */
-function localToday(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 export const BACKUP_COMMANDS: Command[] = [
   {

@@ -4,12 +4,8 @@ import { buildCampaignDocument, writeExport } from '../reports/campaign/export'
 import type { Command } from './command'
 import { call } from './lookup'
 import { usage } from './usage-error'
+import { localToday } from '../local-date'
 
-/** This machine's calendar day: campaign dates are local calendar dates. */
-function localToday(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 function period(values: Record<string, unknown>): { from?: string; to?: string; today: string } {

@@ -6,12 +6,8 @@ import { recordQuickVisit } from '../domain/campaign-quick-visit'
 import { linkMembersToStaff } from '../domain/campaign-staff'
 import { loadOnFirstUse } from '../load-on-first-use'
 import type { ReportHost, ReportService } from '../reports/export'
+import { localToday } from '../local-date'
 
-/** This machine's calendar day, in its own time zone. */
-function localToday(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 type CampaignHandlers = Pick<Handlers, keyof typeof campaignProcedures>
 

@@ -4,7 +4,7 @@ import type { CoreContext } from '../context'
 import type { Handlers } from '../dispatcher'
 import { enterpriseDemandHistory, enterpriseOverview, enterpriseTimeline } from '../domain/enterprise-file'
 import { mergeEnterprises } from '../domain/enterprise-merge'
-import { localToday } from '../reports/research-report'
+import { localToday } from '../local-date'
 
 export function enterpriseFileHandlers(
   context: CoreContext,

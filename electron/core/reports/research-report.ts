@@ -24,6 +24,7 @@ import type { ReportStyle } from './style'
 import { tripFigures, type ReportPhoto, type TripReportData } from './trip-data'
 
 import type { ReportLanguage } from './labels'
+import { localToday } from '../local-date'
 
 export type { ReportLanguage }
 
@@ -46,11 +47,6 @@ export interface ReportOptions {
   date?: string
 }
 
-/** Today in this computer's time zone, as ISO. */
-export function localToday(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
 
 /** Tables and figures are numbered through a document, each on its own: 表1, 表2…; 图1, 图2…. */
 export class Numbering {

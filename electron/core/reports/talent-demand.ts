@@ -6,7 +6,8 @@ import { renderBarChart } from './charts'
 import { analyseDemand, analysisSentences, dateRange, titled } from './narrative'
 import { formatDate, headingLabel } from './numbering'
 import { clause, prose } from './prose'
-import { localToday, Numbering, positionDetail, type ReportOptions } from './research-report'
+import { localToday } from '../local-date'
+import { Numbering, positionDetail, type ReportOptions } from './research-report'
 
 const EDUCATION: Record<'zh' | 'en', Record<string, string>> = {
   zh: { '': '不限', secondary: '中职', associate: '大专', bachelor: '本科', master: '研究生', any: '不限' },

@@ -24,6 +24,9 @@ interface Row extends EnterpriseSummary {
   rank: number
 }
 
+/** The name column's least width; a wider window gives the name all of its extra room. */
+const NAME_MIN_WIDTH = 190
+
 /**
  * The table fills the window down to its bottom edge and across its width; only the rows in view are in the
  * page. A virtual table needs both sizes in pixels.
@@ -113,7 +116,7 @@ export function EnterprisesScreen() {
       title: t('enterprises.columns.name'),
       dataIndex: 'name',
       key: 'name',
-      width: 190,
+      width: NAME_MIN_WIDTH,
       ellipsis: true,
       // Pinyin order by default; comparing precomputed ranks keeps re-sorting 10,000 rows instant.
       defaultSortOrder: 'ascend',
@@ -189,6 +192,9 @@ export function EnterprisesScreen() {
     count('agreements', 110),
   ]
 
+  // The room the window has beyond the columns' widths goes to the name, not spread over the counts.
+  const fixedWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0)
+  columns[0] = { ...columns[0]!, width: NAME_MIN_WIDTH + Math.max(0, width - 2 - fixedWidth) }
   const columnsWidth = columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0)
 
   const newButton = (

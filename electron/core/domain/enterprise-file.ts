@@ -20,7 +20,8 @@ function excerpt(text: string): string {
   return flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS - 1)}…` : flat
 }
 
-function parseList(json: string): string[] {
+/** A stored JSON list of texts (names, topics); anything else reads as empty. */
+export function parseList(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json)
     return Array.isArray(value) ? value.map(String) : []

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/procedures/relationship'
 import { parseOrThrow } from '../../../shared/validation'
 import type { Store } from '../store/store'
+import { parseList } from './enterprise-file'
 import { surveyedPositions } from './headline-figures'
 import type { RecordServices } from './registry'
 
@@ -20,14 +21,6 @@ import type { RecordServices } from './registry'
 const LIVE_TRIP = 'COALESCE(t.deleted, 0) = 0'
 const OPEN = `(${OPEN_ACTION_STATUSES.map((status) => `'${status}'`).join(', ')})`
 
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json)
-    return Array.isArray(value) ? value.map(String) : []
-  } catch {
-    return []
-  }
-}
 
 /**
  * The latest contact with the enterprise on or before `today`: a logged contact, a site visit or a symposium. A

@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import pg from 'pg'
 import { formatHlc } from '../../shared/hlc'
 import { ServerStore } from '../../server/store'
+import { serveProcess, stopProcess, throwawayDatabase } from '../helpers/server-process'
 import { tempDir } from '../helpers/temp'
 import { addNote, addRow } from './table'
 
@@ -34,33 +32,10 @@ interface LoadResult {
   firstError?: string
 }
 
-const ROOT = join(import.meta.dirname, '../..')
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!
-}
-
-function serveProcess(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /listening on (http:\/\/\S+)/.exec(output)
-      if (match) resolve({ child, url: match[1]! })
-    }
-    child.stdout!.on('data', collect)
-    child.stderr!.on('data', collect)
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}): ${output}`)))
-  })
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  const exited = new Promise((done) => child.once('exit', done))
-  child.kill('SIGTERM')
-  await exited
 }
 
 async function runLoad(backend: string, storage: { dataDir: string; database?: string }, options: Required<LoadOptions>): Promise<LoadResult> {
@@ -130,7 +105,7 @@ async function runLoad(backend: string, storage: { dataDir: string; database?: s
     )
     result.seconds = (performance.now() - started) / 1000
   } finally {
-    await stop(server.child)
+    await stopProcess(server.child)
   }
   result.push.sort((a, b) => a - b)
   result.pull.sort((a, b) => a - b)
@@ -138,23 +113,11 @@ async function runLoad(backend: string, storage: { dataDir: string; database?: s
 }
 
 async function withPostgres<T>(url: string, run: (database: string) => Promise<T>): Promise<T> {
-  const name = `fieldbook_bench_${randomBytes(4).toString('hex')}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    try {
-      await client.query(sql)
-    } finally {
-      await client.end()
-    }
-  }
-  await admin(`CREATE DATABASE ${name}`)
+  const database = await throwawayDatabase(url, 'fieldbook_bench')
   try {
-    const database = new URL(url)
-    database.pathname = `/${name}`
-    return await run(database.toString())
+    return await run(database.url)
   } finally {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await database.drop()
   }
 }
 

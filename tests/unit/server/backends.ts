@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { describe } from 'vitest'
 import type { ServerStore } from '../../../server/store'
 import type { SqlValue } from '../../../server/sql'
+import { throwawayDatabase } from '../../helpers/server-process'
 
 /**
  * The server's suites run on both storage backends. PostgreSQL needs a cluster: FIELDBOOK_TEST_POSTGRES is a
@@ -29,20 +28,7 @@ export function describeBackends(name: string, suite: (backend: Backend) => void
 /** A new empty database on the test cluster; `drop` removes it (closing what still holds it). */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   if (!POSTGRES_URL) throw new Error('FIELDBOOK_TEST_POSTGRES is not set')
-  const name = `fieldbook_test_${randomBytes(6).toString('hex')}`
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL })
-    await client.connect()
-    try {
-      await client.query(sql)
-    } finally {
-      await client.end()
-    }
-  }
-  await admin(`CREATE DATABASE ${name}`)
-  const url = new URL(POSTGRES_URL)
-  url.pathname = `/${name}`
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+  return throwawayDatabase(POSTGRES_URL, 'fieldbook_test')
 }
 
 /** Where a test server of this backend keeps its records: nothing extra for SQLite, a fresh database otherwise. */

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -8,33 +8,15 @@ import { PullResponse } from '../../../shared/sync/protocol'
 import { migrateServerDb } from '../../../server/migrations'
 import { PostgresDb, SqliteDb } from '../../../server/sql'
 import { ServerStore } from '../../../server/store'
+import { serveProcess, stopProcess } from '../../helpers/server-process'
 import { tempDir } from '../../helpers/temp'
 import { freshDatabase, POSTGRES_URL } from './backends'
 import { change, nodeId } from './helpers'
 
-const ROOT = join(import.meta.dirname, '../../..')
 const suite = POSTGRES_URL ? describe : describe.skip
 const skipped = POSTGRES_URL ? '' : ' [skipped: FIELDBOOK_TEST_POSTGRES is not set]'
 
 /** A server process as an operator starts it, on PostgreSQL with a shared blob folder. */
-function serveProcess(database: string, blobDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', blobDir, '--database', database, '--quiet'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  return new Promise((resolve, reject) => {
-    let output = ''
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /listening on (http:\/\/\S+)/.exec(output)
-      if (match) resolve({ child, url: match[1]! })
-    }
-    child.stdout!.on('data', collect)
-    child.stderr!.on('data', collect)
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}): ${output}`)))
-  })
-}
-
 async function call<T>(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; json: T }> {
   const response = await fetch(`${url}${path}`, {
     method,
@@ -51,13 +33,11 @@ suite(`two server processes on one PostgreSQL${skipped}`, () => {
   beforeAll(async () => {
     database = await freshDatabase()
     // Both start at once on an empty database: the migration lock lets one migrate, the other wait.
-    servers.push(...(await Promise.all([serveProcess(database.url, blobs.path), serveProcess(database.url, blobs.path)])))
+    servers.push(...(await Promise.all([serveProcess(['--data-dir', blobs.path, '--database', database.url]), serveProcess(['--data-dir', blobs.path, '--database', database.url])])))
   }, 60_000)
   afterAll(async () => {
     for (const server of servers) {
-      const exited = new Promise((done) => server.child.once('exit', done))
-      server.child.kill('SIGTERM')
-      await exited
+      await stopProcess(server.child)
     }
     await database?.drop()
     blobs.cleanup()

@@ -147,6 +147,8 @@ export const ENTERPRISE_FIELD_SPECS = {
     watch: 'text',
     search: 'body',
     column: { width: 12, synonyms: ['校方负责人', '跟进人', '对接老师', 'owner', 'accountowner', 'ourowner'] },
+    // Who keeps the relationship is part of the file a secretariat hands on.
+    report: true,
   },
 } as const satisfies FieldSpecs<typeof enterpriseFields>
 

@@ -1,35 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
+import type { Core } from '../../../electron/core/core'
 import { BlobStore, sha256 } from '../../../electron/core/attachments/blob-store'
 import { SYNCED_TABLES } from '../../../electron/core/store/tables'
 import { TRIP_JSON_ENTRY } from '../../../shared/exchange/format'
 import { dispatchOk } from '../../helpers/core'
-import { tempDir } from '../../helpers/temp'
-import { changeLogSize, exchangeOf, rowCounts, tableRows } from './helpers'
+import { changeLogSize, exchangeOf, rowCounts, tableRows, useCores } from './helpers'
 
 const PHOTO = readFileSync(join(import.meta.dirname, '../../fixtures/attachments/bottling-line.jpg'))
 
 describe('trip exchange file', () => {
-  let dirs: ReturnType<typeof tempDir>[]
-  let cores: Core[]
-  const open = () => {
-    const dir = tempDir()
-    dirs.push(dir)
-    const core = openCore({ dataDir: dir.path })
-    cores.push(core)
-    return core
-  }
-  beforeEach(() => {
-    dirs = []
-    cores = []
-  })
-  afterEach(() => {
-    cores.forEach((c) => c.close())
-    dirs.forEach((d) => d.cleanup())
-  })
+  const open = useCores()
 
   /** The sample trip, a photo on its visit, and records in the trash that must not travel. */
   async function source(): Promise<{ core: Core; tripId: string; file: string; trashedVisit: string }> {
@@ -43,7 +26,7 @@ describe('trip exchange file', () => {
     core.records.visit.delete(trashed.id)
     // An enterprise nobody on this trip touched stays out of the file.
     core.records.enterprise.create({ name: '无关企业有限公司' })
-    const file = join(dirs[0]!.path, 'trip.fbtrip')
+    const file = join(core.dataDir, 'trip.fbtrip')
     await exchangeOf(core).exportTripTo(tripId, file)
     return { core, tripId, file, trashedVisit: trashed.id }
   }
@@ -173,7 +156,7 @@ describe('trip exchange file', () => {
       // There, later still: a new title, a deleted note.
       core.records.visit.update(visit.id, { title: '源头改过的标题' })
       core.records.note.delete(note.id)
-      const again = join(dirs[0]!.path, 'again.fbtrip')
+      const again = join(core.dataDir, 'again.fbtrip')
       await exchangeOf(core).exportTripTo(tripId, again)
       // The trash does not travel in an exported file; a file that carries the deletion (newer than ours) applies it.
       const deletedClock = core.store.clocksOf('notes', note.id)['deleted']!
@@ -219,7 +202,7 @@ describe('trip exchange file', () => {
       await later()
       const theirs = core.records.enterprise.list().find((e) => String(e['name']).includes('汇润'))!
       core.records.enterprise.update(theirs.id, { region: '苏州工业园区', website: 'https://theirs.example' })
-      const file = join(dirs[0]!.path, 'later.fbtrip')
+      const file = join(core.dataDir, 'later.fbtrip')
       await exchangeOf(core).exportTripTo(tripId, file)
       // Ours, edited after theirs: stays.
       target.records.enterprise.update(local.id, { website: 'https://ours-newer.example' })
@@ -237,7 +220,7 @@ describe('trip exchange file', () => {
       const target = open()
       target.records.trip.create({ title: '已有行程', startDate: '2025-01-01', endDate: '2025-01-02' })
       const before = changeLogSize(target)
-      const path = join(dirs.at(-1)!.path, 'bad.fbtrip')
+      const path = join(target.dataDir, 'bad.fbtrip')
       writeFileSync(path, bytes)
       const error = await exchangeOf(target).importTripFrom(path).catch((e: unknown) => e)
       expect(changeLogSize(target)).toBe(before)

@@ -1,33 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../../electron/core/core'
+import { describe, expect, it } from 'vitest'
 import { TRIP_JSON_ENTRY, type Tombstone } from '../../../shared/exchange/format'
 import { dispatchOk } from '../../helpers/core'
-import { tempDir } from '../../helpers/temp'
-import { changeLogSize, exchangeOf } from './helpers'
+import { changeLogSize, exchangeOf, useCores } from './helpers'
 
 const PHOTO = readFileSync(join(import.meta.dirname, '../../fixtures/attachments/bottling-line.jpg'))
 
 describe('trip files carry deletions', () => {
-  let dirs: ReturnType<typeof tempDir>[]
-  let cores: Core[]
-  const open = () => {
-    const dir = tempDir()
-    dirs.push(dir)
-    const core = openCore({ dataDir: dir.path })
-    cores.push(core)
-    return core
-  }
-  beforeEach(() => {
-    dirs = []
-    cores = []
-  })
-  afterEach(() => {
-    cores.forEach((c) => c.close())
-    dirs.forEach((d) => d.cleanup())
-  })
+  const open = useCores()
   const later = () => new Promise((resolve) => setTimeout(resolve, 5))
   const tombstonesOf = (file: string) => (JSON.parse(strFromU8(unzipSync(readFileSync(file))[TRIP_JSON_ENTRY]!)) as { tombstones?: Tombstone[] }).tombstones
 
@@ -45,7 +27,7 @@ describe('trip files carry deletions', () => {
       fileName: '灌装线.jpg',
       dataBase64: PHOTO.toString('base64'),
     })
-    const first = join(dirs[0]!.path, 'first.fbtrip')
+    const first = join(source.dataDir, 'first.fbtrip')
     await exchangeOf(source).exportTripTo(tripId, first)
     expect(tombstonesOf(first)).toEqual([])
 
@@ -63,7 +45,7 @@ describe('trip files carry deletions', () => {
     // Something made and deleted there that the colleague never had.
     const gone = source.records.note.create({ tripId, enterpriseId: '', kind: 'note', text: '临时记录', date: '2025-05-17' })
     source.records.note.delete(gone.id)
-    const second = join(dirs[0]!.path, 'second.fbtrip')
+    const second = join(source.dataDir, 'second.fbtrip')
     await exchangeOf(source).exportTripTo(tripId, second)
     const tombstones = tombstonesOf(second)!
     expect(tombstones.map((t) => `${t.section}/${t.id}`).sort()).toEqual(
